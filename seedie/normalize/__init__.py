@@ -1,0 +1,1 @@
+"""Pure normalization code (no spaCy import): numerals, units, quantities, dates, org names."""

@@ -1,0 +1,198 @@
+"""Typed results of seedie: Quantity, Company, Visit, Claim, Trip, Extraction.
+
+Pure Python (no spaCy import) so that ``seedie.normalize`` can build them too.
+Every class is a frozen dataclass with a ``to_dict()`` that returns JSON-ready data
+(dates as ISO strings); the field order of ``to_dict()`` is part of the schema
+(docs/schema.md) and only grows between minor versions.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+QUANTITY_KINDS = (
+    "money",
+    "percent",
+    "count",
+    "mass",
+    "power",
+    "energy",
+    "area",
+    "length",
+    "volume",
+    "temperature",
+    "duration",
+    "multiple",
+    "other",
+)
+QUALIFIERS = ("exact", "about", "over", "at_least", "nearly", "under", "at_most", "range")
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+class _DictMixin:
+    """``to_dict()`` in field order, recursing into nested results."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quantity(_DictMixin):
+    """A normalized amount, e.g. ``超过500万枚`` -> value 5e6, unit "枚", qualifier "over".
+
+    ``value`` is in the canonical unit with multipliers applied (for a range: the low end);
+    ``low``/``high`` are the bounds implied by qualifiers and ranges (api-contract.md).
+    ``start``/``end`` are character offsets of ``text`` in the source (None when parsed alone).
+    """
+
+    text: str
+    value: float
+    unit: str
+    kind: str
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = "exact"
+    per: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention(_DictMixin):
+    """One occurrence of an organization in the text (character offsets)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Company(_DictMixin):
+    """One real-world organization, all its surface forms merged.
+
+    ``id`` is the KB id when known, else a document-local id such as ``"doc:盛屯集团"``.
+    """
+
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    kb_id: str | None = None
+    kind: str = "other"
+    parent: str | None = None
+    parent_id: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Delegation(_DictMixin):
+    """The travelling delegation, e.g. 贵州省党政代表团 (home 贵州)."""
+
+    name: str
+    home: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Trip(_DictMixin):
+    """The study tour as a whole: 赴广东省学习考察, 6月16日至17日."""
+
+    region: str | None = None
+    start_date: _dt.date | None = None
+    end_date: _dt.date | None = None
+    sentence: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Visit(_DictMixin):
+    """The delegation at one host on one day."""
+
+    id: str
+    delegation: str | None
+    host: str
+    host_id: str | None = None
+    place: str | None = None
+    date: _dt.date | None = None
+    time_of_day: str | None = None
+    sentence: str = ""
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim(_DictMixin):
+    """A quantitative statement: subject + metric + quantity (+ time, modality, speaker)."""
+
+    id: str
+    subject: str | None
+    quantity: Quantity
+    subject_id: str | None = None
+    metric: str | None = None
+    time: str | None = None
+    modality: str = "actual"
+    speaker: str | None = None
+    sentence: str = ""
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Extraction(_DictMixin):
+    """Everything ``seedie.extract`` found in one text."""
+
+    text_length: int
+    base: str
+    quantities: list[Quantity] = field(default_factory=list)
+    companies: list[Company] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    delegation: Delegation | None = None
+    trip: Trip | None = None
+    reference_date: _dt.date | None = None
+    reference_date_source: str | None = None
+    schema_version: str = SCHEMA_VERSION
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """Deterministic JSON (sorted keys off: field order is the schema order)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateMention(_DictMixin):
+    """A date or time expression found in text, resolved against a reference date.
+
+    ``kind``: "date" (day known), "month", "year", "range" (6月16日至17日), "period"
+    (“十四五”期间, 2019年以来), "relative" (去年, 两年前). ``date``/``end_date`` are the
+    resolved first/last day when known; ``time_of_day`` is 上午 -> "morning", 下午 ->
+    "afternoon", 晚上 -> "evening" ...; ``label`` keeps a named period such as "十四五".
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    date: _dt.date | None = None
+    end_date: _dt.date | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    time_of_day: str | None = None
+    label: str | None = None
