@@ -46,12 +46,23 @@ def _jsonable(value: Any) -> Any:
 
 
 class _DictMixin:
-    """``to_dict()`` in field order, recursing into nested results."""
+    """``to_dict()`` in field order, recursing into nested results; ``from_dict()`` inverts it."""
 
     __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Any:
+        """Rebuild from ``to_dict()`` output (unknown keys are ignored, for newer schemas)."""
+        kwargs: dict[str, Any] = {}
+        for f in fields(cls):  # type: ignore[arg-type]
+            if f.name in data:
+                value = data[f.name]
+                convert = _FROM_JSON.get(f.name)
+                kwargs[f.name] = convert(value) if convert and value is not None else value
+        return cls(**kwargs)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -171,8 +182,23 @@ class Extraction(_DictMixin):
     schema_version: str = SCHEMA_VERSION
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """Deterministic JSON (sorted keys off: field order is the schema order)."""
+        """Deterministic JSON (keys in schema order, non-ASCII kept as is)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_table(self) -> str:
+        """Plain-text tables of visits, companies and claims (what the CLI prints)."""
+        from .display import format_table
+
+        return format_table(self)
+
+    def to_html(self, text: str | None = None) -> str:
+        """HTML tables; pass the source ``text`` to also show it with highlighted spans."""
+        from .display import to_html
+
+        return to_html(self, text)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -196,3 +222,32 @@ class DateMention(_DictMixin):
     day: int | None = None
     time_of_day: str | None = None
     label: str | None = None
+
+
+def _iso(value: Any) -> _dt.date:
+    return value if isinstance(value, _dt.date) else _dt.date.fromisoformat(value)
+
+
+def _many(cls: Any) -> Any:
+    return lambda items: [cls.from_dict(x) if isinstance(x, dict) else x for x in items]
+
+
+def _one(cls: Any) -> Any:
+    return lambda item: cls.from_dict(item) if isinstance(item, dict) else item
+
+
+# Field name -> converter from JSON; field names are unique in meaning across the schema.
+_FROM_JSON: dict[str, Any] = {
+    "date": _iso,
+    "end_date": _iso,
+    "start_date": _iso,
+    "reference_date": _iso,
+    "quantity": _one(Quantity),
+    "quantities": _many(Quantity),
+    "mentions": _many(Mention),
+    "companies": _many(Company),
+    "visits": _many(Visit),
+    "claims": _many(Claim),
+    "delegation": _one(Delegation),
+    "trip": _one(Trip),
+}

@@ -1,0 +1,1 @@
+"""Word analyzers that sit behind seedie's spaCy tokenizer (LAC on ONNX Runtime, jieba)."""

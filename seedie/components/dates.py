@@ -1,0 +1,65 @@
+"""``seedie_dates``: dates, times of day and named periods as spans, resolved to ISO dates.
+
+The reference date that relative expressions (今年, 去年, 6月16日 without a year) resolve
+against comes from, in order: ``doc._.seedie_reference_date`` (set by ``seedie.extract``),
+the component's ``reference_date`` setting, or inference from the text itself (a dateline,
+“十五五”开局之年, an anniversary …). How it was obtained is stored in
+``doc._.seedie_reference_date_source``; ``date.today()`` is never used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import extensions  # noqa: F401
+from ..normalize.dates import find_dates, infer_reference_date
+
+
+@Language.factory(
+    "seedie_dates",
+    assigns=["doc.spans", "span._.seedie_date", "doc._.seedie_reference_date"],
+    default_config={"spans_key": "seedie_dates", "reference_date": None},
+)
+def make_dates(
+    nlp: Language, name: str, spans_key: str, reference_date: str | None
+) -> DateRecognizer:
+    """Factory for ``nlp.add_pipe("seedie_dates", config={"reference_date": "2026-06-18"})``.
+
+    Example:
+        >>> doc = nlp("6月16日上午，代表团来到深圳。"); doc.spans["seedie_dates"][0]._.seedie_date["time_of_day"]
+        'morning'
+    """
+    return DateRecognizer(name=name, spans_key=spans_key, reference_date=reference_date)
+
+
+class DateRecognizer:
+    """Find dates with :func:`seedie.normalize.dates.find_dates` and store them as spans."""
+
+    def __init__(self, *, name: str, spans_key: str, reference_date: str | None) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.reference_date = reference_date
+        if reference_date is not None:
+            dt.date.fromisoformat(reference_date)  # a bad setting fails at load, not per doc
+
+    def __call__(self, doc: Doc) -> Doc:
+        ref_text = doc._.seedie_reference_date or self.reference_date
+        if ref_text:
+            reference = dt.date.fromisoformat(ref_text)
+            source = doc._.seedie_reference_date_source or "given"
+        else:
+            reference, source = infer_reference_date(doc.text)
+        doc._.seedie_reference_date = reference.isoformat() if reference else None
+        doc._.seedie_reference_date_source = source
+        spans: list[Span] = []
+        for m in find_dates(doc.text, reference):
+            span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
+            if span is None:  # pragma: no cover
+                continue
+            span._.seedie_date = m.to_dict()
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc

@@ -1,0 +1,73 @@
+"""``seedie_quantities``: money, percentages and measures as spans with normalized values.
+
+Matches on ``doc.text`` (character offsets, never tokens: jieba splits 500万元 into 500/万元)
+with :func:`seedie.normalize.quantities.find_quantities`, and stores the spans in
+``doc.spans["seedie_quantities"]`` with labels MONEY / PERCENT / QUANTITY / CARDINAL and the
+normalized quantity as a msgpack-safe dict in ``span._.seedie_quantity``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import extensions  # noqa: F401  (registers Span._.seedie_quantity)
+from ..normalize.quantities import find_quantities
+from ..types import Quantity
+
+logger = logging.getLogger("seedie")
+LABELS = {"money": "MONEY", "percent": "PERCENT"}
+
+
+def label_for(q: Quantity) -> str:
+    """MONEY / PERCENT for those kinds, CARDINAL for a bare number, QUANTITY otherwise."""
+    if q.kind in LABELS:
+        return LABELS[q.kind]
+    if q.kind == "count" and not q.unit:
+        return "CARDINAL"
+    return "QUANTITY"
+
+
+@Language.factory(
+    "seedie_quantities",
+    assigns=["doc.spans", "span._.seedie_quantity"],
+    default_config={"spans_key": "seedie_quantities", "annotate_ents": False},
+)
+def make_quantities(
+    nlp: Language, name: str, spans_key: str, annotate_ents: bool
+) -> QuantityRecognizer:
+    """Factory: ``nlp.add_pipe("seedie_quantities")`` works in any zh pipeline.
+
+    Example:
+        >>> doc = nlp("投资额1158亿元"); doc.spans["seedie_quantities"][0]._.seedie_quantity["value"]
+        115800000000.0
+    """
+    return QuantityRecognizer(name=name, spans_key=spans_key, annotate_ents=annotate_ents)
+
+
+class QuantityRecognizer:
+    """Find and normalize quantities; see the module docstring."""
+
+    def __init__(self, *, name: str, spans_key: str, annotate_ents: bool) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.annotate_ents = annotate_ents
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for q in find_quantities(doc.text):
+            assert q.start is not None and q.end is not None
+            span = doc.char_span(q.start, q.end, label=label_for(q), alignment_mode="expand")
+            if span is None:  # pragma: no cover - expand mode only fails on whitespace edges
+                logger.debug("seedie_quantities: no span for %r at %d", q.text, q.start)
+                continue
+            span._.seedie_quantity = q.to_dict()
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        if self.annotate_ents:
+            from spacy.util import filter_spans  # noqa: PLC0415
+
+            doc.ents = filter_spans(list(doc.ents) + spans)
+        return doc

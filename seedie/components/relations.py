@@ -1,0 +1,82 @@
+"""``seedie_relations``: the delegation, its trip, its visits and the quantitative claims.
+
+Reads what the other seedie components stored (quantities, dates, organizations) and the base
+pipeline's PERSON/GPE/LOC entities, and runs the pure builders in :mod:`seedie.relations`.
+Results are msgpack-safe dicts on the Doc: ``doc._.seedie_delegation``, ``seedie_trip``,
+``seedie_visits``, ``seedie_claims``; ``seedie.extract`` turns them into dataclasses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401
+from ..normalize.sentences import split_sentences
+from ..relations import build_relations
+from ..types import Company, DateMention, Quantity
+
+PLACE_LABELS = ("GPE", "LOC")
+
+
+@Language.factory(
+    "seedie_relations",
+    requires=["doc._.seedie_companies"],
+    assigns=["doc._.seedie_visits", "doc._.seedie_claims", "doc._.seedie_trip"],
+    default_config={
+        "quantities_key": "seedie_quantities",
+        "dates_key": "seedie_dates",
+    },
+)
+def make_relations(
+    nlp: Language, name: str, quantities_key: str, dates_key: str
+) -> RelationBuilder:
+    """Factory: add after seedie_quantities, seedie_dates and seedie_orgs.
+
+    Example:
+        >>> doc = nlp("6月16日上午，贵州省党政代表团来到比亚迪。"); doc._.seedie_visits[0]["host"]
+        '比亚迪'
+    """
+    return RelationBuilder(name=name, quantities_key=quantities_key, dates_key=dates_key)
+
+
+class RelationBuilder:
+    """Assemble visits and claims from the spans of the components before it."""
+
+    def __init__(self, *, name: str, quantities_key: str, dates_key: str) -> None:
+        self.name = name
+        self.quantities_key = quantities_key
+        self.dates_key = dates_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        quantities = [
+            Quantity.from_dict(s._.seedie_quantity)
+            for s in doc.spans.get(self.quantities_key, [])
+            if s._.seedie_quantity
+        ]
+        dates = [
+            DateMention.from_dict(s._.seedie_date)
+            for s in doc.spans.get(self.dates_key, [])
+            if s._.seedie_date
+        ]
+        companies = [Company.from_dict(c) for c in doc._.seedie_companies or []]
+        persons = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+        places = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in PLACE_LABELS]
+        ref = doc._.seedie_reference_date
+        result = build_relations(
+            doc.text,
+            sentences=split_sentences(doc.text),
+            companies=companies,
+            quantities=quantities,
+            dates=dates,
+            persons=persons,
+            places=places,
+            reference_date=dt.date.fromisoformat(ref) if ref else None,
+        )
+        doc._.seedie_delegation = result.delegation.to_dict() if result.delegation else None
+        doc._.seedie_trip = result.trip.to_dict() if result.trip else None
+        doc._.seedie_visits = [v.to_dict() for v in result.visits]
+        doc._.seedie_claims = [c.to_dict() for c in result.claims]
+        return doc

@@ -1,0 +1,231 @@
+"""Shared document context for the relation builders (no spaCy import).
+
+``DocContext`` indexes one text once: sentences, paragraphs, headings (which close a
+section), clause boundaries, organization mentions, place mentions (base NER spans plus
+the shipped gazetteer) and date mentions. The builders in ``delegation``, ``visits``,
+``claims`` and ``speakers`` only read it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from ..normalize.sentences import split_paragraphs
+from ..types import Company, DateMention
+
+CLAUSE_BREAKS = "，,；;：:。！？!?\n"
+SENTENCE_ENDS = "。！？!?；;…"
+_CLOSERS = "”’\"'）)】」』》"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The word lists of ``seedie/data/relations.json`` (read once)."""
+    raw = files("seedie").joinpath("data/relations.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[str, str]]:
+    """Surface form -> (canonical short name, province short name) for provinces and cities.
+
+    Provinces appear both short (广东) and full (广东省); cities both bare (深圳) and with 市.
+    """
+    lex = lexicon()
+    out: dict[str, tuple[str, str]] = {}
+    for short, full in lex["provinces"].items():
+        out[short] = (short, short)
+        out[full] = (short, short)
+        if not full.endswith("自治区") and not full.endswith("行政区"):
+            out[short + ("市" if full.endswith("市") else "省")] = (short, short)
+    for province, names in lex["cities"].items():
+        for name in names.split():
+            out.setdefault(name, (name, province))
+            if not name.endswith(("区", "州", "新区")):
+                out.setdefault(name + "市", (name, province))
+    return out
+
+
+def normalize_place(name: str) -> str:
+    """贵州省 -> 贵州, 深圳市 -> 深圳; other names unchanged (minus a trailing 市/省)."""
+    hit = gazetteer().get(name)
+    if hit is not None:
+        return hit[0]
+    if len(name) > 2 and name[-1] in "省市":
+        return name[:-1]
+    return name
+
+
+def province_of(name: str) -> str | None:
+    hit = gazetteer().get(name)
+    return hit[1] if hit is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class OrgSpan:
+    start: int
+    end: int
+    text: str
+    company: Company
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSpan:
+    start: int
+    end: int
+    text: str
+    name: str  # normalized (贵州省 -> 贵州)
+
+
+@dataclass
+class DocContext:
+    text: str
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    headings: list[int] = field(default_factory=list)  # paragraph indices
+    orgs: list[OrgSpan] = field(default_factory=list)
+    places: list[PlaceSpan] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list)
+    _para_starts: list[int] = field(default_factory=list)
+
+    # -- locating ---------------------------------------------------------------------------
+    def sentence_of(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self._sent_starts, offset) - 1
+        if 0 <= i < len(self.sentences) and self.sentences[i][0] <= offset < self.sentences[i][1]:
+            return i
+        return None
+
+    def paragraph_of(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self._para_starts, offset) - 1
+        if 0 <= i < len(self.paragraphs) and self.paragraphs[i][0] <= offset < self.paragraphs[i][1]:
+            return i
+        return None
+
+    def section_of(self, offset: int) -> int:
+        """Index of the section (text between headings) holding ``offset``."""
+        para = self.paragraph_of(offset)
+        if para is None:
+            para = max(0, bisect.bisect_right(self._para_starts, offset) - 1)
+        return bisect.bisect_right(self.headings, para)
+
+    def clause_bounds(self, offset: int) -> tuple[int, int]:
+        """The clause (between ，；：。 …) around ``offset``, limited to its sentence."""
+        s = self.sentence_of(offset)
+        lo, hi = self.sentences[s] if s is not None else (0, len(self.text))
+        start = offset
+        while start > lo and self.text[start - 1] not in CLAUSE_BREAKS:
+            start -= 1
+        end = offset
+        while end < hi and self.text[end] not in CLAUSE_BREAKS:
+            end += 1
+        return start, end
+
+    def sentence_text(self, index: int) -> str:
+        start, end = self.sentences[index]
+        return self.text[start:end]
+
+    def orgs_in(self, start: int, end: int) -> list[OrgSpan]:
+        return [o for o in self.orgs if o.start >= start and o.end <= end]
+
+    def places_in(self, start: int, end: int) -> list[PlaceSpan]:
+        return [p for p in self.places if p.start >= start and p.end <= end]
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        return [d for d in self.dates if d.start >= start and d.end <= end]
+
+    def inside_org(self, start: int, end: int) -> bool:
+        return any(o.start <= start and end <= o.end for o in self.orgs)
+
+
+def _is_heading(line: str) -> bool:
+    """A headline, section title or byline: short and without a sentence-final mark."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if "记者" in stripped and len(stripped) <= 40 and stripped[-1] not in SENTENCE_ENDS:
+        return True
+    if stripped[-1] in SENTENCE_ENDS or stripped[-1] in _CLOSERS or stripped[-1] in "，,：:—…":
+        return False
+    return len(stripped) <= 30
+
+
+_PLACE_SUFFIX = re.compile(r"(?:省|市|自治区)?")
+
+
+def _gazetteer_regex() -> re.Pattern[str]:
+    names = sorted(gazetteer(), key=lambda s: (-len(s), s))
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+@lru_cache(maxsize=1)
+def _gaz_re() -> re.Pattern[str]:
+    return _gazetteer_regex()
+
+
+def build_context(
+    text: str,
+    sentences: list[tuple[int, int]],
+    companies: list[Company],
+    places: list[tuple[int, int, str]],
+    dates: list[DateMention],
+) -> DocContext:
+    """Index ``text`` and the upstream spans; invalid spans are dropped, never raised on."""
+    n = len(text)
+    sents = sorted({(int(s), int(e)) for s, e in sentences if 0 <= s < e <= n})
+    paragraphs = split_paragraphs(text)
+    headings = [i for i, (s, e) in enumerate(paragraphs) if _is_heading(text[s:e])]
+    ctx = DocContext(text=text, sentences=sents, paragraphs=paragraphs, headings=headings)
+    ctx._sent_starts = [s for s, _ in sents]
+    ctx._para_starts = [s for s, _ in paragraphs]
+
+    orgs: dict[tuple[int, int], OrgSpan] = {}
+    for company in companies:
+        for m in company.mentions:
+            if m.start is None or m.end is None or not (0 <= m.start < m.end <= n):
+                continue
+            key = (m.start, m.end)
+            if key not in orgs:
+                orgs[key] = OrgSpan(m.start, m.end, text[m.start : m.end], company)
+    # Drop mentions nested in a longer mention (华为 inside 华为云总部).
+    spans = sorted(orgs.values(), key=lambda o: (o.start, -o.end))
+    kept: list[OrgSpan] = []
+    for o in spans:
+        if kept and o.start >= kept[-1].start and o.end <= kept[-1].end:
+            continue
+        kept.append(o)
+    ctx.orgs = kept
+
+    lex = lexicon()
+    blocked = set(lex["non_subject_places"])
+    found: dict[tuple[int, int], PlaceSpan] = {}
+    for start, end, label_text in places:
+        if not (0 <= start < end <= n):
+            continue
+        surface = text[start:end]
+        del label_text
+        if surface in blocked:
+            continue
+        found[(start, end)] = PlaceSpan(start, end, surface, normalize_place(surface))
+    for m in _gaz_re().finditer(text):
+        key = (m.start(), m.end())
+        if any(s <= key[0] and key[1] <= e for s, e in found):
+            continue
+        found[key] = PlaceSpan(m.start(), m.end(), m.group(), normalize_place(m.group()))
+    ctx.places = [
+        p
+        for p in sorted(found.values(), key=lambda p: (p.start, -p.end))
+        if not ctx.inside_org(p.start, p.end)
+    ]
+    ctx.dates = sorted(
+        (d for d in dates if d.start is not None and d.end is not None and 0 <= d.start < d.end <= n),
+        key=lambda d: (d.start, d.end),
+    )
+    return ctx

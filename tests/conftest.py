@@ -1,0 +1,29 @@
+"""Shared fixtures: one default pipeline per test session (loading is the slow part)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "003_2845115161f2390a.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    import seedie
+
+    return seedie.load("default")
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_extraction(nlp, seed_text):
+    import seedie
+
+    return seedie.extract(seed_text, nlp=nlp)

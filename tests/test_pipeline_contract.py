@@ -1,0 +1,124 @@
+"""spaCy contract tests: factories by name, config round trip, serialization, multiprocessing."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import pytest
+import spacy
+from spacy.tokens import DocBin
+
+import seedie
+from seedie.pipeline import SEEDIE_PIPES
+
+TEXT = "6月16日上午，贵州省党政代表团来到比亚迪集团考察。比亚迪员工近万人，年产值超百亿元。"
+
+
+def test_default_pipeline_has_all_components(nlp):
+    assert nlp.pipe_names == list(SEEDIE_PIPES)
+    assert nlp.meta["seedie"]["base"] == "lac"
+
+
+def test_tokenizer_gives_words_tags_and_entities(nlp):
+    doc = nlp(TEXT)
+    words = [t.text for t in doc]
+    assert "代表团" in words and "比亚迪集团" in "".join(words)
+    assert max(len(w) for w in words) > 1, "must be words, not single characters"
+    assert all(t.tag_ for t in doc)
+    assert {"PERSON", "GPE", "ORG"} & {e.label_ for e in doc.ents}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\n", "  贵州　省\t比亚迪 \n", "全角：ＡＢＣ１２３。\r\n下一段", "emoji 🚗 车"],
+    ids=["empty", "space", "newlines", "mixed-whitespace", "fullwidth-crlf", "emoji"],
+)
+def test_doc_text_equals_input_exactly(nlp, text):
+    doc = nlp(text)
+    assert doc.text == text
+
+
+@pytest.mark.parametrize("factory", SEEDIE_PIPES)
+def test_add_pipe_by_name_in_blank_zh(factory):
+    nlp = spacy.blank("zh")
+    nlp.add_pipe(factory)
+    assert factory in nlp.pipe_names
+
+
+def test_add_quantities_to_blank_zh_without_tokenizer_words():
+    nlp = spacy.blank("zh")  # character segmenter: offsets still exact
+    nlp.add_pipe("seedie_quantities")
+    doc = nlp("投资额1158亿元")
+    (span,) = doc.spans["seedie_quantities"]
+    assert span.text == "1158亿元"
+    assert span.label_ == "MONEY"
+    assert span._.seedie_quantity["value"] == 115800000000.0
+
+
+def test_config_round_trip(nlp):
+    config = nlp.config
+    nlp2 = spacy.util.load_model_from_config(spacy.util.load_config_from_str(config.to_str()))
+    assert nlp2.pipe_names == nlp.pipe_names
+    assert [t.text for t in nlp2(TEXT)] == [t.text for t in nlp(TEXT)]
+
+
+def test_to_disk_then_spacy_load(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipe")
+    nlp2 = spacy.load(tmp_path / "pipe")
+    a, b = nlp(TEXT), nlp2(TEXT)
+    assert [(s.text, s.kb_id_) for s in a.spans["seedie_orgs"]] == [
+        (s.text, s.kb_id_) for s in b.spans["seedie_orgs"]
+    ]
+    assert a._.seedie_claims == b._.seedie_claims
+
+
+def test_docbin_round_trip_keeps_user_data(nlp):
+    doc = nlp(TEXT)
+    db = DocBin(store_user_data=True)
+    db.add(doc)
+    (doc2,) = DocBin().from_bytes(db.to_bytes()).get_docs(nlp.vocab)
+    assert doc2._.seedie_companies == doc._.seedie_companies
+    assert [s._.seedie_quantity for s in doc2.spans["seedie_quantities"]] == [
+        s._.seedie_quantity for s in doc.spans["seedie_quantities"]
+    ]
+
+
+@pytest.mark.slow
+def test_pipe_with_two_processes(nlp):
+    texts = [TEXT, "盛屯集团累计完成投资45.9亿元。", ""]
+    single = [d._.seedie_claims for d in nlp.pipe(texts)]
+    multi = [d._.seedie_claims for d in nlp.pipe(texts, n_process=2, batch_size=1)]
+    assert multi == single
+
+
+def test_reimport_seedie_twice():
+    importlib.reload(sys.modules["seedie"])
+    import seedie as again
+
+    assert again.parse_quantity("1158亿元").value == 115800000000.0
+    assert spacy.blank("zh").add_pipe("seedie_quantities") is not None
+
+
+def test_unknown_base_is_a_clear_error():
+    with pytest.raises(ValueError, match=r"\[E002\]"):
+        seedie.load("no_such_zh_pipeline_xyz")
+
+
+def test_jieba_fallback_still_extracts():
+    nlp = seedie.load("jieba")
+    assert nlp.meta["seedie"]["base"] == "jieba"
+    result = seedie.extract("盛屯集团累计完成投资45.9亿元。", nlp=nlp)
+    assert [q.value for q in result.quantities] == [4590000000.0]
+
+
+def test_zh_core_web_sm_when_installed():
+    pytest.importorskip("zh_core_web_sm")
+    nlp = seedie.load("zh_core_web_sm")
+    assert nlp.meta["seedie"]["base"] == "zh_core_web_sm"
+    doc = nlp(TEXT)
+    assert doc.text == TEXT
+    lac_doc = seedie.load("default")(TEXT)
+    assert [s._.seedie_quantity for s in doc.spans["seedie_quantities"]] == [
+        s._.seedie_quantity for s in lac_doc.spans["seedie_quantities"]
+    ]
