@@ -18,6 +18,7 @@ _CN_DIGITS = {
 }  # fmt: skip
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_D = "〇零○Ｏ一二三四五六七八九"
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 
 # A year is exactly four digits: 37年 or 90年 are durations/decades, not years.
 _YEAR = rf"(?<![{_D}.．])[{_D}]{{4}}|(?<![{_CN_D}十百千万两])[{_CN_D}]{{4}}"
@@ -56,16 +57,26 @@ _CLOCK = (
 )
 _SUFFIX = r"份|度|上旬|中旬|下旬|初(?![步级次见心衷始创期])|底|末"
 _CONN = r"——|至|到|—|–|-|~|～|－|─"
+# Parts of a year, as (first month, last month): 2025年上半年, 今年一季度.
+PARTS = {
+    "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "二季度": (4, 6),
+    "三季度": (7, 9), "四季度": (10, 12), "第一季度": (1, 3), "第二季度": (4, 6),
+    "第三季度": (7, 9), "第四季度": (10, 12),
+}  # fmt: skip
+_PART = "|".join(sorted(PARTS, key=len, reverse=True))
 
 _MAIN = re.compile(
     r"(?P<pre>自从|自|从)?"
     rf"(?:(?P<y>{_YEAR})年|(?P<r>{'|'.join(_REL_WORDS)})|(?=(?:{_MONTH})月))"
-    rf"(?:(?P<m>{_MONTH})月(?:(?P<d>{_DAY})[日号])?)?"
+    rf"(?:(?P<m>{_MONTH})月(?:(?P<d>{_DAY})[日号])?|(?P<part>{_PART}))?"
     rf"(?P<sfx>{_SUFFIX})?"
     rf"(?P<tod>\s?(?:{_TOD}))?(?P<clk>{_CLOCK})?"
     rf"(?:(?P<conn>{_CONN})(?:(?P<y2>{_YEAR})年(?:(?P<m2>{_MONTH})月(?:(?P<d2>{_DAY})[日号])?)?"
     rf"|(?P<m3>{_MONTH})月(?:(?P<d3>{_DAY})[日号])?|(?P<d4>{_DAY})[日号])(?P<sfx2>{_SUFFIX})?"
     rf"(?P<tod2>{_TOD})?|(?P<since>以来|至今|迄今))?"
+)
+_YEAR_SPAN = re.compile(
+    rf"(?<![{_D}.．/／-])(?P<y>[{_D}]{{4}})(?P<conn>{_CONN})(?P<y2>[{_D}]{{4}})年"
 )
 _ISO = re.compile(
     rf"(?<![{_D}.．/／-])(?P<y>[{_D}]{{4}})(?P<sep>[-/.．／])(?P<m>[{_D}]{{1,2}})(?P=sep)"
@@ -112,6 +123,7 @@ class Raw:
     span_years: tuple[int, int] | None = None  # a five-year plan's first and last year
     day_offset: int = 0  # anaphors: 次日 is the day after the last date named
     explicit_year: bool = False
+    part: tuple[int, int] | None = None  # months covered by 上半年, 一季度 ...
 
 
 def cn_int(s: str) -> int | None:
@@ -183,12 +195,15 @@ def _read_ymd(m: re.Match[str], text: str) -> Raw | None:
             raw.rel = REL_YEAR_OFFSETS[word]
         else:
             raw.prev = PREV_YEAR_OFFSETS[word]
+    if m.group("part") and (m.group("y") or m.group("r")):
+        raw.part = PARTS[m.group("part")]
+        raw.label = m.group("part")
     raw.month = cn_int(m.group("m")) if m.group("m") else None
     raw.day = cn_int(m.group("d")) if m.group("d") else None
     if raw.month is not None:
         if not _day_ok(raw.year, raw.month, raw.day if raw.day is not None else 1):
             return None
-        if m.group("m")[0] not in _D and raw.day is None and raw.year is None and not m.group("r"):
+        if m.group("m")[0] not in _DIGIT_CHARS and raw.day is None and raw.year is None and not m.group("r"):
             return None  # a bare Chinese 一月 hides in 统一月度 and the like
     if raw.explicit_year and not _year_ok(raw.year, raw.month is not None):
         return None
@@ -197,10 +212,12 @@ def _read_ymd(m: re.Match[str], text: str) -> Raw | None:
         end = m.end("d") + 1  # past 日/号
     elif raw.month is not None:
         end = m.end("m") + 1  # past 月
+    elif raw.part is not None:
+        end = m.end("part")
     else:
         end = m.end("y") + 1 if m.group("y") else m.end("r")
     sfx = m.group("sfx")
-    if sfx and raw.day is None:
+    if sfx and raw.day is None and raw.part is None:
         is_month = raw.month is not None
         if (sfx == "份" and is_month) or (sfx == "度" and not is_month) or sfx not in ("份", "度"):
             end = m.end("sfx")
@@ -213,7 +230,7 @@ def _read_ymd(m: re.Match[str], text: str) -> Raw | None:
             end = m.end("tod")
         if m.group("clk") and m.start("clk") == end:
             end = m.end("clk")
-    if m.group("conn") and m.start("conn") == end:
+    if m.group("conn") and m.start("conn") == end and raw.part is None:
         end = _read_tail(m, raw) or end
     elif m.group("since") and m.start("since") == end:
         raw.since = True
@@ -253,6 +270,16 @@ def _read_tail(m: re.Match[str], raw: Raw) -> int | None:
         if m.group(name):
             return m.end(name) + 1  # past 日/月/年
     return None
+
+
+def _read_year_span(m: re.Match[str]) -> Raw | None:
+    year, year2 = cn_int(m.group("y")), cn_int(m.group("y2"))
+    if year is None or year2 is None or year2 <= year:
+        return None
+    if not (_year_ok(year, False) and _year_ok(year2, False)):
+        return None
+    return Raw(start=m.start(), end=m.end(), source="ymd", year=year, year2=year2,
+               is_range=True, explicit_year=True)  # fmt: skip
 
 
 def _read_iso(m: re.Match[str]) -> Raw | None:
@@ -308,6 +335,7 @@ def _read_bare_tod(m: re.Match[str]) -> Raw:
 _SCANNERS = (
     (_MAIN, "main"),
     (_ISO, "iso"),
+    (_YEAR_SPAN, "year_span"),
     (_PLAN, "plan"),
     (_RECENT, "recent"),
     (_AGO, "ago"),
@@ -325,6 +353,8 @@ def scan(text: str) -> list[Raw]:
                 continue
             if kind == "main":
                 raw = _read_ymd(m, text)
+            elif kind == "year_span":
+                raw = _read_year_span(m)
             elif kind == "iso":
                 raw = _read_iso(m)
             elif kind == "plan":

@@ -50,8 +50,8 @@ CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
 # Full-width forms are mapped 1:1 so character offsets survive normalization.
 _WIDTH = str.maketrans(
-    "０１２３４５６７８９．％～－＋／：，＄￥",
-    "0123456789.%~-+/:,$¥",
+    "０１２３４５６７８９．％～－＋／：＄￥",
+    "0123456789.%~-+/:$¥",
 )
 _ARABIC_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _PLAIN_ARABIC_RE = re.compile(r"\d+(?:\.\d+)?")

@@ -1,0 +1,238 @@
+"""Organization names by pattern: a name stem followed by an organization head word.
+
+Pure Python (no spaCy import). The head words, government short forms and stem boundary
+words live in ``seedie/data/org_heads.json``; place names in ``seedie/data/places.json``.
+
+How a stem is found: from the head, walk left over name characters (CJK, ASCII letters and
+digits) up to a maximum length, stopping at punctuation. Inside that window the *latest*
+boundary word (a verb such as 走进/引入, a preposition such as 在/与, a pronoun such as 其)
+cuts the stem. A known name inside the window (an NER or KB seed) anchors the start, and a
+place name is a legitimate start when nothing else bounds a long window.
+
+    >>> find_org_names("引入其上游产业福泉鼎盛新材料公司")
+    [(7, 16, '公司')]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+MAX_STEM = 10
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
+# "13家公司", "两所大学": a numeral plus classifier is a quantity, never part of a name.
+_NUMERAL_CLASSIFIER = re.compile(r"[0-9０-９一二两三四五六七八九十百千万几多余数]+[家个所座批位名]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    head_re: re.Pattern[str]
+    head_kind: dict[str, str]
+    weak: frozenset[str]
+    sub_heads: frozenset[str]
+    blockers: dict[str, str]
+    not_names: frozenset[str]
+    generic: frozenset[str]
+    boundaries: tuple[str, ...]
+    exceptions: tuple[str, ...]
+    gov_re: re.Pattern[str]
+    places: frozenset[str]
+    place_re: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """The head/boundary/place tables, loaded once from package data."""
+    data = json.loads(files("seedie.data").joinpath("org_heads.json").read_text(encoding="utf-8"))
+    places_data = json.loads(files("seedie.data").joinpath("places.json").read_text(encoding="utf-8"))
+    head_kind: dict[str, str] = {}
+    for kind, heads in data["heads"].items():
+        for head in heads:
+            head_kind.setdefault(head, kind)
+    for head in data["weak_heads"]:
+        head_kind.setdefault(head, "other")
+    places = {p["name"] for p in places_data["places"]} | {p["short"] for p in places_data["places"]}
+    places = {p for p in places if len(p) >= 2}
+    blockers = {k: v for k, v in data["single_char_blockers"].items() if not k.startswith("_")}
+
+    def alternation(words: object) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))  # type: ignore[arg-type]
+
+    return _Lexicon(
+        head_re=alternation(head_kind),
+        head_kind=head_kind,
+        weak=frozenset(data["weak_heads"]),
+        sub_heads=frozenset(data["sub_heads"]),
+        blockers=blockers,
+        not_names=frozenset(data["not_names"]),
+        generic=frozenset(data["generic"]),
+        boundaries=tuple(sorted(data["boundaries"], key=len, reverse=True)),
+        exceptions=tuple(data["boundary_exceptions"]),
+        gov_re=alternation(data["gov_short"]),
+        places=frozenset(places),
+        place_re=alternation(places),
+    )
+
+
+def head_of(name: str) -> tuple[str, str] | None:
+    """The organization head word ending ``name`` and its kind, if any.
+
+    >>> head_of("贵州省商务厅")
+    ('厅', 'government')
+    """
+    lex = lexicon()
+    for size in range(min(len(name), 8), 0, -1):
+        tail = name[-size:]
+        if tail in lex.head_kind:
+            return tail, lex.head_kind[tail]
+    return None
+
+
+def is_place(surface: str) -> bool:
+    """True for a bare place name such as 广东, 贵州省 or 深圳市."""
+    return surface in lexicon().places
+
+
+def _is_protected(text: str, pos: int, lex: _Lexicon) -> bool:
+    """True when text[pos] is inside a word like 共和国 whose 和 is not a conjunction."""
+    for word in lex.exceptions:
+        lo = max(0, pos - len(word) + 1)
+        idx = text.find(word, lo, pos + len(word))
+        if idx != -1 and idx <= pos < idx + len(word):
+            return True
+    return False
+
+
+def _stem_start(
+    text: str, head_start: int, min_stem: int, seeds: list[tuple[int, int]], lex: _Lexicon
+) -> int | None:
+    """Start of the name whose head begins at ``head_start``; None when unbounded."""
+    i = head_start
+    while i > 0 and head_start - i < MAX_STEM and _NAME_CHAR.match(text[i - 1]):
+        i -= 1
+    window_start = i
+    bounded = i == 0 or not _NAME_CHAR.match(text[i - 1])
+    start = window_start
+    # The latest boundary word cuts the stem; one too close to the head (贵州电科院有团队,
+    # 设立销售中心) means the head is an ordinary noun, not a name.
+    for cut in range(head_start, window_start, -1):
+        hit = next((b for b in lex.boundaries if text.startswith(b, cut - len(b))
+                    and cut - len(b) >= window_start), None)
+        if hit is None or (len(hit) == 1 and _is_protected(text, cut - 1, lex)):
+            continue
+        if any(s < cut and e > cut - len(hit) for s, e in seeds):
+            continue  # 为 inside 华为 is part of a known name
+        if head_start - cut < min_stem:
+            return None
+        start, bounded = cut, True
+        break
+    for m in _NUMERAL_CLASSIFIER.finditer(text, start, head_start):
+        if m.end() <= head_start - min_stem:
+            start, bounded = m.end(), True
+    # A known name inside the stem marks where the organization's own name begins.
+    anchors = [s for s, e in seeds if start <= s < head_start and e <= head_start + 8]
+    if anchors:
+        return min(anchors)
+    if not bounded:
+        m = lex.place_re.search(text, start, head_start)
+        if m is None or head_start - m.start() < min_stem:
+            return None
+        start = m.start()
+    return start if head_start - start >= min_stem else None
+
+
+def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    lex = lexicon()
+    spans: list[tuple[int, int, str]] = []
+    for m in lex.head_re.finditer(text):
+        hs, he, head = m.start(), m.end(), m.group()
+        if len(head) == 1 and he < len(text) and text[he] in lex.blockers.get(head, ""):
+            continue
+        if head in lex.blockers and he < len(text) and text[he] in lex.blockers[head]:
+            continue
+        # A head right after a name continues it (比亚迪集团 + 股份有限公司), except for
+        # sub-bodies: in 比亚迪集团党委 the organization is 比亚迪集团.
+        if spans and spans[-1][1] == hs:
+            if head in lex.sub_heads:
+                continue
+            spans[-1] = (spans[-1][0], he, head)
+            continue
+        weak = head in lex.weak
+        min_stem = 3 if weak else 2
+        start = _stem_start(text, hs, min_stem, seeds, lex)
+        if start is None:
+            continue
+        stem, name = text[start:hs], text[start:he]
+        if name in lex.not_names or name in lex.generic or text[he - 2:he] in lex.not_names:
+            continue
+        if weak and stem in lex.places:
+            continue
+        spans.append((start, he, head))
+    return spans
+
+
+def _gov_spans(text: str) -> list[tuple[int, int, str]]:
+    """省委, 省商务厅, 市政府 ...: short government names, with a place directly before."""
+    lex = lexicon()
+    out = []
+    for m in lex.gov_re.finditer(text):
+        start = m.start()
+        place = next((p for p in sorted(lex.places, key=len, reverse=True)
+                      if text.startswith(p, start - len(p))), None) if start else None
+        if place is not None:
+            start -= len(place)
+        # 省委书记 is a title but 省委 is still the body mentioned.
+        out.append((start, m.end(), "gov"))
+    return out
+
+
+def find_org_names(
+    text: str, seeds: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, str]]:
+    """Organization names: stem + head, NER seeds extended to their head, gov short forms.
+
+    Args:
+        text: the document text.
+        seeds: (start, end) spans already known to be names (NER, KB); they anchor stems
+            and are extended when a head follows within four characters.
+
+    Returns:
+        Non-overlapping (start, end, label) sorted by start; label is the head word
+        (公司, 集团 ...), "gov" for a government short form, or "seed" for an unextended seed.
+
+    >>> find_org_names("走进国家新型储能创新中心，贵州电科院有团队")
+    [(2, 12, '创新中心'), (13, 18, '电科院')]
+    """
+    if not text:
+        return []
+    seeds = sorted(seeds or [])
+    lex = lexicon()
+    pattern = _pattern_spans(text, seeds)
+    extended: list[tuple[int, int, str]] = []
+    for s, e in seeds:
+        best = (s, e, "seed")
+        for ps, pe, head in pattern:
+            # 比亚迪 + 集团, 盛屯 + 矿业集团: the head starts within four name characters.
+            head_start = pe - len(head)
+            gap = text[e:head_start]
+            if ps <= s < pe and e <= head_start <= e + 4 and pe > e and head not in lex.sub_heads \
+                    and all(_NAME_CHAR.match(c) for c in gap) \
+                    and not any(b in gap for b in lex.boundaries if len(b) > 1):
+                best = (s, pe, head)
+                break
+        extended.append(best)
+    candidates = extended + pattern + _gov_spans(text)
+    # Seeds first (they are the most reliable), then longer spans.
+    priority = {id(c): 0 for c in extended}
+    candidates.sort(key=lambda c: (priority.get(id(c), 1), -(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int, str]] = []
+    for cand in candidates:
+        if cand[1] - cand[0] < 2 or text[cand[0]:cand[1]] in lex.generic:
+            if cand[2] != "gov":
+                continue
+        if all(cand[1] <= t[0] or cand[0] >= t[1] for t in taken):
+            taken.append(cand)
+    return sorted(taken)

@@ -1,0 +1,163 @@
+"""The travelling delegation (贵州省党政代表团) and its trip (赴广东省学习考察, 6月16日至17日).
+
+No spaCy import. The delegation is the first ``<place>党政代表团`` (or 代表团/考察团/访问团)
+mention with a place prefix; a bare 省党政代表团 takes its home from that mention. The trip
+is the first sentence where a delegation goes (赴/前往/到) to a region for study (学习考察,
+考察, 调研), with the date range found in that sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..types import Delegation, Trip
+from .context import DocContext, gazetteer, lexicon, normalize_place
+
+
+@dataclass
+class DelegationInfo:
+    delegation: Delegation | None
+    spans: list[tuple[int, int]] = field(default_factory=list)  # every mention (with prefix)
+
+
+def _place_before(ctx: DocContext, pos: int) -> tuple[int, str] | None:
+    """The longest place name ending exactly at ``pos``: (start, surface)."""
+    best: tuple[int, str] | None = None
+    for p in ctx.places:
+        if p.end == pos and (best is None or p.start < best[0]):
+            best = (p.start, p.text)
+    for size in range(6, 1, -1):
+        start = pos - size
+        if start < 0:
+            continue
+        surface = ctx.text[start:pos]
+        if surface in gazetteer() and (best is None or start < best[0]):
+            best = (start, surface)
+    return best
+
+
+def find_delegation(ctx: DocContext) -> DelegationInfo:
+    """Find the delegation and all its mentions.
+
+    Example: ``"贵州省党政代表团赴广东省学习考察"`` -> Delegation(name="贵州省党政代表团", home="贵州")
+    """
+    lex = lexicon()
+    suffixes = sorted(lex["delegation_suffixes"], key=lambda s: (-len(s), s))
+    pattern = re.compile("|".join(re.escape(s) for s in suffixes))
+    spans: list[tuple[int, int]] = []
+    full: list[tuple[int, int, str, str | None]] = []  # start, end, name, home
+    bare: list[tuple[int, int, str]] = []
+    for m in pattern.finditer(ctx.text):
+        start = m.start()
+        prefix = _place_before(ctx, start)
+        if prefix is not None:
+            p_start, surface = prefix
+            full.append((p_start, m.end(), ctx.text[p_start : m.end()], normalize_place(surface)))
+            spans.append((p_start, m.end()))
+            continue
+        if start > 0 and ctx.text[start - 1] in "省市":
+            start -= 1
+        spans.append((start, m.end()))
+        bare.append((start, m.end(), ctx.text[start : m.end()]))
+    if full:
+        # Prefer a 党政代表团 when several kinds of delegation are named.
+        ranked = sorted(full, key=lambda f: (0 if "党政" in f[2] else 1, f[0]))
+        start, end, name, home = ranked[0]
+        return DelegationInfo(Delegation(name=name, home=home, start=start, end=end), sorted(spans))
+    if bare:
+        start, end, name = bare[0]
+        return DelegationInfo(Delegation(name=name, home=None, start=start, end=end), sorted(spans))
+    return DelegationInfo(None, [])
+
+
+def guess_home(ctx: DocContext, exclude: str | None) -> str | None:
+    """The most mentioned province other than ``exclude`` (for a bare 省党政代表团)."""
+    provinces = set(lexicon()["provinces"])
+    counts = Counter(p.name for p in ctx.places if p.name in provinces and p.name != exclude)
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+_RANGE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:[上下]午)?(?:至|到|—|-|～|~)(?:(\d{1,2})月)?(\d{1,2})日")
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _range_in(ctx: DocContext, start: int, end: int, year: int | None) -> tuple[dt.date, dt.date] | None:
+    for d in ctx.dates_in(start, end):
+        if d.kind == "range" and d.date is not None and d.end_date is not None:
+            return d.date, d.end_date
+    m = _RANGE.search(ctx.text, start, end)
+    if m and year is not None:
+        month1, day1 = int(m.group(1)), int(m.group(2))
+        month2 = int(m.group(3)) if m.group(3) else month1
+        first, last = _safe_date(year, month1, day1), _safe_date(year, month2, int(m.group(4)))
+        if first and last and first <= last:
+            return first, last
+    return None
+
+
+def _year_hint(ctx: DocContext, reference_date: dt.date | None) -> int | None:
+    if reference_date is not None:
+        return reference_date.year
+    for d in ctx.dates:
+        if d.kind in ("date", "range") and d.date is not None:
+            return d.date.year
+    return None
+
+
+def find_trip(
+    ctx: DocContext, info: DelegationInfo, reference_date: dt.date | None
+) -> tuple[Trip | None, int | None]:
+    """The trip and the index of its sentence (None when no trip sentence is found).
+
+    Example: ``"6月16日至17日，贵州省党政代表团前往广东省学习考察"`` ->
+    Trip(region="广东", start_date=2026-06-16, end_date=2026-06-17, ...)
+    """
+    lex = lexicon()
+    verbs = "|".join(re.escape(v) for v in sorted(lex["trip_verbs"], key=len, reverse=True))
+    purposes = "|".join(re.escape(p) for p in sorted(lex["trip_purposes"], key=len, reverse=True))
+    cue = re.compile(rf"(?:{verbs})(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:[^，。；]{{0,8}}?)(?:{purposes})")
+    year = _year_hint(ctx, reference_date)
+    home = info.delegation.home if info.delegation else None
+    candidates: list[tuple[int, int, str]] = []  # (has_no_range, sentence index, region)
+    for i, (s_start, s_end) in enumerate(ctx.sentences):
+        if not any(s_start <= a < s_end for a, _ in info.spans):
+            continue
+        for m in cue.finditer(ctx.text, s_start, s_end):
+            region = _region_from(m.group("place"))
+            if region is None or region == home:
+                continue
+            has_range = _range_in(ctx, s_start, s_end, year) is not None
+            candidates.append((0 if has_range else 1, i, region))
+            break
+    if not candidates:
+        return None, None
+    _, index, region = min(candidates)
+    s_start, s_end = ctx.sentences[index]
+    dates = _range_in(ctx, s_start, s_end, year)
+    trip = Trip(
+        region=region,
+        start_date=dates[0] if dates else None,
+        end_date=dates[1] if dates else None,
+        sentence=ctx.text[s_start:s_end],
+    )
+    return trip, index
+
+
+def _region_from(surface: str) -> str | None:
+    """广东省 / 广东 / 深圳市 -> the normalized place name at the start of ``surface``."""
+    for size in range(min(len(surface), 8), 1, -1):
+        head = surface[:size]
+        if head in gazetteer():
+            return normalize_place(head)
+    return None

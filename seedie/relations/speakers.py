@@ -1,0 +1,250 @@
+"""Who says what: person names, quotations and reported speech (no spaCy import).
+
+The base NER misses names, so names also come from a title pattern (总经理李某某, 厅长王某)
+and every name found once is then searched for everywhere in the text. A quotation “…” is
+attributed to the person before it (X说：“…”) or after it (“…”X介绍); reported speech
+("X介绍，…") covers the rest of its paragraph. 他/她 resolve to the last named person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .context import DocContext, lexicon
+
+_CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_ATTRIBUTION_GAP = set("也还又则便就都再笑着亦")
+_NOT_PRONOUN_AFTER = set("们人乡国物")
+_NOT_PRONOUN_BEFORE = set("其吉利")
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    start: int
+    end: int
+    name: str
+
+
+@lru_cache(maxsize=1)
+def _title_re() -> re.Pattern[str]:
+    titles = sorted(lexicon()["titles"], key=lambda s: (-len(s), s))
+    return re.compile("(?:" + "|".join(re.escape(t) for t in titles) + ")")
+
+
+@lru_cache(maxsize=1)
+def _speech_re() -> re.Pattern[str]:
+    verbs = sorted(lexicon()["speech_verbs"], key=lambda s: (-len(s), s))
+    return re.compile("|".join(re.escape(v) for v in verbs))
+
+
+def _surname_len(text: str, pos: int) -> int:
+    lex = lexicon()
+    for compound in lex["compound_surnames"]:
+        if text.startswith(compound, pos):
+            return 2
+    return 1 if pos < len(text) and text[pos] in lex["surnames"] else 0
+
+
+def _name_after_title(text: str, pos: int) -> str | None:
+    """The personal name starting at ``pos`` (just after a title), or None.
+
+    Prefer the length whose next character can follow a name (说, 介绍, punctuation ...);
+    with no such evidence take a three-character name, the commonest form.
+    """
+    sur = _surname_len(text, pos)
+    if sur == 0:
+        return None
+    followers = lexicon()["name_followers"]
+    options = [sur + 1, sur + 2]
+    for size in options:
+        end = pos + size
+        if end > len(text) or not _CJK.match(text[pos:end]):
+            continue
+        if end == len(text) or text[end] in followers or _speech_re().match(text, end):
+            return text[pos:end]
+    end = pos + sur + 2
+    if end <= len(text) and _CJK.match(text[pos:end]):
+        return text[pos:end]
+    return None
+
+
+def find_names(ctx: DocContext, persons: list[tuple[int, int, str]]) -> list[NameSpan]:
+    """Every occurrence of every person name (NER spans + title pattern), longest first.
+
+    Example: ``"总经理李志凌介绍"`` -> [NameSpan(3, 6, "李志凌")]
+    """
+    text = ctx.text
+    names: set[str] = set()
+    for start, end, _label in persons:
+        if 0 <= start < end <= len(text):
+            surface = text[start:end]
+            if _CJK.match(surface) and _surname_len(surface, 0):
+                names.add(surface)
+    for m in _title_re().finditer(text):
+        name = _name_after_title(text, m.end())
+        if name:
+            names.add(name)
+    spans: list[NameSpan] = []
+    taken: list[tuple[int, int]] = []
+    for name in sorted(names, key=lambda s: (-len(s), s)):
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.start(), m.end()
+            if ctx.inside_org(s, e) or any(a < e and s < b for a, b in taken):
+                continue
+            taken.append((s, e))
+            spans.append(NameSpan(s, e, name))
+    spans.sort(key=lambda n: n.start)
+    return spans
+
+
+@dataclass
+class SpeakerIndex:
+    """Speaker lookup by character offset."""
+
+    quotes: list[tuple[int, int, str | None]] = field(default_factory=list)
+    reported: list[tuple[int, int, str]] = field(default_factory=list)
+    names: list[NameSpan] = field(default_factory=list)
+
+    def speaker_at(self, offset: int) -> str | None:
+        for start, end, speaker in self.quotes:
+            if start <= offset < end:
+                if speaker is not None:
+                    return speaker
+                break
+        best: tuple[int, str] | None = None
+        for start, end, speaker in self.reported:
+            if start <= offset < end and (best is None or start > best[0]):
+                best = (start, speaker)
+        return best[1] if best else None
+
+
+def _mentions(ctx: DocContext, names: list[NameSpan]) -> list[NameSpan]:
+    """Names plus resolved 他/她 (to the last name before them in the same section)."""
+    out = list(names)
+    starts = [n.start for n in names]
+    for pronoun in lexicon()["pronouns"]:
+        for m in re.finditer(pronoun, ctx.text):
+            s = m.start()
+            nxt = ctx.text[s + 1 : s + 2]
+            prv = ctx.text[s - 1 : s] if s else ""
+            if nxt in _NOT_PRONOUN_AFTER or prv in _NOT_PRONOUN_BEFORE:
+                continue
+            i = bisect.bisect_right(starts, s) - 1
+            if i >= 0 and ctx.section_of(names[i].start) == ctx.section_of(s):
+                out.append(NameSpan(s, s + 1, names[i].name))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _speaker_before_verb(mentions: list[NameSpan], verb_start: int, text: str) -> str | None:
+    for n in reversed(mentions):
+        if n.end > verb_start:
+            continue
+        gap = text[n.end : verb_start]
+        if len(gap) <= 2 and all(c in _ATTRIBUTION_GAP for c in gap):
+            return n.name
+        if n.end < verb_start - 2:
+            return None
+    return None
+
+
+def _attribute_after(ctx: DocContext, mentions: list[NameSpan], q_end: int, limit: int) -> str | None:
+    text = ctx.text
+    seg_end = q_end
+    while seg_end < limit and text[seg_end] not in "。！？!?“\n":
+        seg_end += 1
+    segment = text[q_end:seg_end]
+    kan = re.match(r"[，,]?在(.{2,4}?)看来", segment)
+    if kan:
+        for n in mentions:
+            if n.start == q_end + kan.start(1):
+                return n.name
+    for v in _speech_re().finditer(text, q_end, seg_end):
+        who = _speaker_before_verb(mentions, v.start(), text)
+        if who:
+            return who
+    return None
+
+
+def _attribute_before(ctx: DocContext, mentions: list[NameSpan], q_start: int, floor: int) -> str | None:
+    text = ctx.text
+    seg_start = q_start
+    while seg_start > floor and text[seg_start - 1] not in "。！？!?”\n":
+        seg_start -= 1
+    segment = text[seg_start:q_start].rstrip()
+    if not segment or segment[-1] not in "：:，,":
+        return None
+    inside = [n for n in mentions if seg_start <= n.start and n.end <= q_start]
+    if not inside:
+        return None
+    if segment[-1] in "：:":
+        return inside[-1].name
+    verb = _speech_re().search(segment[-4:])
+    if verb:
+        return _speaker_before_verb(mentions, seg_start + len(segment) - 4 + verb.start(), text)
+    return None
+
+
+def _quote_spans(ctx: DocContext) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for p_start, p_end in ctx.paragraphs:
+        i = p_start
+        while i < p_end:
+            if ctx.text[i] == "“":
+                j = ctx.text.find("”", i + 1, p_end)
+                if j < 0:
+                    break
+                out.append((i, j + 1))
+                i = j + 1
+            else:
+                i += 1
+    return out
+
+
+def _is_speech(inner: str) -> bool:
+    return len(inner) >= 12 or any(c in inner for c in "，。！？；,!?;")
+
+
+def build_speakers(ctx: DocContext, persons: list[tuple[int, int, str]]) -> SpeakerIndex:
+    """Index quotations and reported speech of ``ctx`` with their speakers.
+
+    Example: ``"陈东说：“投资45亿元。”"`` -> the quote is attributed to 陈东.
+    """
+    names = find_names(ctx, persons)
+    mentions = _mentions(ctx, names)
+    index = SpeakerIndex(names=names)
+    text = ctx.text
+    for q_start, q_end in _quote_spans(ctx):
+        inner = text[q_start + 1 : q_end - 1]
+        if not _is_speech(inner):
+            continue
+        para = ctx.paragraph_of(q_start)
+        p_start, p_end = ctx.paragraphs[para] if para is not None else (0, len(text))
+        who = _attribute_before(ctx, mentions, q_start, p_start)
+        if who is None:
+            who = _attribute_after(ctx, mentions, q_end, p_end)
+        index.quotes.append((q_start, q_end, who))
+    quoted = [(s, e) for s, e, _ in index.quotes]
+    for v in _speech_re().finditer(text):
+        after = text[v.end() : v.end() + 1]
+        if after not in "，,：:" or text[v.end() + 1 : v.end() + 2] == "“":
+            continue
+        if any(s <= v.start() < e for s, e in quoted):
+            continue
+        who = _speaker_before_verb(mentions, v.start(), text)
+        if who is None:
+            continue
+        para = ctx.paragraph_of(v.start())
+        end = ctx.paragraphs[para][1] if para is not None else len(text)
+        index.reported.append((v.end(), end, who))
+    for m in re.finditer(r"在(.{2,4}?)看来[，,]", text):
+        for n in mentions:
+            if n.start == m.start(1) and n.end == m.end(1):
+                para = ctx.paragraph_of(m.start())
+                end = ctx.paragraphs[para][1] if para is not None else len(text)
+                index.reported.append((m.end(), end, n.name))
+    index.reported.sort()
+    return index
