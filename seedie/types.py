@@ -60,6 +60,8 @@ class _DictMixin:
         for f in fields(cls):  # type: ignore[arg-type]
             if f.name in data:
                 value = data[f.name]
+                if isinstance(value, tuple):  # msgpack (DocBin, n_process>1) returns tuples
+                    value = list(value)
                 convert = _FROM_JSON.get(f.name)
                 kwargs[f.name] = convert(value) if convert and value is not None else value
         return cls(**kwargs)

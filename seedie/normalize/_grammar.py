@@ -1,22 +1,23 @@
-"""The quantity grammar: one numeral + multiplier + unit ("part"), then prefixes, ranges, suffixes.
+"""The quantity grammar for one "part": numeral (+多/余) (+multiplier) (+unit) (+rate).
 
-Internal to :mod:`seedie.normalize.quantities`. Works on width-normalized text at a given
-position and never looks further than the expression itself, so a scan over a long text
-stays linear. Pure code (no spaCy).
+Internal to :mod:`seedie.normalize.quantities`, which adds prefixes, ranges and suffixes.
+Works on width-normalized text at a given position and never reads further than the
+expression itself, so a scan over a long text stays linear. Pure code (no spaCy).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
-from .numerals import MAX_DIGITS, parse_numeral_span, place_of
-from .units import UnitInfo, UnitTable, unit_table
+from .numerals import DIGITS, MAX_DIGITS, parse_numeral, parse_numeral_span, place_of
+from .units import UnitInfo, UnitTable
 
-# A numeral run. Units that start a unit word are left out: 千瓦/千克/千米, 兆瓦, 百分点.
-# 点 is a decimal point only between Chinese digits (三点五), never in 9点.
 _CN_DIGITS = "零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
+# A numeral run. Units that start a unit word are left out (千瓦/千克/千米, 兆瓦, 百分点);
+# 点 is a decimal point only between Chinese digits (三点五), never in 9点.
 NUM_RE = re.compile(
     r"(?:(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
     rf"|[{_CN_DIGITS}几]"
@@ -24,14 +25,19 @@ NUM_RE = re.compile(
     rf"|(?<=[{_CN_DIGITS}十])点(?=[{_CN_DIGITS}]))+"
 )
 _MULT_RE = re.compile(r"(?:[十百万亿]|千(?![瓦克米伏卡]))+")
-_CONNECTOR_RE = re.compile(r"(?:至|到|——|—|–|-|~|〜)")
+_BIG_MULT_RE = re.compile(r"[万亿]+")
 _FRACTION_RE = re.compile(r"/(\d+)(?![\d/.])")
-_SUBUNIT_RE = re.compile(rf"([0-9{_CN_DIGITS}])([角毛])(?:([0-9{_CN_DIGITS}])分)?|([0-9{_CN_DIGITS}])分")
+_D = rf"[0-9{_CN_DIGITS}]"
+_SUBUNIT_RE = re.compile(rf"零?(?:({_D})([角毛])(?:({_D})分?)?|({_D})分)钱?")
+_TRAILING_JIAO_RE = re.compile(rf"({_D})(?![0-9{_CN_DIGITS}角毛分十百千万亿])")
+_INCLUSIVE_RE = re.compile(r"\((?:含|包含|包括)\)")
 _BIG = frozenset("十百千万亿拾佰仟萬億兆")
 _DIGIT_SET = frozenset("0123456789" + _CN_DIGITS)
 _ONE = Decimal(1)
-_HUNDRED = Decimal(100)
+_HALF = Decimal("0.5")
 _TEN = Decimal(10)
+_HUNDRED = Decimal(100)
+_ZHE_BLOCK = frozenset("合算旧扣价")
 
 
 class Reject:
@@ -45,101 +51,126 @@ class Reject:
 
 @dataclass(slots=True)
 class Part:
-    """Numeral (+多/余) (+multiplier) (+unit): one side of a range, or a whole quantity."""
+    """One side of a range, or a whole quantity without its prefixes/suffixes."""
 
     low: Decimal
     high: Decimal | None
-    approx: str  # exact | few | pair | magnitude | over
+    approx: str  # exact | few (十几) | pair (三四万) | magnitude (几十万) | over (500多)
     unit: UnitInfo | None
     end: int
     numeral: str
     arabic: bool  # contains an Arabic digit
     has_digit: bool  # contains a digit at all (上万 / 千家万户 do not)
-    base: Decimal | None  # 100 in 100亿: for sharing the multiplier in 80至100亿
-    mult: Decimal | None
+    base: Decimal | None = None  # 100 in 100亿: lends 亿 to the left side of 80至100亿
+    mult: Decimal | None = None
     per: str | None = None
+    frac_den: Decimal | None = None  # 百分之三十到四十: the right side shares the 百
 
 
-def _is_year(text: str, span_seq: bool, value: Decimal) -> bool:
+def _is_year(text: str, sequence: bool) -> bool:
     if text.isdigit():
         return len(text) == 4 and 1900 <= int(text) <= 2100
-    return span_seq and len(text) >= 3
+    return sequence and len(text) >= 3
 
 
+@lru_cache(maxsize=4096)
 def _split_mult(text: str) -> tuple[Decimal | None, Decimal | None]:
-    """80 / 100亿 -> (base, multiplier) when ``text`` is digits followed by multipliers."""
+    """100亿 -> (100, 1e8), 三十万 -> (30, 1e4), 三仟 -> (3, 1000): what the left side may share."""
+    if len(text) == 2 and text[0] in _DIGIT_SET and text[1] in "百千佰仟":
+        return _digit(text[0]), parse_numeral("一" + text[1])
     k = len(text)
-    while k > 0 and text[k - 1] in _BIG:
+    while k > 0 and text[k - 1] in "万亿萬億":
         k -= 1
     head, tail = text[:k], text[k:]
-    if not head or not tail or any(ch in _BIG for ch in head):
-        return (None, None)
-    from .numerals import parse_numeral
-
-    base, mult = parse_numeral(head), parse_numeral("一" + tail)
-    return (base, mult)
+    if not head or not tail or any(ch in "万亿萬億兆" for ch in head):
+        return None, None
+    return parse_numeral(head), parse_numeral("一" + tail)
 
 
-def parse_part(s: str, i: int, prev: str, table: UnitTable) -> Part | Reject | None:  # noqa: C901
-    """Parse numeral/unit at ``s[i]``; ``prev`` is the character before the expression."""
+def _digit(ch: str) -> Decimal:
+    return Decimal(int(ch)) if ch.isdigit() else Decimal(DIGITS[ch])
+
+
+def _arabic_checks(s: str, j: int, text: str, table: UnitTable) -> Reject | None:
+    if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+        return Reject(j)
+    if text[0] == "0" and len(text) > 1 and text[1].isdigit():
+        return Reject(j)  # 0571, 010-: codes and phone numbers
+    n = len(s)
+    if j + 1 < n and s[j] in ".:" and s[j + 1].isdigit():
+        end = j + 1
+        while end < n and (s[end].isdigit() or s[end] in ".:"):
+            end += 1
+        return Reject(end)  # 1.2.3 versions, 9:30 times
+    if j < n and s[j].isascii() and s[j].isalpha() and table.unit_re.match(s, j) is None:
+        if not (s[j] in "kK" and j + 1 < n and not s[j + 1].isascii()):
+            return Reject(j + 1)  # 5G, 3D, 4K (but 15k元 is slang for 15000)
+    return None
+
+
+def parse_part(  # noqa: C901
+    s: str, i: int, prev: str, table: UnitTable, qualified: bool = False
+) -> Part | Reject | None:
+    """Parse numeral/unit at ``s[i]``; ``prev`` is the character before the expression.
+
+    ``qualified``: a qualifier precedes (近2000年 is a duration, 2000年 a date).
+    """
+    n = len(s)
     m = NUM_RE.match(s, i)
     if m is None:
+        if s.startswith("半", i):  # 半斤, 半成, 半年
+            um = table.unit_re.match(s, i + 1)
+            if um is None:
+                return None
+            return _finish(s, um.end(), prev, table, qualified, "半", _HALF, None, "exact",
+                           table.units[um.group()], False, True, None, None)
         return None
     j = m.end()
     text = m.group()
-    # Trim a trailing decimal comma/point that belongs to the sentence.
-    arabic = text[0].isdigit() or any(ch.isdigit() for ch in text)
+    arabic = any(ch.isdigit() for ch in text)
     if arabic:
-        digits = sum(ch.isdigit() for ch in text)
-        if digits > MAX_DIGITS:
-            return Reject(j)
-        if text[0] == "0" and len(text) > 1 and text[1].isdigit():
-            return Reject(j)  # 0571, 010-: codes and phone numbers
-        if j < len(s) and s[j] in ".:" and j + 1 < len(s) and s[j + 1].isdigit():
-            end = j + 1
-            while end < len(s) and (s[end].isdigit() or s[end] in ".:"):
-                end += 1
-            return Reject(end)  # 1.2.3 versions, 9:30 times
-        if j < len(s) and s[j].isascii() and s[j].isalpha() and table.unit_re.match(s, j) is None:
-            return Reject(j + 1)  # 5G, 3D, 4K
+        bad = _arabic_checks(s, j, text, table)
+        if bad is not None:
+            return bad
+    if j < n and s[j] == "折" and not (j + 1 < n and s[j + 1] in _ZHE_BLOCK):
+        return _discount(text, j + 1, table, arabic)
     span = parse_numeral_span(text)
     if span is None:
         return None
     low, high, approx = span.low, span.high, span.approx
     has_digit = any(ch in _DIGIT_SET for ch in text)
     base, mult = _split_mult(text) if approx == "exact" else (None, None)
-    unit: UnitInfo | None = None
-    per: str | None = None
 
-    # X分之Y (三分之一, 百分之三十, 千分之五) and 1/3: fractions are percent
-    if s.startswith("分之", j) and approx == "exact":
-        m2 = NUM_RE.match(s, j + 2)
-        num = parse_numeral_span(m2.group()) if m2 else None
-        if m2 is None or num is None or num.approx != "exact" or low == 0:
-            return None
-        value = num.low / low * _HUNDRED
-        return Part(value, None, "exact", table.units["%"], m2.end(), text, arabic, True, None, None)
-    if s.startswith("/", j) and text.isdigit():
-        m2 = _FRACTION_RE.match(s, j)
-        if m2 is not None and int(m2.group(1)) != 0:
-            value = low / Decimal(m2.group(1)) * _HUNDRED
-            return Part(value, None, "exact", table.units["%"], m2.end(), text, True, True, None, None)
-
-    # 500多亿, 1500余人: over, with a high bound one unit of the last place above
-    if j < len(s) and s[j] in "多余" and approx == "exact" and not s.startswith("余额", j):
+    if approx == "exact":
+        frac = _fraction(s, j, text, low, table)
+        if frac is not None:
+            return frac
+    # 15k元: slang thousand
+    if arabic and j + 1 < n and s[j] in "kK" and not s[j + 1].isascii() and table.unit_re.match(s, j + 1):
+        low, j, base, mult = low * 1000, j + 1, low, Decimal(1000)
+    # 两个亿: a classifier between number and multiplier
+    if j + 1 < n and s[j] == "个" and s[j + 1] in "万亿":
+        m2 = _BIG_MULT_RE.match(s, j + 1)
+        assert m2 is not None
+        f = parse_numeral("一" + m2.group())
+        if f is not None and approx == "exact":
+            base, mult, low, j = low, f, low * f, m2.end()
+    # 500多亿, 1500余人: over, high bound one unit of the last place above
+    if j < n and s[j] in "多余" and approx == "exact" and not s.startswith("余额", j):
         step = place_of(low)
         j += 1
-        m2 = _MULT_RE.match(s, j)
         factor = _ONE
+        m2 = _MULT_RE.match(s, j)
         if m2 is not None:
-            f = parse_numeral_span("一" + m2.group())
-            if f is not None and f.approx == "exact":
-                factor = f.low
-                j = m2.end()
+            f = parse_numeral("一" + m2.group())
+            if f is not None:
+                factor, j = f, m2.end()
         low, high, approx = low * factor, (low + step) * factor, "over"
         base = mult = None
-
-    # unit (longest word), unless a date/time word is at least as long
+    # 一个半小时: the half sits between classifier and unit
+    if s.startswith("个半", j) and approx == "exact" and table.unit_re.match(s, j + 2):
+        low, j = low + _HALF, j + 2
+    unit: UnitInfo | None = None
     um = table.unit_re.match(s, j)
     dm = table.date_re.match(s, j)
     if dm is not None and (um is None or len(dm.group()) >= len(um.group())):
@@ -148,59 +179,126 @@ def parse_part(s: str, i: int, prev: str, table: UnitTable) -> Part | Reject | N
         unit = table.units[um.group()]
         j = um.end()
     elif s.startswith("度", j):
-        # 度 is kWh after 万/亿 (亿度); otherwise (30度) it stays an unnamed degree
+        # 度 is kWh after 万/亿 (亿度); otherwise (30度) a degree, made °C by 零下/摄氏
         big = any(ch in "万亿" for ch in text)
         unit = UnitInfo("度", "kWh", "energy") if big else UnitInfo("度", "度", "other")
         j += 1
+    elif text == "一" and s.startswith("半", j):
+        return Part(Decimal(50), None, "exact", table.units["%"], j + 1, "一半", False, True)
     if unit is not None:
         surface = unit.surface
-        if surface in ("年", "年度") and approx == "exact" and _is_year(text, span.sequence, low):
+        if surface == "年" and not qualified and approx == "exact" and _is_year(text, span.sequence):
             return Reject(j)
-        if surface == "月" and text.isdigit() and 1 <= int(text) <= 12:
+        if surface == "月" and not qualified and text.isdigit() and 1 <= int(text) <= 12:
             return Reject(j)
         if surface == "日" and text.isdigit() and (prev == "月" or _date_follows(s, j)):
             return Reject(j)
+    return _finish(s, j, prev, table, qualified, text, low, high, approx, unit, arabic, has_digit,
+                   base, mult)
+
+
+def _finish(  # noqa: PLR0913
+    s: str, j: int, prev: str, table: UnitTable, qualified: bool, text: str, low: Decimal,
+    high: Decimal | None, approx: str, unit: UnitInfo | None, arabic: bool, has_digit: bool,
+    base: Decimal | None, mult: Decimal | None,
+) -> Part:
+    """Everything after the unit word: 半, 角/分, currency word, 多, (含), rate."""
+    n = len(s)
+    per = None
+    if unit is not None:
         if unit.qualifier == "over" and approx == "exact":
-            low, high, approx = low, low + place_of(low), "over"  # 一个多月
-        if unit.kind == "money" and surface in ("元", "块"):
-            j, low = _money_subunits(s, j, low, table)
-        if j < len(s) and s[j] in "多余" and unit.kind == "duration" and approx == "exact":
+            high, approx = low + place_of(low), "over"  # 一个多月
+        if j < n and s[j] == "半" and approx == "exact" and unit.kind != "money":
+            low, j = low + _HALF, j + 1  # 一吨半, 三成半
+        if unit.surface in table.generic_money:
+            j, low = _money_tail(s, j, low, unit, table)
+            cm = table.currency_word_re.match(s, j)
+            if cm is not None:  # 9000元日币, 5000万元人民币
+                code = table.currency_prefixes[cm.group()]
+                unit = UnitInfo(unit.surface, code, "money")
+                j = cm.end()
+            if s.startswith("整", j):
+                j += 1
+        if j < n and s[j] in "多余" and unit.kind == "duration" and approx == "exact":
             high, approx = low + place_of(low), "over"  # 1年多, 3天余
             j += 1
         pm = table.per_suffix_re.match(s, j)
         if pm is not None:
             per = table.per_code(pm.group(1))
             j = pm.end()
+    im = _INCLUSIVE_RE.match(s, j)
+    if im is not None:
+        j = im.end()  # 50万元(含)以上
     return Part(low, high, approx, unit, j, text, arabic, has_digit, base, mult, per)
+
+
+def _discount(text: str, end: int, table: UnitTable, arabic: bool) -> Part | None:
+    """75折 / 三八折 / 五折 -> 75 / 38 / 50 %: the price paid, in tenths."""
+    if not arabic and len(text) == 2 and all(ch in DIGITS for ch in text):
+        value: Decimal | None = _digit(text[0]) * _TEN + _digit(text[1])
+    else:
+        value = parse_numeral(text)
+        if value is not None and value < 10:
+            value *= _TEN
+    if value is None or value <= 0 or value >= 100:
+        return None
+    return Part(value, None, "exact", table.units["%"], end, text, arabic, True)
+
+
+def _fraction(s: str, j: int, text: str, den: Decimal, table: UnitTable) -> Part | None:
+    """三分之一 / 百分之三十 / 千分之五 / 1/3 -> percent; 1/2kg -> 0.5 kg."""
+    n = len(s)
+    if s.startswith("分之", j) or (text == "百" and s.startswith("分百", j)):
+        k = j + 2 if s[j + 1] == "之" else j + 1
+        sign = _ONE
+        if s.startswith("负", k):
+            sign, k = -_ONE, k + 1
+        m2 = NUM_RE.match(s, k)
+        num = parse_numeral_span(m2.group()) if m2 else None
+        if m2 is None or num is None or num.approx != "exact" or den == 0:
+            return None
+        value = sign * num.low / den * _HUNDRED
+        return Part(value, None, "exact", table.units["%"], m2.end(), text, False, True,
+                    frac_den=den)
+    if j < n and s[j] == "/" and text.isdigit():
+        m2 = _FRACTION_RE.match(s, j)
+        if m2 is None or int(m2.group(1)) == 0:
+            return None
+        ratio = den / Decimal(m2.group(1))  # here ``den`` is the numerator
+        um = table.unit_re.match(s, m2.end())
+        if um is not None and table.units[um.group()].kind != "percent":
+            return Part(ratio, None, "exact", table.units[um.group()], um.end(), text, True, True)
+        return Part(ratio * _HUNDRED, None, "exact", table.units["%"], m2.end(), text, True, True)
+    return None
 
 
 def _date_follows(s: str, j: int) -> bool:
     return j >= len(s) or s[j] in "上下晚早中凌午起至到电讯，,、（(－—-在前后"
 
 
-def _money_subunits(s: str, j: int, low: Decimal, table: UnitTable) -> tuple[int, Decimal]:
-    """3元5角2分 -> 3.52; leaves 5角 alone elsewhere (五角大楼 is not money)."""
+def _money_tail(s: str, j: int, low: Decimal, unit: UnitInfo, t: UnitTable) -> tuple[int, Decimal]:
+    """3元5角2分 -> 3.52, 九块九 -> 9.9, 九元零九分 -> 9.09 (5角 alone: 五角大楼 is no money)."""
     m = _SUBUNIT_RE.match(s, j)
-    if m is None:
-        return j, low
-    from .numerals import DIGITS
-
-    def digit(ch: str) -> Decimal:
-        return Decimal(int(ch)) if ch.isdigit() else Decimal(DIGITS[ch])
-
-    if m.group(4):
-        return m.end(), low + digit(m.group(4)) * table.money_subunits["分"]
-    value = low + digit(m.group(1)) * table.money_subunits[m.group(2)]
-    if m.group(3):
-        value += digit(m.group(3)) * table.money_subunits["分"]
-    return m.end(), value
-
-
-def connector_at(s: str, j: int) -> int:
-    """End of a range connector at ``s[j]`` (至, 到, -, ~, ——), else -1."""
-    m = _CONNECTOR_RE.match(s, j)
-    return -1 if m is None else m.end()
+    if m is not None:
+        if m.group(4):
+            return m.end(), low + _digit(m.group(4)) * t.money_subunits["分"]
+        value = low + _digit(m.group(1)) * t.money_subunits[m.group(2)]
+        if m.group(3):
+            value += _digit(m.group(3)) * t.money_subunits["分"]
+        return m.end(), value
+    if unit.surface == "块":
+        m2 = _TRAILING_JIAO_RE.match(s, j)
+        if m2 is not None:
+            return m2.end(), low + _digit(m2.group(1)) * t.money_subunits["角"]
+    if s.startswith("钱", j) and unit.surface == "块":
+        return j + 1, low
+    return j, low
 
 
-def table() -> UnitTable:
-    return unit_table()
+def right_side_percent(left: Part, right: Part, table: UnitTable) -> Part:
+    """百分之三十到四十: a bare right side shares the left side's 百分之."""
+    if left.frac_den is None or right.unit is not None:
+        return right
+    value = right.low / left.frac_den * _HUNDRED
+    return Part(value, None, right.approx, table.units["%"], right.end, right.numeral,
+                right.arabic, right.has_digit)

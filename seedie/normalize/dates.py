@@ -35,8 +35,10 @@ _ANAPHOR_WINDOW = 1000
 def _check_text(func: str, text: object) -> None:
     if not isinstance(text, str):
         got = type(text).__name__
-        fix = "Decode it first: text.decode('utf-8')." if isinstance(text, (bytes, bytearray)) else (
-            "Pass the article text as a str."
+        fix = (
+            "Decode it first: text.decode('utf-8')."
+            if isinstance(text, (bytes, bytearray))
+            else "Pass the article text as a str."
         )
         raise TypeError(Errors.E001.format(func=func, got=got, fix=fix))
 
@@ -119,9 +121,7 @@ def _last_day(year: int, month: int) -> int:
     return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
 
 
-def _bounds(
-    year: int | None, month: int | None, day: int | None, *, last: bool
-) -> dt.date | None:
+def _bounds(year: int | None, month: int | None, day: int | None, *, last: bool) -> dt.date | None:
     """First (or last) day of the unit a (year, month, day) names."""
     if year is None or not 1 <= year <= 9999:
         return None
@@ -183,9 +183,7 @@ def _resolve(
     return out
 
 
-def _resolve_ymd(
-    raw: Raw, mtext: str, ref: dt.date | None, prev_year: int | None
-) -> DateMention:
+def _resolve_ymd(raw: Raw, mtext: str, ref: dt.date | None, prev_year: int | None) -> DateMention:
     year: int | None
     if raw.explicit_year:
         year = raw.year

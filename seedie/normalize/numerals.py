@@ -50,14 +50,15 @@ CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
 # Full-width forms are mapped 1:1 so character offsets survive normalization.
 _WIDTH = str.maketrans(
-    "０１２３４５６７８９．％～－＋／：＄￥",
-    "0123456789.%~-+/:$¥",
+    "０１２３４５６７８９．％～－＋／：＄￥（）幾＞＜",
+    "0123456789.%~-+/:$¥()几><",
 )
 _ARABIC_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _PLAIN_ARABIC_RE = re.compile(r"\d+(?:\.\d+)?")
 _D10 = Decimal(10)
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
+_MAX_VALUE = Decimal(10) ** MAX_DIGITS
 
 
 def normalize_width(text: str) -> str:
@@ -221,7 +222,7 @@ def _positional(tokens: list[tuple[str, object]]) -> Decimal | None:  # noqa: C9
 
 @lru_cache(maxsize=8192)
 def _parse_unsigned(text: str) -> Decimal | None:
-    if not text or _digit_count(text) > MAX_DIGITS:
+    if not text or len(text) > 2 * MAX_DIGITS or _digit_count(text) > MAX_DIGITS:
         return None
     if _PLAIN_ARABIC_RE.fullmatch(text):
         return Decimal(text)
@@ -231,7 +232,9 @@ def _parse_unsigned(text: str) -> Decimal | None:
     seq = _sequence_value(tokens)
     if seq is not None:
         return seq
-    return _positional(tokens)
+    value = _positional(tokens)
+    # 万亿万亿万亿...: a chain of multipliers is noise, and would overflow float later
+    return None if value is None or value > _MAX_VALUE else value
 
 
 def parse_numeral(text: str) -> Decimal | None:
@@ -264,6 +267,8 @@ def parse_numeral(text: str) -> Decimal | None:
 # 三四万, 两三千万, 十七八万, 一两个: two adjacent digits d, d+1 read as a range.
 _PAIR_RE = re.compile(r"([一二两三四五六七八九])([二两三四五六七八九])(?=[十百千万亿]|$)")
 _PAIR_OK = {(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9)}
+# 三五百 / 三五千 ("three to five hundred") needs a following unit: 三五成群 is an idiom
+_PAIR_WITH_UNIT = {(3, 5)}
 
 
 def _pair_span(text: str) -> NumeralSpan | None:
@@ -271,7 +276,9 @@ def _pair_span(text: str) -> NumeralSpan | None:
     if m is None:
         return None
     a, b = DIGITS[m.group(1)], DIGITS[m.group(2)]
-    if (a, b) not in _PAIR_OK or (m.start() > 0 and text[m.start() - 1] in DIGITS):
+    if m.start() > 0 and text[m.start() - 1] in DIGITS:
+        return None
+    if (a, b) not in _PAIR_OK and not ((a, b) in _PAIR_WITH_UNIT and m.end() < len(text)):
         return None
     low = _parse_unsigned(text[: m.start()] + m.group(1) + text[m.end() :])
     high = _parse_unsigned(text[: m.start()] + m.group(2) + text[m.end() :])
@@ -317,8 +324,8 @@ def _few_span(text: str) -> NumeralSpan | None:
             return None
         return NumeralSpan(low, low * _D10, "magnitude")
     base = _parse_unsigned(head)
-    if base is None or head[-1] not in SMALL_UNITS:
-        return None  # 十几 / 二十几 / 一百几十; 三几 is not a numeral
+    if not base or not (head[-1] in SMALL_UNITS or (head.isdigit() and head[-1] == "0")):
+        return None  # 十几 / 二十几 / 一百几十 / 10几; 三几 is not a numeral
     # the missing digit sits below head's last unit: 二十几 -> 20..30, 一百几十 -> 110..200
     step = place_of(base)
     mult = _parse_unsigned(tail) if tail else _ONE
@@ -326,8 +333,8 @@ def _few_span(text: str) -> NumeralSpan | None:
         # 一百几十万: the 几 multiplies tail's small unit; the rest of tail scales it
         small = Decimal(SMALL_UNITS[tail[0]])
         rest = _parse_unsigned(tail[1:]) if len(tail) > 1 else _ONE
-        if rest is None:
-            return None
+        if rest is None or small >= step:
+            return None  # 十几千 is malformed
         low = (base + small) * rest
         return NumeralSpan(low, (base + step) * rest, "few")
     if mult is None:

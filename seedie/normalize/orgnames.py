@@ -21,10 +21,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-MAX_STEM = 10
+MAX_STEM = 14
+# Longer stems need a recognisable start (place, 国家/中国..., or a known name).
+LONG_STEM = 6
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 # "13家公司", "两所大学": a numeral plus classifier is a quantity, never part of a name.
-_NUMERAL_CLASSIFIER = re.compile(r"[0-9０-９一二两三四五六七八九十百千万几多余数]+[家个所座批位名]")
+_LEVEL_HEADS = frozenset(("政府", "人民政府", "党委"))
+_NUMERALS = "0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多余数"
+_NUMERAL_CLASSIFIER = re.compile(f"[{_NUMERALS}]+[家个所座批位名间条]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,7 @@ class _Lexicon:
     exceptions: tuple[str, ...]
     gov_re: re.Pattern[str]
     places: frozenset[str]
+    name_starts: tuple[str, ...]
     place_re: re.Pattern[str]
 
 
@@ -73,6 +78,7 @@ def lexicon() -> _Lexicon:
         exceptions=tuple(data["boundary_exceptions"]),
         gov_re=alternation(data["gov_short"]),
         places=frozenset(places),
+        name_starts=tuple(data["name_starts"]),
         place_re=alternation(places),
     )
 
@@ -98,6 +104,10 @@ def is_place(surface: str) -> bool:
 
 def _is_protected(text: str, pos: int, lex: _Lexicon) -> bool:
     """True when text[pos] is inside a word like 共和国 whose 和 is not a conjunction."""
+    # 都 in 成都, 安 in 西安: a place name is never cut.
+    for m in lex.place_re.finditer(text, max(0, pos - 7), min(len(text), pos + 8)):
+        if m.start() <= pos < m.end():
+            return True
     for word in lex.exceptions:
         lo = max(0, pos - len(word) + 1)
         idx = text.find(word, lo, pos + len(word))
@@ -130,13 +140,19 @@ def _stem_start(
         start, bounded = cut, True
         break
     for m in _NUMERAL_CLASSIFIER.finditer(text, start, head_start):
-        if m.end() <= head_start - min_stem:
-            start, bounded = m.end(), True
+        if head_start - m.end() < min_stem:
+            return None  # 4家子公司: a count of organizations, not a name
+        start, bounded = m.end(), True
     # A known name inside the stem marks where the organization's own name begins.
     anchors = [s for s, e in seeds if start <= s < head_start and e <= head_start + 8]
     if anchors:
-        return min(anchors)
-    if not bounded:
+        anchor = min(anchors)
+        # 深圳 + 宏图集团: a place right before the known name belongs to this mention.
+        m = next((m for m in lex.place_re.finditer(text, start, anchor) if m.end() == anchor), None)
+        return m.start() if m is not None else anchor
+    if not bounded or head_start - start > LONG_STEM:
+        if text.startswith(lex.name_starts, start) or lex.place_re.match(text, start):
+            return start if head_start - start >= min_stem else None
         m = lex.place_re.search(text, start, head_start)
         if m is None or head_start - m.start() < min_stem:
             return None
@@ -156,12 +172,19 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
         # A head right after a name continues it (比亚迪集团 + 股份有限公司), except for
         # sub-bodies: in 比亚迪集团党委 the organization is 比亚迪集团.
         if spans and spans[-1][1] == hs:
-            if head in lex.sub_heads:
+            # 襄樊市委 + 市政府 are two bodies; 党委 of 比亚迪集团 is a sub-body.
+            if head in lex.sub_heads or (lex.head_kind[head] == "government"
+                                         and lex.head_kind.get(spans[-1][2]) == "government"):
                 continue
             spans[-1] = (spans[-1][0], he, head)
             continue
+        if len(head) == 1 and hs > 0 and text[hs - 1] in _NUMERALS:
+            continue  # 3部手机: a classifier, not 部 the ministry
         weak = head in lex.weak
-        min_stem = 3 if weak else 2
+        # 保险公司, 影视公司: a two-character stem before a company head is usually a common
+        # noun; real two-character brands (春兰公司) reach us as NER/KB seeds instead.
+        short_ok = lex.head_kind[head] in ("government", "school", "research")
+        min_stem = 3 if weak or not short_ok else 2
         start = _stem_start(text, hs, min_stem, seeds, lex)
         if start is None:
             continue
@@ -169,6 +192,10 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
         if name in lex.not_names or name in lex.generic or text[he - 2:he] in lex.not_names:
             continue
         if weak and stem in lex.places:
+            continue
+        # 中国政府, 上级党委: MSRA and common usage treat these as a place plus a common noun;
+        # a government body name carries its administrative level (贵阳市政府, 某县党委).
+        if head in _LEVEL_HEADS and stem[-1] not in "省市县区州镇乡村":
             continue
         spans.append((start, he, head))
     return spans
@@ -187,6 +214,25 @@ def _gov_spans(text: str) -> list[tuple[int, int, str]]:
         # 省委书记 is a title but 省委 is still the body mentioned.
         out.append((start, m.end(), "gov"))
     return out
+
+
+_FACILITY_TAIL = re.compile(r"(?:全球|中国|华南|西南|区域)?(?:总部|生产基地|基地|工厂|产业园|园区)")
+
+
+def _extend_seed(text: str, start: int, end: int, lex: _Lexicon) -> tuple[int, int, str]:
+    """贵阳 + 比亚迪, 比亚迪 + 全球总部: a place right before a name, or a facility word right
+    after it, belongs to the mention (the linker folds such forms into the organization)."""
+    label = "seed"
+    for size in (4, 3, 2):
+        if start - size >= 0 and text[start - size : start] in lex.places:
+            start -= size
+            label = "place+seed"
+            break
+    m = _FACILITY_TAIL.match(text, end)
+    if m:
+        end = m.end()
+        label = "seed+facility"
+    return start, end, label
 
 
 def find_org_names(
@@ -221,8 +267,10 @@ def find_org_names(
             if ps <= s < pe and e <= head_start <= e + 4 and pe > e and head not in lex.sub_heads \
                     and all(_NAME_CHAR.match(c) for c in gap) \
                     and not any(b in gap for b in lex.boundaries if len(b) > 1):
-                best = (s, pe, head)
+                best = (ps if text[ps:s] in lex.places else s, pe, head)
                 break
+        if best[2] == "seed":
+            best = _extend_seed(text, s, e, lex)
         extended.append(best)
     candidates = extended + pattern + _gov_spans(text)
     # Seeds first (they are the most reliable), then longer spans.

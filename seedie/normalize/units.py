@@ -51,11 +51,22 @@ class UnitTable:
                 self.units[ch] = UnitInfo(ch, "人" if ch in persons else ch, "count")
         self.currency_symbols: dict[str, str] = dict(data["currency_symbols"])
         self.currency_prefixes: dict[str, str] = dict(data["currency_prefix_words"])
+        # 人民币5000万元, 港币两千元, 美元100: any named currency may lead the number
+        generic = {"元", "圆", "块", "块钱", "元人民币"}
+        for info in self.units.values():
+            if info.kind == "money" and len(info.surface) >= 2 and info.factor == 1:
+                if info.surface not in generic:
+                    self.currency_prefixes.setdefault(info.surface, info.unit)
+        # 9000元日币, 5000万元人民币: a named currency after 元 decides the code
+        self.generic_money = frozenset(generic)
+        self.currency_word_re = re.compile(_alternation(list(self.currency_prefixes)))
         self.money_subunits = {k: Decimal(v) for k, v in data["money_subunits"].items()}
         self.qualifier_prefixes: dict[str, str] = dict(data["qualifier_prefixes"])
         self.qualifier_suffixes: dict[str, str] = dict(data["qualifier_suffixes"])
         self.per_prefixes: dict[str, str] = dict(data["per_prefixes"])
         self.date_words = frozenset(data["date_words_after_number"])
+        # 一起 / 一线 / 一块儿: 一 + classifier words that are adverbs or nouns, not counts
+        self.lexicalized_one = frozenset(data["lexicalized_one"])
 
         self.unit_re = re.compile(_alternation(list(self.units)))
         self.date_re = re.compile(_alternation(list(self.date_words)))
@@ -77,6 +88,7 @@ class UnitTable:
             self.prefix_words[word] = ("cur", code)
         for word in ("零下", "负"):
             self.prefix_words[word] = ("neg", "")
+        self.prefix_words["摄氏"] = ("temp", "°C")
         self.prefix_re = re.compile(_alternation(list(self.prefix_words)))
         per_alt = "每(?:个|一)?(?:" + _alternation(list(self.units)) + ")"
         prefix_alt = _alternation(list(self.prefix_words)) + "|" + per_alt + "|上|数|[-+]"

@@ -89,7 +89,8 @@ class DocContext:
     text: str
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
-    headings: list[int] = field(default_factory=list)  # paragraph indices
+    headings: list[int] = field(default_factory=list)  # paragraph indices: titles, bylines
+    breaks: list[int] = field(default_factory=list)  # headings + short one-line paragraphs
     orgs: list[OrgSpan] = field(default_factory=list)
     places: list[PlaceSpan] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
@@ -105,16 +106,19 @@ class DocContext:
 
     def paragraph_of(self, offset: int) -> int | None:
         i = bisect.bisect_right(self._para_starts, offset) - 1
-        if 0 <= i < len(self.paragraphs) and self.paragraphs[i][0] <= offset < self.paragraphs[i][1]:
+        if (
+            0 <= i < len(self.paragraphs)
+            and self.paragraphs[i][0] <= offset < self.paragraphs[i][1]
+        ):
             return i
         return None
 
     def section_of(self, offset: int) -> int:
-        """Index of the section (text between headings) holding ``offset``."""
+        """Index of the section (text between section breaks) holding ``offset``."""
         para = self.paragraph_of(offset)
         if para is None:
             para = max(0, bisect.bisect_right(self._para_starts, offset) - 1)
-        return bisect.bisect_right(self.headings, para)
+        return bisect.bisect_right(self.breaks, para)
 
     def clause_bounds(self, offset: int) -> tuple[int, int]:
         """The clause (between ，；：。 …) around ``offset``, limited to its sentence."""
@@ -157,7 +161,83 @@ def _is_heading(line: str) -> bool:
     return len(stripped) <= 30
 
 
-_PLACE_SUFFIX = re.compile(r"(?:省|市|自治区)?")
+def _is_soft_break(line: str) -> bool:
+    """A short one-sentence line without a comma (最好的协作。): a section title in disguise."""
+    stripped = line.strip()
+    if len(stripped) > 24 or any(c in stripped for c in "，,；;：:"):
+        return False
+    inner = stripped.rstrip(SENTENCE_ENDS + _CLOSERS)
+    return bool(inner) and not any(c in inner for c in SENTENCE_ENDS)
+
+
+_ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司")
+_ORG_TAILS = ("中心", "基地", "学院", "研究院", "产业园", "园区", "交易所")
+
+
+def _short_forms(surface: str) -> list[str]:
+    """盛屯集团 -> [盛屯]; 深圳盛屯集团 -> [盛屯集团, 盛屯]; 某某产品交易中心 -> [交易中心]."""
+    out: list[str] = []
+    gaz = gazetteer()
+    for size in range(min(6, len(surface) - 2), 1, -1):
+        if surface[:size] in gaz:
+            surface = surface[size:]
+            out.append(surface)
+            break
+    for suffix in _ORG_SUFFIXES:
+        if surface.endswith(suffix) and len(surface) - len(suffix) >= 2:
+            head = surface[: -len(suffix)]
+            if head not in gaz:
+                out.append(head)
+            break
+    return [s for s in out if len(s) >= 2]
+
+
+def _tail_forms(surface: str) -> list[str]:
+    """某某产品交易中心 -> [交易中心]: a generic tail, valid only after the full name."""
+    for tail in _ORG_TAILS:
+        if surface.endswith(tail) and len(surface) >= len(tail) + 6:
+            return [surface[-(len(tail) + 2) :]]
+    return []
+
+
+def _add_short_forms(
+    text: str, companies: list[Company], orgs: dict[tuple[int, int], OrgSpan]
+) -> None:
+    """Add unlinked occurrences of a company's short form (盛屯 for 盛屯集团) as its mentions.
+
+    The linker finds names; later bare references (盛屯已累计完成投资…, 交易中心自…开业以来)
+    are definite descriptions of an organization already introduced, so only occurrences
+    after that organization's first mention count. A short form shared by two companies
+    is ambiguous and dropped.
+    """
+    owners: dict[str, list[Company]] = {}
+    first: dict[str, int] = {}
+    tails: set[str] = set()
+    for company in companies:
+        starts = [m.start for m in company.mentions if m.start is not None and m.start >= 0]
+        if not starts:
+            continue
+        first[company.id] = min(starts)
+        forms = {f for m in company.mentions for f in _short_forms(m.text)}
+        tail = {f for m in company.mentions for f in _tail_forms(m.text)}
+        tails |= tail
+        for form in sorted(forms | tail):
+            owners.setdefault(form, [])
+            if company not in owners[form]:
+                owners[form].append(company)
+    taken = sorted(orgs)
+    for form in sorted(owners):
+        if len(owners[form]) != 1:
+            continue
+        company = owners[form][0]
+        for m in re.finditer(re.escape(form), text):
+            s, e = m.start(), m.end()
+            if form in tails and s < first[company.id]:
+                continue
+            if any(a < e and s < b for a, b in taken):
+                continue
+            orgs[(s, e)] = OrgSpan(s, e, form, company)
+            taken.append((s, e))
 
 
 def _gazetteer_regex() -> re.Pattern[str]:
@@ -182,7 +262,12 @@ def build_context(
     sents = sorted({(int(s), int(e)) for s, e in sentences if 0 <= s < e <= n})
     paragraphs = split_paragraphs(text)
     headings = [i for i, (s, e) in enumerate(paragraphs) if _is_heading(text[s:e])]
-    ctx = DocContext(text=text, sentences=sents, paragraphs=paragraphs, headings=headings)
+    breaks = [
+        i for i, (s, e) in enumerate(paragraphs) if i in headings or _is_soft_break(text[s:e])
+    ]
+    ctx = DocContext(
+        text=text, sentences=sents, paragraphs=paragraphs, headings=headings, breaks=breaks
+    )
     ctx._sent_starts = [s for s, _ in sents]
     ctx._para_starts = [s for s, _ in paragraphs]
 
@@ -194,6 +279,7 @@ def build_context(
             key = (m.start, m.end)
             if key not in orgs:
                 orgs[key] = OrgSpan(m.start, m.end, text[m.start : m.end], company)
+    _add_short_forms(text, companies, orgs)
     # Drop mentions nested in a longer mention (华为 inside 华为云总部).
     spans = sorted(orgs.values(), key=lambda o: (o.start, -o.end))
     kept: list[OrgSpan] = []
@@ -225,7 +311,11 @@ def build_context(
         if not ctx.inside_org(p.start, p.end)
     ]
     ctx.dates = sorted(
-        (d for d in dates if d.start is not None and d.end is not None and 0 <= d.start < d.end <= n),
+        (
+            d
+            for d in dates
+            if d.start is not None and d.end is not None and 0 <= d.start < d.end <= n
+        ),
         key=lambda d: (d.start, d.end),
     )
     return ctx

@@ -42,7 +42,8 @@ def _place_before(ctx: DocContext, pos: int) -> tuple[int, str] | None:
 def find_delegation(ctx: DocContext) -> DelegationInfo:
     """Find the delegation and all its mentions.
 
-    Example: ``"贵州省党政代表团赴广东省学习考察"`` -> Delegation(name="贵州省党政代表团", home="贵州")
+    Example: ``"贵州省党政代表团赴广东省学习考察"`` ->
+    Delegation(name="贵州省党政代表团", home="贵州")
     """
     lex = lexicon()
     suffixes = sorted(lex["delegation_suffixes"], key=lambda s: (-len(s), s))
@@ -82,7 +83,9 @@ def guess_home(ctx: DocContext, exclude: str | None) -> str | None:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-_RANGE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:[上下]午)?(?:至|到|—|-|～|~)(?:(\d{1,2})月)?(\d{1,2})日")
+_RANGE = re.compile(
+    r"(\d{1,2})月(\d{1,2})日(?:[上下]午)?(?:至|到|—|-|～|~)(?:(\d{1,2})月)?(\d{1,2})日"
+)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -92,7 +95,9 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _range_in(ctx: DocContext, start: int, end: int, year: int | None) -> tuple[dt.date, dt.date] | None:
+def _range_in(
+    ctx: DocContext, start: int, end: int, year: int | None
+) -> tuple[dt.date, dt.date] | None:
     for d in ctx.dates_in(start, end):
         if d.kind == "range" and d.date is not None and d.end_date is not None:
             return d.date, d.end_date
@@ -126,7 +131,9 @@ def find_trip(
     lex = lexicon()
     verbs = "|".join(re.escape(v) for v in sorted(lex["trip_verbs"], key=len, reverse=True))
     purposes = "|".join(re.escape(p) for p in sorted(lex["trip_purposes"], key=len, reverse=True))
-    cue = re.compile(rf"(?:{verbs})(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:[^，。；]{{0,8}}?)(?:{purposes})")
+    cue = re.compile(
+        rf"(?:{verbs})(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:[^，。；]{{0,8}}?)(?:{purposes})"
+    )
     year = _year_hint(ctx, reference_date)
     home = info.delegation.home if info.delegation else None
     candidates: list[tuple[int, int, str]] = []  # (has_no_range, sentence index, region)

@@ -71,6 +71,31 @@ def _name_after_title(text: str, pos: int) -> str | None:
     return None
 
 
+_CLAUSE_START = re.compile(r"(?:^|(?<=[，。！？；：\n”」,;:!?]))(?:在|据)?")
+
+
+def _bare_speaker_names(text: str) -> set[str]:
+    """Names without a title at a clause start: 王某某介绍， / 在王某看来， / 据王某透露，."""
+    out: set[str] = set()
+    for m in _CLAUSE_START.finditer(text):
+        pos = m.end()
+        sur = _surname_len(text, pos)
+        if not sur:
+            continue
+        for size in (sur + 2, sur + 1):
+            end = pos + size
+            if end > len(text) or not _CJK.match(text[pos:end]):
+                continue
+            verb = _speech_re().match(text, end)
+            if text.startswith("看来", end) and m.group() == "在":
+                out.add(text[pos:end])
+                break
+            if verb and text[verb.end() : verb.end() + 1] in ("，", "：", ",", ":"):
+                out.add(text[pos:end])
+                break
+    return out
+
+
 def find_names(ctx: DocContext, persons: list[tuple[int, int, str]]) -> list[NameSpan]:
     """Every occurrence of every person name (NER spans + title pattern), longest first.
 
@@ -87,6 +112,7 @@ def find_names(ctx: DocContext, persons: list[tuple[int, int, str]]) -> list[Nam
         name = _name_after_title(text, m.end())
         if name:
             names.add(name)
+    names.update(_bare_speaker_names(text))
     spans: list[NameSpan] = []
     taken: list[tuple[int, int]] = []
     for name in sorted(names, key=lambda s: (-len(s), s)):
@@ -105,8 +131,16 @@ class SpeakerIndex:
     """Speaker lookup by character offset."""
 
     quotes: list[tuple[int, int, str | None]] = field(default_factory=list)
+    attributions: list[tuple[int, int]] = field(default_factory=list)  # parallel to quotes
     reported: list[tuple[int, int, str]] = field(default_factory=list)
     names: list[NameSpan] = field(default_factory=list)
+
+    def attribution_at(self, offset: int) -> tuple[int, int] | None:
+        """The text naming the speaker of the quotation around ``offset`` (X总经理Y说)."""
+        for (start, end, speaker), span in zip(self.quotes, self.attributions, strict=True):
+            if start <= offset < end and speaker is not None:
+                return span
+        return None
 
     def speaker_at(self, offset: int) -> str | None:
         for start, end, speaker in self.quotes:
@@ -151,11 +185,18 @@ def _speaker_before_verb(mentions: list[NameSpan], verb_start: int, text: str) -
     return None
 
 
-def _attribute_after(ctx: DocContext, mentions: list[NameSpan], q_end: int, limit: int) -> str | None:
-    text = ctx.text
+def _after_segment(text: str, q_end: int, limit: int) -> int:
     seg_end = q_end
     while seg_end < limit and text[seg_end] not in "。！？!?“\n":
         seg_end += 1
+    return seg_end
+
+
+def _attribute_after(
+    ctx: DocContext, mentions: list[NameSpan], q_end: int, limit: int
+) -> str | None:
+    text = ctx.text
+    seg_end = _after_segment(text, q_end, limit)
     segment = text[q_end:seg_end]
     kan = re.match(r"[，,]?在(.{2,4}?)看来", segment)
     if kan:
@@ -169,7 +210,16 @@ def _attribute_after(ctx: DocContext, mentions: list[NameSpan], q_end: int, limi
     return None
 
 
-def _attribute_before(ctx: DocContext, mentions: list[NameSpan], q_start: int, floor: int) -> str | None:
+def _sentence_head(text: str, q_start: int, floor: int) -> int:
+    head = q_start
+    while head > floor and text[head - 1] not in "。！？!?”\n":
+        head -= 1
+    return head
+
+
+def _attribute_before(
+    ctx: DocContext, mentions: list[NameSpan], q_start: int, floor: int
+) -> str | None:
     text = ctx.text
     seg_start = q_start
     while seg_start > floor and text[seg_start - 1] not in "。！？!?”\n":
@@ -224,9 +274,12 @@ def build_speakers(ctx: DocContext, persons: list[tuple[int, int, str]]) -> Spea
         para = ctx.paragraph_of(q_start)
         p_start, p_end = ctx.paragraphs[para] if para is not None else (0, len(text))
         who = _attribute_before(ctx, mentions, q_start, p_start)
+        span = (_sentence_head(text, q_start, p_start), q_start)
         if who is None:
             who = _attribute_after(ctx, mentions, q_end, p_end)
+            span = (q_end, _after_segment(text, q_end, p_end))
         index.quotes.append((q_start, q_end, who))
+        index.attributions.append(span if who else (q_start, q_start))
     quoted = [(s, e) for s, e, _ in index.quotes]
     for v in _speech_re().finditer(text):
         after = text[v.end() : v.end() + 1]

@@ -57,7 +57,7 @@ def _governing_dates(ctx: DocContext, trip: Trip | None) -> dict[int, DateMentio
     """Paragraph index -> the trip date that opened it or an earlier paragraph of its section."""
     out: dict[int, DateMention] = {}
     current: DateMention | None = None
-    headings = set(ctx.headings)
+    headings = set(ctx.breaks)
     for i, (p_start, p_end) in enumerate(ctx.paragraphs):
         if i in headings:
             current = None
@@ -72,7 +72,9 @@ def _governing_dates(ctx: DocContext, trip: Trip | None) -> dict[int, DateMentio
     return out
 
 
-def _cue_before(ctx: DocContext, clause_start: int, org: OrgSpan, blocked: list[tuple[int, int]]) -> tuple[bool, bool]:
+def _cue_before(
+    ctx: DocContext, clause_start: int, org: OrgSpan, blocked: list[tuple[int, int]]
+) -> tuple[bool, bool]:
     """(is a visit, via a list) for a cue before ``org`` in its clause."""
     text = ctx.text
     best: int | None = None
@@ -95,12 +97,13 @@ def _cue_before(ctx: DocContext, clause_start: int, org: OrgSpan, blocked: list[
         if before and not any(clause_start <= s < best for s, _ in blocked):
             return False, False
         after = [o for o in ctx.orgs if o.start >= org.end][:1]
-        listed = bool(after) and bool(_LIST_GLUE.match(text[org.end : after[0].start]))
-        return True, listed and "、" in text[org.end : after[0].start + 1]
+        glue = text[org.end : after[0].start].strip() if after else ""
+        listed = glue in ("、", "和", "及", "与", "以及") or text.startswith("、", org.end)
+        return True, listed
     if len(text[best : between[0].start]) > _MAX_CUE_GAP:
         return False, False
     chain = [*between, org]
-    for left, right in zip(chain, chain[1:]):
+    for left, right in zip(chain, chain[1:], strict=False):
         if not _LIST_GLUE.match(text[left.end : right.start]):
             return False, False
     return True, True
@@ -120,26 +123,34 @@ def _in_pattern(ctx: DocContext, clause_start: int, clause_end: int, org: OrgSpa
     return False
 
 
-def _place_for(ctx: DocContext, org: OrgSpan, s_start: int, s_end: int, home: str | None, listed: bool) -> str | None:
+def _is_city(surface: str) -> bool:
+    hit = gazetteer().get(surface)
+    return hit is not None and hit[0] != hit[1]
+
+
+def _place_for(
+    ctx: DocContext, org: OrgSpan, s_start: int, s_end: int, home: str | None, listed: bool
+) -> str | None:
     # The organization's own name prefix or an adjacent city: 深圳盛屯集团.
     for size in range(min(6, len(org.text)), 1, -1):
         head = org.text[:size]
-        if head in gazetteer() and province_of(head) != head:
+        if head in gazetteer() and _is_city(head):
             return gazetteer()[head][0]
     for p in ctx.places:
-        if p.end == org.start and province_of(p.text) != p.name and province_of(p.text) != home:
+        if p.end != org.start or p.text not in gazetteer():
+            continue
+        if _is_city(p.text) and province_of(p.text) != home:
             return p.name
     if listed:
         return None
-    provinces = set(lexicon()["provinces"])
     cities = [
         p
         for p in ctx.places_in(s_start, s_end)
-        if p.name not in provinces and p.name != home and province_of(p.text) != home
+        if p.text in gazetteer() and _is_city(p.text) and province_of(p.text) != home
     ]
-    if not cities:
-        return None
-    return min(cities, key=lambda p: (abs(p.start - org.start), p.start)).name
+    if len({p.name for p in cities}) != 1:
+        return None  # none, or a route (辗转深圳、东莞、广州): not this host's city
+    return cities[0].name
 
 
 def _date_for(
@@ -193,8 +204,8 @@ def find_visits(
             continue
         d = _date_for(ctx, org, s_start, s_end, trip)
         in_sentence = d is not None
-        if d is None and not listed:
-            d = gov
+        if d is None and gov is not None and (not listed or ctx.paragraph_of(gov.start) == para):
+            d = gov  # a list (探访A、B、C) takes only a date of its own paragraph
         hits.append(
             _Hit(
                 org=org,
@@ -239,12 +250,20 @@ def _merge(ctx: DocContext, hits: list[_Hit], delegation: Delegation | None) -> 
         group.sort(key=lambda h: h.org.start)
         primary = min(
             group,
-            key=lambda h: (h.caption, not h.dated_in_sentence, h.listed, h.date is None, h.org.start),
+            key=lambda h: (
+                h.caption,
+                not h.dated_in_sentence,
+                h.listed,
+                h.date is None,
+                h.org.start,
+            ),
         )
         tod = primary.time_of_day or next((h.time_of_day for h in group if h.time_of_day), None)
         place = primary.place or next((h.place for h in group if h.place), None)
         date = primary.date or next((h.date for h in group if h.date), None)
-        merged = _Hit(primary.org, primary.sentence, date, tod, place, primary.caption, True, primary.listed)
+        merged = _Hit(
+            primary.org, primary.sentence, date, tod, place, primary.caption, True, primary.listed
+        )
         key = (date or dt.date.max, _tod_rank(tod), group[0].org.start)
         visits.append((key, merged, group))
     visits.sort(key=lambda v: v[0])

@@ -1,0 +1,185 @@
+"""Load time, memory, throughput and latency of seedie's default pipeline, in one run.
+
+Measures:
+
+- cold load: ``seedie.load("default")`` in a fresh subprocess (import included), median of 3;
+  also the time to the first result (load + one short ``extract``), because the LAC model's
+  ONNX session is created lazily on first use;
+- peak RSS of a subprocess that loads the pipeline and extracts the seed article
+  (``resource.getrusage(RUSAGE_SELF).ru_maxrss``);
+- throughput in chars/s of the bare base analyzer (``nlp.tokenizer.pipe``: LAC alone) and of
+  the full pipeline (``nlp.pipe``) on the same corpus, and their ratio;
+- ``seedie.extract`` latency on the seed article (median of several warm runs).
+
+Usage:
+    .venv/bin/python benchmarks/bench_pipeline.py [--quick] [--json OUT]
+
+``--quick`` uses a ~30k-character corpus instead of ~200k and fewer repetitions.
+Targets: full >= 60% of bare throughput, load <= 1.5 s, RSS <= 400 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "003_2845115161f2390a.txt"
+sys.path.insert(0, str(ROOT))
+
+TARGETS = {"ratio": 0.60, "load_s": 1.5, "rss_mb": 400.0}
+
+_LOAD_SNIPPET = """
+import time, json, sys
+sys.path.insert(0, {root!r})
+t0 = time.perf_counter()
+import seedie
+nlp = seedie.load("default")
+t1 = time.perf_counter()
+seedie.extract("比亚迪员工近万人。", nlp=nlp)
+t2 = time.perf_counter()
+print(json.dumps({{"load": t1 - t0, "first_result": t2 - t0}}))
+"""
+
+_RSS_SNIPPET = """
+import json, resource, sys
+sys.path.insert(0, {root!r})
+import seedie
+nlp = seedie.load("default")
+text = open({seed!r}, encoding="utf-8").read()
+ex = seedie.extract(text, nlp=nlp)
+# ru_maxrss: KiB on Linux.
+print(json.dumps({{"maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "quantities": len(ex.quantities)}}))
+"""
+
+
+def _run_snippet(code: str) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def cold_load(repeats: int) -> dict[str, float]:
+    """Median load and time-to-first-result over ``repeats`` fresh processes."""
+    runs = [_run_snippet(_LOAD_SNIPPET.format(root=str(ROOT))) for _ in range(repeats)]
+    return {
+        "load_s": statistics.median(r["load"] for r in runs),
+        "first_result_s": statistics.median(r["first_result"] for r in runs),
+        "load_runs_s": [round(r["load"], 3) for r in runs],
+    }
+
+
+def peak_rss() -> float:
+    return _run_snippet(_RSS_SNIPPET.format(root=str(ROOT), seed=str(SEED)))["maxrss_mb"]
+
+
+def build_corpus(seed_text: str, target_chars: int, seed: int = 0) -> list[str]:
+    """The seed article, then documents of its paragraphs shuffled, up to ``target_chars``."""
+    rng = random.Random(seed)
+    paragraphs = [p for p in seed_text.split("\n") if p.strip()]
+    docs = [seed_text]
+    total = len(seed_text)
+    while total < target_chars:
+        # A document of 5-25 paragraphs: varied lengths, like a stream of news items.
+        k = rng.randint(5, min(25, len(paragraphs)))
+        doc = "\n".join(rng.sample(paragraphs, k))
+        docs.append(doc)
+        total += len(doc)
+    return docs
+
+
+def throughput(fn, texts: list[str], repeats: int) -> float:  # type: ignore[no-untyped-def]
+    """Best chars/s over ``repeats`` passes (best, not mean: the machine is shared)."""
+    chars = sum(map(len, texts))
+    best = 0.0
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for _doc in fn(texts):
+            pass
+        best = max(best, chars / (time.perf_counter() - t0))
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="~30k-char corpus, fewer runs")
+    parser.add_argument("--json", dest="json_out", help="write the results as JSON here")
+    args = parser.parse_args(argv)
+    target = 30_000 if args.quick else 200_000
+    repeats = 1 if args.quick else 2
+
+    results: dict[str, object] = {
+        "date": time.strftime("%Y-%m-%d"),
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores",
+        "quick": args.quick,
+    }
+    results.update(cold_load(3))
+    results["rss_mb"] = peak_rss()
+
+    import seedie
+
+    nlp = seedie.load("default")
+    seed_text = SEED.read_text(encoding="utf-8")
+    texts = build_corpus(seed_text, target)
+    results["corpus_docs"] = len(texts)
+    results["corpus_chars"] = sum(map(len, texts))
+    # Warm up both paths so the ONNX session and lazy tables are not in the timings.
+    list(nlp.pipe(texts[:1]))
+
+    results["bare_chars_per_s"] = throughput(nlp.tokenizer.pipe, texts, repeats)
+    results["full_chars_per_s"] = throughput(nlp.pipe, texts, repeats)
+    results["extract_many_chars_per_s"] = throughput(
+        lambda ts: seedie.extract_many(ts, nlp=nlp), texts, repeats
+    )
+    results["ratio_full_bare"] = results["full_chars_per_s"] / results["bare_chars_per_s"]  # type: ignore[operator]
+
+    latencies = []
+    for _ in range(3 if args.quick else 7):
+        t0 = time.perf_counter()
+        seedie.extract(seed_text, nlp=nlp)
+        latencies.append(time.perf_counter() - t0)
+    results["seed_chars"] = len(seed_text)
+    results["seed_latency_s"] = statistics.median(latencies)
+
+    ok = {
+        "ratio": results["ratio_full_bare"] >= TARGETS["ratio"],  # type: ignore[operator]
+        "load_s": results["load_s"] <= TARGETS["load_s"],  # type: ignore[operator]
+        "rss_mb": results["rss_mb"] <= TARGETS["rss_mb"],  # type: ignore[operator]
+    }
+    results["targets"] = TARGETS
+    results["targets_met"] = ok
+
+    def mark(key: str) -> str:
+        return "ok" if ok[key] else "MISSED"
+
+    rows = [
+        ("cold load seedie.load('default')", f"{results['load_s']:.2f} s", f"<= 1.5 s  {mark('load_s')}"),
+        ("load + first extract", f"{results['first_result_s']:.2f} s", ""),
+        ("peak RSS (load + seed article)", f"{results['rss_mb']:.0f} MB", f"<= 400 MB  {mark('rss_mb')}"),
+        ("corpus", f"{results['corpus_docs']} docs, {results['corpus_chars']:,} chars", ""),
+        ("bare analyzer (tokenizer.pipe)", f"{results['bare_chars_per_s']:,.0f} chars/s", ""),
+        ("full pipeline (nlp.pipe)", f"{results['full_chars_per_s']:,.0f} chars/s", ""),
+        ("extract_many", f"{results['extract_many_chars_per_s']:,.0f} chars/s", ""),
+        ("ratio full/bare", f"{results['ratio_full_bare']:.0%}", f">= 60%  {mark('ratio')}"),
+        (f"extract() seed article ({len(seed_text):,} chars)", f"{results['seed_latency_s'] * 1000:.0f} ms", ""),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for name, value, target_note in rows:
+        print(f"{name:<{width}}  {value:>26}  {target_note}")
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,354 @@
+"""Money and quantity normalization: ``parse_quantity`` and ``find_quantities``.
+
+Pure code (no spaCy). Values are computed in ``Decimal`` and converted to float only when
+the :class:`~seedie.types.Quantity` is built, so ``16.4亿元`` is exactly 1640000000.0.
+Qualifiers become bounds as api-contract.md says (超过 -> low, 近 -> high, 500多亿 ->
+5e10..6e10, 数十亿 -> 1e9..1e10, 80至100亿元 -> 8e9..1e10).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..types import Quantity
+from ._grammar import NUM_RE, Part, Reject, parse_part, right_side_percent
+from .numerals import normalize_width
+from .units import UnitInfo, UnitTable, unit_table
+
+__all__ = ["ERRORS", "find_quantities", "parse_quantity"]
+
+# Message texts with stable codes; the lead moves them into seedie/errors.py later.
+ERRORS: dict[str, str] = {
+    "SD101": "[SD101] {func}() takes a str; got {got} — {fix}",
+}
+_BYTES_FIX = "decode it first, e.g. data.decode('utf-8')"
+_OTHER_FIX = "pass the text as a str, e.g. str(value)"
+
+_MAX_EXPR = 200  # parse_quantity: longer input cannot be one quantity expression
+_TEN = Decimal(10)
+_CAND_RE = re.compile(r"[0-9零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖几十拾百佰千仟万萬亿億]")
+# Characters that make a following Chinese numeral part of a word: 第一, 周三, 初五, 统一, 星期六
+_CN_BLOCK_PREV = frozenset("第周初期拜统唯之单同逐专划万千百十")
+_AR_BLOCK_PREV = frozenset("第")
+_RANGE_BLOCK_PREV = frozenset("从由")
+_BOUNDS_LOW = frozenset(("over", "at_least"))
+_BOUNDS_HIGH = frozenset(("nearly", "under", "at_most"))
+_CONNECTOR_RE = re.compile(r"(?:至|到|--|——|—|–|-|~|〜|与|和)")
+_BETWEEN = "之间"
+# 超过了 / 至少有 / 最多为: filler after a qualifier
+_FILLER = frozenset("了有为达是")
+# parse_quantity only: spaces inside an expression (人民币 8千元) unless between digits
+_INNER_SPACE_RE = re.compile(r"(?<![0-9])\s+|\s+(?![0-9])")
+
+
+def _type_error(func: str, obj: object) -> TypeError:
+    got = type(obj).__name__
+    fix = _BYTES_FIX if isinstance(obj, (bytes, bytearray)) else _OTHER_FIX
+    return TypeError(ERRORS["SD101"].format(func=func, got=got, fix=fix))
+
+
+@dataclass(slots=True)
+class _Parsed:
+    end: int
+    value: Decimal
+    low: Decimal | None
+    high: Decimal | None
+    qualifier: str
+    unit: str
+    kind: str
+    per: str | None
+
+
+def _prefixes(s: str, pos: int, t: UnitTable) -> tuple[int, dict[str, str]]:
+    """Read 超过 / 每天 / 人民币 / $ / 零下 / 上 / 数 before the number."""
+    found: dict[str, str] = {}
+    n = len(s)
+    start = pos
+    for _ in range(4):
+        if pos >= n:
+            break
+        m = t.prefix_re.match(s, pos)
+        if m is not None:
+            slot, val = t.prefix_words[m.group()]
+            if slot in found:
+                break
+            found[slot] = val
+            pos = m.end()
+            if slot == "qual" and pos < n and s[pos] in _FILLER:
+                pos += 1
+            continue
+        m = t.per_word_re.match(s, pos)
+        if m is not None and "per" not in found:
+            found["per"] = t.per_code(m.group(1))
+            pos = m.end()
+            continue
+        ch = s[pos]
+        if ch in "上数" and "mag" not in found and pos + 1 < n and s[pos + 1] in "十百千万亿":
+            found["mag"] = ch
+            pos += 1
+            continue
+        if ch in "-+" and pos == start and pos + 1 < n and s[pos + 1].isdigit():
+            if ch == "-":
+                found["neg"] = ""
+            pos += 1
+            continue
+        break
+    return pos, found
+
+
+def _join_range(left: Part, right: Part) -> tuple[Decimal, Decimal, UnitInfo | None] | None:
+    """80至100亿元 -> (8e9, 1e10, 元): the right side lends its multiplier and unit."""
+    if right.approx not in ("exact", "over") or left.approx not in ("exact", "over"):
+        return None
+    if left.unit is not None and right.unit is not None and left.unit.unit != right.unit.unit:
+        return None
+    if left.unit is not None and right.unit is None:
+        return None
+    lo = left.low
+    if (
+        left.approx == "exact"
+        and right.mult is not None
+        and right.base is not None
+        and not any(ch in "万亿萬億兆" for ch in left.numeral)
+        and lo <= right.base
+    ):
+        lo = lo * right.mult
+    hi = right.high if right.approx == "over" and right.high is not None else right.low
+    if lo > hi:
+        return None
+    unit = right.unit or left.unit
+    if unit is not None:
+        lo, hi = lo * unit.factor, hi * unit.factor
+    return lo, hi, unit
+
+
+def _parse_at(s: str, i: int, prev: str, allow_range: bool, strict: bool) -> _Parsed | Reject | None:  # noqa: C901
+    t = unit_table()
+    pos, pre = _prefixes(s, i, t)
+    qual_pre = pre.get("qual")
+    if qual_pre == "exact":  # 共, 合计: a marker, not a bound
+        qual_pre = None
+    qualified = bool(qual_pre) or "mag" in pre
+    part = parse_part(s, pos, s[pos - 1] if pos > i else prev, t, qualified)
+    if part is None or isinstance(part, Reject):
+        return part
+    end = part.end
+    unit = part.unit
+    rng: tuple[Decimal, Decimal] | None = None
+    cm = _CONNECTOR_RE.match(s, end) if allow_range and "mag" not in pre else None
+    if cm is not None:
+        k = cm.end()
+        right = parse_part(s, k, s[k - 1], t, qualified)
+        if isinstance(right, Reject):
+            return Reject(right.end)
+        if right is not None:
+            right = right_side_percent(part, right, t)
+            if part.unit is None and right.unit is None and _years(part, right):
+                return Reject(right.end)
+            joined = _join_range(part, right)
+            between = s.startswith(_BETWEEN, right.end)
+            if joined is not None and (cm.group() not in "与和" or between):
+                rng = (joined[0], joined[1])
+                unit = joined[2]
+                end = right.end + (len(_BETWEEN) if between else 0)
+                if part.per is None and right.per is not None:
+                    part.per = right.per
+    m = t.qualifier_suffix_re.match(s, end)
+    qual_suf = None
+    if m is not None:
+        qual_suf = t.qualifier_suffixes[m.group()]
+        end = m.end()
+
+    cur = pre.get("cur")
+    if cur is not None:
+        if unit is None:
+            unit = UnitInfo(cur, cur, "money")
+        elif unit.kind != "money":
+            return None
+        elif unit.surface in t.generic_money and unit.unit == "CNY":
+            unit = UnitInfo(unit.surface, cur, "money", unit.factor)  # 港币两千元 is HKD
+    if "temp" in pre:
+        if unit is None or unit.surface not in ("度", "℃", "°C", "摄氏度"):
+            return None
+        unit = t.units["℃"]
+    factor = unit.factor if unit is not None else Decimal(1)
+    if unit is None:
+        if part.approx == "pair" and not part.numeral.endswith(("十", "百", "千", "万", "亿")):
+            return None  # 十四五 is a plan, not 14..15
+        if part.arabic and part.numeral.isdigit() and len(part.numeral) >= 9:
+            return Reject(end)  # phone / ID numbers
+    if strict and not (qual_pre or qual_suf or "mag" in pre or cur or "per" in pre):
+        if not part.has_digit:
+            return None  # 千家万户, 百年: bare magnitudes are idioms
+        if not part.arabic and (unit is None or part.numeral == "一" or part.low == 0):
+            return None  # 一些, 一次, 三心二意, 零部件: Chinese numerals need a unit
+    if part.numeral == "一" and s[pos:part.end] in t.lexicalized_one and not qual_pre:
+        return None
+    if "mag" in pre and (part.has_digit or part.approx != "exact"):
+        return None
+
+    value = part.low * factor
+    low = high = None
+    qual = "exact"
+    if rng is not None:
+        qual, value, low, high = "range", rng[0], rng[0], rng[1]
+    elif pre.get("mag") == "数" or part.approx == "magnitude":
+        hi = value * _TEN if pre.get("mag") == "数" else (part.high or value) * factor
+        qual, low, high = "range", value, hi
+    elif part.approx == "pair":
+        qual, low, high = "range", value, (part.high or value) * factor
+    elif pre.get("mag") == "上":
+        qual, low = "at_least", value
+    elif part.approx in ("few", "over"):
+        qual = qual_pre if qual_pre in _BOUNDS_HIGH else "over"
+        if qual == "over":
+            low, high = value, (part.high or value) * factor
+        else:
+            high = value
+    else:
+        qual = qual_pre if qual_pre and not (qual_pre == "about" and qual_suf) else (qual_suf or "exact")
+        if qual in _BOUNDS_LOW:
+            low = value
+        elif qual in _BOUNDS_HIGH:
+            high = value
+    if "neg" in pre:
+        value = -value
+        low, high = (-high if high is not None else None), (-low if low is not None else None)
+        if unit is not None and unit.surface == "度":
+            unit = t.units["℃"]
+    per = pre.get("per") or part.per
+    return _Parsed(
+        end, value, low, high, qual, unit.unit if unit else "", unit.kind if unit else "count", per
+    )
+
+
+def _years(left: Part, right: Part) -> bool:
+    def year(p: Part) -> bool:
+        return p.numeral.isdigit() and len(p.numeral) == 4 and 1900 <= int(p.numeral) <= 2100
+
+    return year(left) and year(right)
+
+
+def _to_quantity(p: _Parsed, text: str, start: int | None, end: int | None) -> Quantity:
+    return Quantity(
+        text=text,
+        value=float(p.value),
+        unit=p.unit,
+        kind=p.kind,
+        low=None if p.low is None else float(p.low),
+        high=None if p.high is None else float(p.high),
+        qualifier=p.qualifier,
+        per=p.per,
+        start=start,
+        end=end,
+    )
+
+
+def parse_quantity(expr: str) -> Quantity | None:
+    """Parse one whole quantity expression; None when ``expr`` is not exactly one quantity.
+
+    Args:
+        expr: the expression, e.g. ``"超过500万枚"``; surrounding whitespace is ignored.
+
+    Returns:
+        A :class:`~seedie.types.Quantity` with ``start``/``end`` None, or None.
+
+    Raises:
+        TypeError: ``expr`` is not a ``str`` (bytes must be decoded first).
+
+    Example:
+        >>> q = parse_quantity("500多亿元")
+        >>> (q.value, q.unit, q.qualifier, q.low, q.high)
+        (50000000000.0, 'CNY', 'over', 50000000000.0, 60000000000.0)
+    """
+    if not isinstance(expr, str):
+        raise _type_error("parse_quantity", expr)
+    raw = expr.strip()
+    if not raw or len(raw) > _MAX_EXPR:
+        return None
+    # A whole expression may use spaces and full-width thousands commas (８２，２２５元);
+    # running text may not, so find_quantities leaves both alone.
+    s = _INNER_SPACE_RE.sub("", normalize_width(raw)).replace("，", ",")
+    start = 1 if s.startswith(("从", "由")) and len(s) > 1 else 0  # 从8500到3万港元
+    try:
+        p = _parse_at(s, start, "", True, False)
+    except (ArithmeticError, ValueError, IndexError):  # defensive: never raise on text
+        return None
+    if p is None or isinstance(p, Reject) or p.end != len(s):
+        return None
+    return _to_quantity(p, raw, None, None)
+
+
+def _blocked(s: str, c: int) -> bool:
+    """The number at ``s[c]`` is part of a word or code: 第一, 周三, G20, COVID-19, 2025-04-15."""
+    if c == 0:
+        return False
+    before = s[c - 1]
+    if s[c].isdigit():
+        if before in _AR_BLOCK_PREV or (before.isascii() and before.isalpha()):
+            return True
+        if before in "-/.:_#" and c >= 2 and s[c - 2].isascii() and s[c - 2].isalnum():
+            return True
+        return False
+    return before in _CN_BLOCK_PREV
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in running text, with character offsets (``text[q.start:q.end] == q.text``).
+
+    Matches are sorted, non-overlapping and as long as possible. Dates (2025年, 6月16日),
+    times, ordinals (第一), codes (5G) and numeral idioms (一带一路, 十四五) are skipped.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
+
+    Example:
+        >>> [q.text for q in find_quantities("项目总投资超过80亿元，年产30万吨")]
+        ['超过80亿元', '年产30万吨']
+    """
+    if not isinstance(text, str):
+        raise _type_error("find_quantities", text)
+    s = normalize_width(text)
+    t = unit_table()
+    out: list[Quantity] = []
+    pos, n = 0, len(s)
+    while pos < n:
+        m = _CAND_RE.search(s, pos)
+        if m is None:
+            break
+        c = m.start()
+        run = NUM_RE.match(s, c)
+        skip = run.end() if run is not None else c + 1
+        if _blocked(s, c):
+            pos = skip
+            continue
+        starts = [c]
+        lb = t.lookback_re.search(s, max(pos, c - 12), c)
+        if lb is not None:
+            st = lb.start()
+            if s[st] == "近" and st > 0 and s[st - 1] in "最附":
+                st += 1  # 最近3天 is "recent", not "nearly"
+            if st < c:
+                starts.insert(0, st)
+        found: _Parsed | None = None
+        at = c
+        for st in starts:
+            allow_range = not (st > 0 and s[st - 1] in _RANGE_BLOCK_PREV)
+            try:
+                r = _parse_at(s, st, s[st - 1] if st > 0 else "", allow_range, True)
+            except (ArithmeticError, ValueError, IndexError):
+                r = None
+            if isinstance(r, Reject):
+                skip = max(skip, r.end)
+                break
+            if r is not None:
+                found, at = r, st
+                break
+        if found is None:
+            pos = skip
+            continue
+        out.append(_to_quantity(found, text[at : found.end], at, found.end))
+        pos = found.end
+    return out

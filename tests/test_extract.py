@@ -1,0 +1,90 @@
+"""seedie.extract: input checking, reference dates, schema, determinism, long texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import seedie
+
+SCHEMA = Path(__file__).resolve().parent.parent / "docs" / "extraction.schema.json"
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [(b"\xe6\xaf\x94", "decode"), (None, "str"), (42, "str"), (["a"], "str")],
+    ids=["bytes", "None", "int", "list"],
+)
+def test_non_str_input_is_a_type_error_that_says_what_to_pass(value, hint):
+    with pytest.raises(TypeError, match=hint):
+        seedie.extract(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n", "。。。", "Hello world"], ids=repr)
+def test_text_without_facts_gives_empty_result(nlp, text):
+    result = seedie.extract(text, nlp=nlp)
+    assert result.text_length == len(text)
+    assert result.visits == [] and result.claims == [] and result.quantities == []
+
+
+def test_reference_date_is_used_and_recorded(nlp):
+    result = seedie.extract("今年4月15日，双方签约。", reference_date="2026-06-18", nlp=nlp)
+    assert result.reference_date == dt.date(2026, 6, 18)
+    assert result.reference_date_source == "given"
+
+
+def test_bad_reference_date_is_a_clear_error(nlp):
+    with pytest.raises(TypeError, match=r"\[E009\]"):
+        seedie.extract("文本", reference_date="June 18", nlp=nlp)
+
+
+def test_output_validates_against_json_schema(seed_extraction):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(seed_extraction.to_json()), schema)
+
+
+def test_schema_file_names_every_dataclass_field():
+    import dataclasses
+
+    from seedie import types
+
+    defs = json.loads(SCHEMA.read_text(encoding="utf-8"))["$defs"]
+    for name, spec in defs.items():
+        cls = getattr(types, name)
+        assert list(spec["properties"]) == [f.name for f in dataclasses.fields(cls)], name
+
+
+def test_same_input_same_json(nlp, seed_text):
+    assert seedie.extract(seed_text, nlp=nlp).to_json() == seedie.extract(seed_text, nlp=nlp).to_json()
+
+
+def test_doc_input_gives_the_same_result(nlp, seed_text, seed_extraction):
+    doc = nlp(seed_text)
+    assert seedie.extract(doc, nlp=nlp).claims == seed_extraction.claims
+
+
+def test_long_text_is_chunked_with_global_offsets(nlp):
+    para = "盛屯集团累计完成投资45.9亿元，解决就业1500余人。\n"
+    text = para * 40
+    old = nlp.max_length
+    nlp.max_length = 300
+    try:
+        with pytest.warns(seedie.errors.SeedieWarning, match=r"\[W002\]"):
+            result = seedie.extract(text, nlp=nlp)
+    finally:
+        nlp.max_length = old
+    assert len(result.quantities) == 80
+    for q in result.quantities:
+        assert text[q.start : q.end] == q.text
+    assert len({c.id for c in result.companies}) == len(result.companies)
+
+
+def test_extract_many_streams_in_order(nlp):
+    texts = ["员工近万人。", "", "销售额突破1.5亿元。"]
+    results = list(seedie.extract_many(texts, nlp=nlp))
+    assert [len(r.quantities) for r in results] == [1, 0, 1]
+    assert results[2].quantities[0].value == 150000000.0

@@ -1,0 +1,110 @@
+"""link_organizations: overlap resolution, abbreviations, variants, facilities, government."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from seedie.kb import OrgKB
+from seedie.linking import link_organizations, resolve_overlaps
+from seedie.normalize.orgnames import find_org_names
+
+FIXTURE = Path(__file__).parent / "fixtures" / "kb_small.jsonl"
+
+
+@pytest.fixture(scope="module")
+def kb() -> OrgKB:
+    return OrgKB.from_jsonl(FIXTURE)
+
+
+def run(text: str, kb: OrgKB, ner: list[str] = (), home: str | None = None):  # type: ignore[assignment]
+    cands = []
+    for word in ner:
+        start = 0
+        while (i := text.find(word, start)) != -1:
+            cands.append((i, i + len(word), "ner"))
+            start = i + len(word)
+    cands += [(s, e, "kb") for s, e, _ in kb.find(text)]
+    seeds = [(s, e) for s, e, _ in cands]
+    cands += [(s, e, "pattern") for s, e, _ in find_org_names(text, seeds)]
+    companies = link_organizations(text, cands, kb, home_province=home)
+    for c in companies:
+        assert all(text[m.start:m.end] == m.text for m in c.mentions)
+        assert c.mentions == sorted(c.mentions, key=lambda m: m.start)
+    return companies
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "expected"),
+    [
+        ("走进国家先进材料创新中心（以下简称材创中心）。材创中心成立于2020年。", [],
+         {"国家先进材料创新中心": ["国家先进材料创新中心", "材创中心"]}),
+        ("宏图科技集团（下称“宏图”）表示，宏图将扩产。", ["宏图科技集团"],
+         {"宏图科技集团": ["宏图科技集团", "宏图"]}),
+        ("代表团来到深圳宏图集团。宏图集团董事长说，宏图已在贵州投资。", ["宏图"],
+         {"宏图集团": ["深圳宏图集团", "宏图集团", "宏图"]}),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_merging(kb: OrgKB, text: str, ner: list[str], expected: dict[str, list[str]]) -> None:
+    got = {c.name: c.aliases for c in run(text, kb, ner)}
+    assert got == expected
+
+
+def test_kb_variants_and_subsidiary(kb: OrgKB) -> None:
+    text = "阿克米与阿克米集团签约，阿克米汽车总经理说，云朵云和云朵科技都在贵州。"
+    companies = run(text, kb)
+    by_id = {c.id: c for c in companies}
+    # The text's own most frequent form (ties: the shorter) names it; kb_id is the identity.
+    assert by_id["acme"].name == "阿克米"
+    assert by_id["acme"].aliases == ["阿克米", "阿克米集团"]
+    assert by_id["acme-auto"].parent == "阿克米"
+    assert by_id["acme-auto"].parent_id == "acme"
+    assert by_id["nimbus-cloud"].parent_id == "nimbus"
+    assert [c.id for c in companies] == ["acme", "acme-auto", "nimbus-cloud", "nimbus"]
+
+
+def test_facility_is_parent_mention(kb: OrgKB) -> None:
+    companies = run("代表团来到阿克米全球总部，贵阳阿克米负责人介绍", kb)
+    assert [c.id for c in companies] == ["acme"]
+    assert companies[0].kb_id == "acme"
+
+
+def test_named_unit_gets_parent(kb: OrgKB) -> None:
+    companies = run("云朵智能计算中心落户贵安", kb, ["云朵智能计算中心"])
+    assert companies[0].name == "云朵智能计算中心"
+    assert companies[0].parent_id == "nimbus"
+    assert companies[0].id == "local:云朵智能计算中心"
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "name"),
+    [
+        ("省商务厅党组书记介绍", "贵州", "贵州省商务厅"),
+        ("省能源局局长表示", "贵州省", "贵州省能源局"),
+        ("省委全会提出", "贵州", "贵州省委"),
+        ("省商务厅党组书记介绍", None, "省商务厅"),
+    ],
+    ids=lambda v: str(v),
+)
+def test_government(kb: OrgKB, text: str, home: str | None, name: str) -> None:
+    companies = run(text, kb, home=home)
+    assert [(c.name, c.kind) for c in companies] == [(name, "government")]
+
+
+@pytest.mark.parametrize(
+    "text", ["广东和贵州", "该公司与其集团", "公司、企业和中心"], ids=lambda v: v)
+def test_junk_filtered(kb: OrgKB, text: str) -> None:
+    ner = ["广东", "贵州", "该公司", "集团", "公司", "企业", "中心"]
+    assert run(text, kb, ner) == []
+
+
+def test_overlaps_prefer_longest_then_kb() -> None:
+    text = "阿克米集团"
+    assert resolve_overlaps(text, [(0, 3, "kb"), (0, 5, "pattern"), (0, 5, "ner")]) == [(0, 5, "ner")]
+
+
+def test_output_sorted_and_ids(kb: OrgKB) -> None:
+    companies = run("青大与南示网合作", kb)
+    assert [(c.id, c.kind) for c in companies] == [("qhu", "school"), ("grid-s", "company")]
