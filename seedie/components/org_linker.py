@@ -31,6 +31,10 @@ from ..linking import link_organizations
 from ..normalize.orgnames import find_org_names
 
 
+# Universal POS that never occur inside an organization's name stem.
+_NOT_IN_NAMES = frozenset({"VERB", "PRON", "ADV", "ADP", "PART", "CCONJ", "SCONJ", "PUNCT", "AUX"})
+
+
 @registry.misc("seedie.org_kb.v1")
 def load_org_kb(path: str | None = None, extra: list[str] | None = None) -> OrgKB:
     """The shipped KB (``path`` None) or a JSONL file, merged with any ``extra`` JSONL files."""
@@ -107,6 +111,18 @@ class OrgLinker:
         self.use_ner = use_ner
         self.annotate_ents = annotate_ents
 
+    def _plausible(self, doc: Doc, cand: tuple[int, int, str]) -> bool:
+        """A pattern name holds no verb, pronoun, adverb or function word (购房者进银行, 希望
+        黄埔同学会): checked on the base pipeline's POS where it has any."""
+        start, end, label = cand
+        if label in ("seed", "gov"):
+            return True
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return True
+        # The last token is the head (基地, 中心); only the stem before it is checked.
+        return not any(t.pos_ in _NOT_IN_NAMES for t in span[:-1])
+
     def add_kb(self, kb: Any) -> None:
         """Merge user records (OrgKB, JSONL path, or list of dicts) into this component's KB."""
         self.kb = self.kb.merge(coerce_kb(kb))
@@ -119,7 +135,7 @@ class OrgLinker:
             else []
         )
         candidates: list[tuple[int, int, str]] = [(s, e, "ner") for s, e in seeds]
-        candidates += find_org_names(text, seeds)
+        candidates += [c for c in find_org_names(text, seeds) if self._plausible(doc, c)]
         candidates += [(s, e, "kb") for s, e, _ in self.kb.find(text)]
         home = self.home_region or guess_home_region(text)
         companies = link_organizations(text, candidates, self.kb, home_province=home)
