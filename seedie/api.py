@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from .chunking import chunk_text, merge_extractions
 from .errors import Errors, Warnings, type_error, warn
 from .pipeline import default_nlp
+from .tokenizer import replace_surrogates
 from .types import (
     Claim,
     Company,
@@ -71,6 +72,7 @@ def extract(
         raise type_error("extract", text)
     ref = _check_reference(reference_date)
     nlp = nlp or default_nlp()
+    text = replace_surrogates(text)  # any base's tokenizer would fail on them
     chunks = chunk_text(text, nlp.max_length)
     if len(chunks) > 1:
         warn(Warnings.W002.format(n=len(text), max_length=nlp.max_length, chunks=len(chunks)))
@@ -109,7 +111,7 @@ def extract_many(
                 raise type_error("extract_many", t, "texts")
             is_long = len(t) > nlp.max_length
             long_texts.append(t if is_long else None)
-            yield "" if is_long else t
+            yield "" if is_long else replace_surrogates(t)
 
     tokenize_many = getattr(nlp.tokenizer, "pipe", None)
     if n_process == 1 and tokenize_many is not None:

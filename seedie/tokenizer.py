@@ -2,8 +2,10 @@
 
 This is the spacy-stanza pattern: the tokenizer runs the whole analyzer once and returns a
 ``Doc`` with words, ``tag_``/``pos_`` and ``doc.ents`` (PERSON, GPE, ORG, DATE), so the
-offline default needs no trained spaCy model. ``doc.text`` always equals the input exactly:
-whitespace and newlines become their own tokens, nothing is normalized.
+offline default needs no trained spaCy model. ``doc.text`` equals the input exactly:
+whitespace and newlines become their own tokens, nothing is normalized — except lone
+surrogate code points, which no spaCy Doc can hold: they become U+FFFD (one character for
+one, so offsets into the original text stay valid).
 """
 
 from __future__ import annotations
@@ -29,6 +31,13 @@ UPOS = {
     "r": "PRON", "p": "ADP", "c": "CCONJ", "u": "PART", "xc": "PART", "w": "PUNCT",
 }  # fmt: skip
 _SPACE = re.compile(r"\s+")
+# Lone surrogates cannot be encoded, so spaCy's StringStore cannot hold them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """Lone surrogates -> U+FFFD (same length, so every character offset stays valid)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 class Analyzer(Protocol):
@@ -94,7 +103,7 @@ class AnalyzerTokenizer:
         """Tokenize many texts, analyzing their sentences in shared batches."""
         buffer: list[str] = []
         for text in texts:
-            buffer.append(text)
+            buffer.append(replace_surrogates(text))
             if len(buffer) >= batch_size:
                 yield from self._tokenize_many(buffer)
                 buffer = []

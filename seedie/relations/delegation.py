@@ -136,7 +136,7 @@ def find_trip(
     )
     year = _year_hint(ctx, reference_date)
     home = info.delegation.home if info.delegation else None
-    candidates: list[tuple[int, int, str]] = []  # (has_no_range, sentence index, region)
+    candidates: list[tuple[bool, bool, bool, int, str]] = []  # rank flags, sentence, region
     for i, (s_start, s_end) in enumerate(ctx.sentences):
         if not any(s_start <= a < s_end for a, _ in info.spans):
             continue
@@ -145,11 +145,16 @@ def find_trip(
             if region is None or region == home:
                 continue
             has_range = _range_in(ctx, s_start, s_end, year) is not None
-            candidates.append((0 if has_range else 1, i, region))
+            has_date = bool(ctx.dates_in(s_start, s_end)) or bool(
+                _RANGE.search(ctx.text, s_start, s_end)
+            )
+            para = ctx.paragraph_of(s_start)
+            heading = para is not None and para in ctx.headings
+            candidates.append((not has_range, not has_date, heading, i, region))
             break
     if not candidates:
         return None, None
-    _, index, region = min(candidates)
+    *_, index, region = min(candidates)
     s_start, s_end = ctx.sentences[index]
     dates = _range_in(ctx, s_start, s_end, year)
     trip = Trip(
