@@ -196,10 +196,14 @@ class OrgKB:
         self._matcher = None
 
     def merge(self, other: OrgKB) -> OrgKB:
-        """Add every record of ``other`` into this KB (other wins conflicts); returns self."""
+        """A new KB with this KB's records and then ``other``'s (other wins conflicts).
+
+        Neither input changes: ``OrgKB.default()`` is shared by every pipeline in the process.
+        """
+        merged = OrgKB(self)
         for record in other:
-            self.add(record)
-        return self
+            merged.add(record)
+        return merged
 
     # queries --------------------------------------------------------------------
     def get(self, id: str) -> OrgRecord | None:  # noqa: A002 - mirrors the record field

@@ -282,6 +282,7 @@ def link_organizations(
         companies.append(Company(
             id=cid, name=name, aliases=surfaces, kb_id=record.id if record else None, kind=kind,
             parent=parent_name, parent_id=parent_id,
+            city=(record.ext.get("hq_city") or None) if record is not None else None,
             mentions=[Mention(text=text[s:e], start=s, end=e) for s, e in group.spans]))
     companies.sort(key=lambda c: c.mentions[0].start)
     return companies

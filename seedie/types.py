@@ -101,7 +101,8 @@ class Mention(_DictMixin):
 class Company(_DictMixin):
     """One real-world organization, all its surface forms merged.
 
-    ``id`` is the KB id when known, else a document-local id such as ``"doc:盛屯集团"``.
+    ``id`` is the KB id when known, else a document-local id such as ``"local:盛屯集团"``.
+    ``city`` is the headquarters city from the KB (``ext.hq_city``), when the KB knows it.
     """
 
     id: str
@@ -111,6 +112,7 @@ class Company(_DictMixin):
     kind: str = "other"
     parent: str | None = None
     parent_id: str | None = None
+    city: str | None = None
     mentions: list[Mention] = field(default_factory=list)
 
 

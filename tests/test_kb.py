@@ -108,3 +108,11 @@ def test_shipped_kb() -> None:
     assert len(ids) == len(set(ids))
     assert all(r.parent is None or r.parent in shipped for r in shipped)
     assert OrgKB.default() is shipped  # cached
+
+
+def test_merge_leaves_both_inputs_unchanged() -> None:
+    base = OrgKB.from_records([{"id": "a", "name": "甲集团"}])
+    extra = OrgKB.from_records([{"id": "b", "name": "乙公司"}])
+    merged = base.merge(extra)
+    assert len(merged) == 2 and len(base) == 1 and len(extra) == 1
+    assert base.lookup("乙公司") is None and merged.lookup("乙公司").id == "b"

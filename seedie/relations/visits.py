@@ -149,7 +149,9 @@ def _place_for(
         if p.text in gazetteer() and _is_city(p.text) and province_of(p.text) != home
     ]
     if len({p.name for p in cities}) != 1:
-        return None  # none, or a route (辗转深圳、东莞、广州): not this host's city
+        # None, or a route (辗转深圳、东莞、广州): not this host's city. Last resort: the
+        # headquarters city the KB knows (比亚迪 -> 深圳); a branch visit would name its city.
+        return org.company.city if not cities else None
     return cities[0].name
 
 
