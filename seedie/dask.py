@@ -90,39 +90,21 @@ def extract_partition(
 ) -> list[dict[str, Any]]:
     """Extract every text of one partition with this process's cached pipeline.
 
-    Texts up to ``nlp.max_length`` go through :func:`seedie.extract_many` in batches; longer
-    ones through :func:`seedie.extract`, which chunks them, so each record equals
-    ``seedie.extract(text).to_dict()`` whatever the text's length.
+    Uses :func:`seedie.extract_many`, which batches the analyzer over ``batch_size`` texts
+    and sends texts longer than ``nlp.max_length`` through chunking, so each record equals
+    ``seedie.extract(text, reference_date).to_dict()`` whatever the text's length.
 
     Returns:
-        One ``Extraction.to_dict()`` record per text, in order.
+        One ``Extraction.to_dict()`` record per text, in order. A non-str element raises
+        seedie's ``TypeError`` [E001] (and so fails the partition).
     """
-    from .api import extract, extract_many  # noqa: PLC0415
+    from .api import extract_many  # noqa: PLC0415
 
     nlp = worker_nlp(base)
-    records: list[dict[str, Any]] = []
-    pending: list[str] = []
-
-    def flush() -> None:
-        if pending:
-            records.extend(
-                ex.to_dict()
-                for ex in extract_many(pending, reference_date, nlp=nlp, batch_size=batch_size)
-            )
-            pending.clear()
-
-    for text in texts:
-        if isinstance(text, str) and len(text) > nlp.max_length:
-            # Keep order: emit the batched texts before this long one.
-            flush()
-            records.append(extract(text, reference_date, nlp=nlp).to_dict())
-        else:
-            # Non-str values are passed on so extract_many raises its E001 TypeError.
-            pending.append(text)
-            if len(pending) >= batch_size:
-                flush()
-    flush()
-    return records
+    return [
+        ex.to_dict()
+        for ex in extract_many(texts, reference_date, nlp=nlp, batch_size=batch_size)
+    ]
 
 
 def extract_bag(

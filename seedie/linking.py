@@ -256,6 +256,7 @@ def link_organizations(
                        if k != key and k in groups), None)
         if target is not None and (base != surface or stripped != base):
             groups[target].spans.extend(groups.pop(key).spans)
+    _add_short_forms(text, groups)
 
     by_surface = {text[s:e]: k for k, g in groups.items() for s, e in g.spans}
     companies: list[Company] = []
@@ -286,6 +287,24 @@ def link_organizations(
             mentions=[Mention(text=text[s:e], start=s, end=e) for s, e in group.spans]))
     companies.sort(key=lambda c: c.mentions[0].start)
     return companies
+
+
+def _add_short_forms(text: str, groups: dict[str, _Group]) -> None:
+    """盛屯集团 … 盛屯正是这一战略的参与者: the name without its legal suffix, used bare later
+    in the text, is a mention too (only for names the KB does not know; KB aliases are
+    matched already)."""
+    taken = sorted(span for g in groups.values() for span in g.spans)
+    for key, group in groups.items():
+        core = key[len("core:"):] if key.startswith("core:") else ""
+        if len(core) < 2 or _is_junk(core) or head_of(core) is not None:
+            continue
+        if not any(text[s:e] != core and text[s:e].endswith(tuple(_LEGAL_SUFFIXES))
+                   for s, e in group.spans):
+            continue  # the group never appears with a legal suffix: nothing to shorten
+        for m in re.finditer(re.escape(core), text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            group.spans.append((m.start(), m.end()))
 
 
 def _parent_name(parent_id: str, kb: OrgKB, groups: dict[str, _Group], text: str) -> str | None:

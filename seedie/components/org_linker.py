@@ -129,14 +129,17 @@ class OrgLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        seeds = (
+        ner = (
             [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
             if self.use_ner
             else []
         )
-        candidates: list[tuple[int, int, str]] = [(s, e, "ner") for s, e in seeds]
+        known = [(s, e) for s, e, _ in self.kb.find(text)]
+        candidates: list[tuple[int, int, str]] = [(s, e, "ner") for s, e in ner]
+        candidates += [(s, e, "kb") for s, e in known]
+        # NER and KB spans both anchor the patterns (贵阳 + 比亚迪, 比亚迪 + 集团).
+        seeds = sorted(set(ner + known))
         candidates += [c for c in find_org_names(text, seeds) if self._plausible(doc, c)]
-        candidates += [(s, e, "kb") for s, e, _ in self.kb.find(text)]
         home = self.home_region or guess_home_region(text)
         companies = link_organizations(text, candidates, self.kb, home_province=home)
         spans: list[Span] = []
