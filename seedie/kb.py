@@ -59,28 +59,28 @@ class OrgRecord:
 
 def _record_from_dict(data: Any, where: str) -> OrgRecord:
     if not isinstance(data, dict):
-        raise ValueError(f"[SD300] KB record {where} is {type(data).__name__}, not an object; "
+        raise ValueError(f"[E300] KB record {where} is {type(data).__name__}, not an object; "
                          "each line must be a JSON object with id and name")
     for key in ("id", "name"):
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"[SD301] KB record {where} has no {key!r}; each line needs id and name "
+            raise ValueError(f"[E301] KB record {where} has no {key!r}; each line needs id and name "
                              "as non-empty strings")
     aliases = data.get("aliases") or []
     if not isinstance(aliases, (list, tuple)) or not all(isinstance(a, str) and a for a in aliases):
-        raise ValueError(f"[SD302] KB record {where} ({data['id']}) has bad 'aliases' {aliases!r}; "
+        raise ValueError(f"[E302] KB record {where} ({data['id']}) has bad 'aliases' {aliases!r}; "
                          "use a list of non-empty strings")
     kind = data.get("kind") or "other"
     if kind not in KINDS:
-        raise ValueError(f"[SD303] KB record {where} ({data['id']}) has kind {kind!r}; "
+        raise ValueError(f"[E303] KB record {where} ({data['id']}) has kind {kind!r}; "
                          f"use one of {', '.join(KINDS)}")
     parent = data.get("parent")
     if parent is not None and not isinstance(parent, str):
-        raise ValueError(f"[SD304] KB record {where} ({data['id']}) has parent {parent!r}; "
+        raise ValueError(f"[E304] KB record {where} ({data['id']}) has parent {parent!r}; "
                          "use null or another record's id")
     ext = data.get("ext") or {}
     if not isinstance(ext, dict):
-        raise ValueError(f"[SD305] KB record {where} ({data['id']}) has 'ext' {ext!r}; use an object")
+        raise ValueError(f"[E305] KB record {where} ({data['id']}) has 'ext' {ext!r}; use an object")
     name = data["name"].strip()
     seen = {name}
     clean: list[str] = []
@@ -150,7 +150,7 @@ class OrgKB:
 
     @classmethod
     def from_jsonl(cls, path: str | Path) -> OrgKB:
-        """Load a JSONL file; errors name the line (``[SD301] ... on line 12``)."""
+        """Load a JSONL file; errors name the line (``[E301] ... on line 12``)."""
         text = Path(path).read_text(encoding="utf-8")
         return cls._from_text(text)
 
@@ -163,7 +163,7 @@ class OrgKB:
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as err:
-                raise ValueError(f"[SD300] KB line {lineno} is not valid JSON ({err.msg}); "
+                raise ValueError(f"[E300] KB line {lineno} is not valid JSON ({err.msg}); "
                                  "write one JSON object per line") from None
             kb.add(_record_from_dict(data, f"on line {lineno}"))
         return kb

@@ -19,6 +19,7 @@ import dask.bag as db  # noqa: E402
 
 import seedie  # noqa: E402
 import seedie.dask as sd  # noqa: E402
+from seedie.errors import SeedieWarning  # noqa: E402
 
 # Short texts in different genres, written for this test.
 CORPUS = [
@@ -97,11 +98,25 @@ def test_extract_bag_rejects_non_bag_and_bad_date() -> None:
         sd.extract_bag(db.from_sequence(["比亚迪"]), reference_date="yesterday")
 
 
-def test_partition_function_matches_extract_and_caches(nlp) -> None:
-    # In-process check of the per-partition function: long texts take the chunking path.
-    records = sd.extract_partition(CORPUS[:3], batch_size=2)
-    assert _json_lines(records) == [seedie.extract(t, nlp=nlp).to_json() for t in CORPUS[:3]]
-    assert sd.worker_nlp("default") is sd.worker_nlp("default")
+def test_partition_function_matches_extract_and_caches() -> None:
+    # In-process check of the per-partition function, including a text over max_length
+    # (which must be chunked exactly as seedie.extract chunks it).
+    nlp = sd.worker_nlp("default")
+    assert sd.worker_nlp("default") is nlp
+    long_text = "\n".join(CORPUS[:6])
+    texts = [CORPUS[0], long_text, CORPUS[2]]
+    saved = nlp.max_length
+    nlp.max_length = 150  # forces long_text (269 chars) through chunking
+    try:
+        with pytest.warns(SeedieWarning, match=r"\[W002\]"):
+            records = sd.extract_partition(texts, batch_size=2)
+        with pytest.warns(SeedieWarning, match=r"\[W002\]"):
+            expected = [seedie.extract(t, nlp=nlp).to_json() for t in texts]
+    finally:
+        nlp.max_length = saved
+    assert len(long_text) > 150
+    assert _json_lines(records) == expected
+    assert records[1]["text_length"] == len(long_text)
 
 
 def test_missing_dask_raises_e010(monkeypatch: pytest.MonkeyPatch) -> None:

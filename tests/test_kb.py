@@ -70,11 +70,11 @@ def test_find_regex_fallback(kb: OrgKB, monkeypatch: pytest.MonkeyPatch) -> None
 @pytest.mark.parametrize(
     ("line", "code"),
     [
-        ('{"name": "无编号集团"}', "SD301"),
-        ('{"id": "x"}', "SD301"),
-        ('{"id": "x", "name": "某集团", "kind": "bank"}', "SD303"),
-        ('{"id": "x", "name": "某集团", "aliases": "某"}', "SD302"),
-        ("not json", "SD300"),
+        ('{"name": "无编号集团"}', "E301"),
+        ('{"id": "x"}', "E301"),
+        ('{"id": "x", "name": "某集团", "kind": "bank"}', "E303"),
+        ('{"id": "x", "name": "某集团", "aliases": "某"}', "E302"),
+        ("not json", "E300"),
     ],
     ids=lambda v: v,
 )

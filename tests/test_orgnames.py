@@ -28,6 +28,9 @@ def names(text: str, seeds: list[str] | None = None) -> list[str]:
         ("多家企业在广州设立销售中心", []),
         ("该市有4家子公司和一家保险公司", []),
         ("公司与集团都很重视", []),
+        ("党的十九大以来", ["十九大"]),
+        ("全市十大产业", []),
+        ("第二十次全国代表大会开幕", ["第二十次全国代表大会"]),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
@@ -44,6 +47,7 @@ def test_patterns(text: str, expected: list[str]) -> None:
         ("阿克米股份有限公司发布公告", ["阿克米"], ["阿克米股份有限公司"]),
         ("华云核心数据中心落地贵安", ["华云"], ["华云核心数据中心"]),
         ("她说华为与我们合作", ["华为"], ["华为"]),
+        ("云朵党第十一次全国代表大会开幕", ["云朵党"], ["云朵党第十一次全国代表大会"]),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )

@@ -227,9 +227,9 @@ def test_not_a_quantity(expr: str) -> None:
 
 @pytest.mark.parametrize("bad", [b"12", bytearray(b"1"), None, 12, 1.5, ["1元"]], ids=repr)
 def test_type_errors(bad: object) -> None:
-    with pytest.raises(TypeError, match=r"\[SD101\]"):
+    with pytest.raises(TypeError, match=r"\[E001\]"):
         parse_quantity(bad)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match=r"\[SD101\]"):
+    with pytest.raises(TypeError, match=r"\[E001\]"):
         find_quantities(bad)  # type: ignore[arg-type]
 
 

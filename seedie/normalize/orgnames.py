@@ -207,12 +207,25 @@ def _gov_spans(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in lex.gov_re.finditer(text):
         start = m.start()
-        place = next((p for p in sorted(lex.places, key=len, reverse=True)
-                      if text.startswith(p, start - len(p))), None) if start else None
+        place = next((text[start - n:start] for n in (4, 3, 2)
+                      if start >= n and text[start - n:start] in lex.places), None)
         if place is not None:
             start -= len(place)
         # 省委书记 is a title but 省委 is still the body mentioned.
         out.append((start, m.end(), "gov"))
+    return out
+
+
+# 中国致公党第十一次全国代表大会, 十五大: a party's or assembly's congress is an organization
+# (the convention of Chinese news NER, e.g. the MSRA corpus).
+_CONGRESS = re.compile(r"第[一二三四五六七八九十]{1,3}(?:次|届)(?:全国|全省|全市)?(?:党员)?代表大会")
+_CONGRESS_SHORT = re.compile(r"(?<![一二三四五六七八九十\d第])(?:十[一二三四五六七八九]|二十)大(?![学师类户型批项会])")
+
+
+def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    ends = {e: s for s, e in seeds}
+    out = [(ends.get(m.start(), m.start()), m.end(), "congress") for m in _CONGRESS.finditer(text)]
+    out += [(m.start(), m.end(), "congress") for m in _CONGRESS_SHORT.finditer(text)]
     return out
 
 
@@ -272,9 +285,10 @@ def find_org_names(
         if best[2] == "seed":
             best = _extend_seed(text, s, e, lex)
         extended.append(best)
-    candidates = extended + pattern + _gov_spans(text)
-    # Seeds first (they are the most reliable), then longer spans.
-    priority = {id(c): 0 for c in extended}
+    congress = _congress_spans(text, seeds)
+    candidates = extended + congress + pattern + _gov_spans(text)
+    # Seeds (and congresses built on them) first: they are the most reliable; then longer.
+    priority = {id(c): 0 for c in extended + congress}
     candidates.sort(key=lambda c: (priority.get(id(c), 1), -(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int, str]] = []
     for cand in candidates:

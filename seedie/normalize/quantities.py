@@ -12,19 +12,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..errors import type_error
 from ..types import Quantity
 from ._grammar import NUM_RE, Part, Reject, parse_part, right_side_percent
 from .numerals import normalize_width
 from .units import UnitInfo, UnitTable, unit_table
 
-__all__ = ["ERRORS", "find_quantities", "parse_quantity"]
+__all__ = ["find_quantities", "parse_quantity"]
 
 # Message texts with stable codes; the lead moves them into seedie/errors.py later.
-ERRORS: dict[str, str] = {
-    "SD101": "[SD101] {func}() takes a str; got {got} — {fix}",
-}
-_BYTES_FIX = "decode it first, e.g. data.decode('utf-8')"
-_OTHER_FIX = "pass the text as a str, e.g. str(value)"
 
 _MAX_EXPR = 200  # parse_quantity: longer input cannot be one quantity expression
 _TEN = Decimal(10)
@@ -44,9 +40,7 @@ _INNER_SPACE_RE = re.compile(r"(?<![0-9])\s+|\s+(?![0-9])")
 
 
 def _type_error(func: str, obj: object) -> TypeError:
-    got = type(obj).__name__
-    fix = _BYTES_FIX if isinstance(obj, (bytes, bytearray)) else _OTHER_FIX
-    return TypeError(ERRORS["SD101"].format(func=func, got=got, fix=fix))
+    return type_error(func, obj, "expr" if func == "parse_quantity" else "text")
 
 
 @dataclass(slots=True)
