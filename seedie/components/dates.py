@@ -46,16 +46,17 @@ class DateRecognizer:
             dt.date.fromisoformat(reference_date)  # a bad setting fails at load, not per doc
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # rebuilt from the tokens on every access
         ref_text = doc._.seedie_reference_date or self.reference_date
         if ref_text:
             reference = dt.date.fromisoformat(ref_text)
             source = doc._.seedie_reference_date_source or "given"
         else:
-            reference, source = infer_reference_date(doc.text)
+            reference, source = infer_reference_date(text)
         doc._.seedie_reference_date = reference.isoformat() if reference else None
         doc._.seedie_reference_date_source = source
         spans: list[Span] = []
-        for m in find_dates(doc.text, reference):
+        for m in find_dates(text, reference):
             span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
             if span is None:  # pragma: no cover
                 continue

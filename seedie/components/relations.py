@@ -62,12 +62,14 @@ class RelationBuilder:
             if s._.seedie_date
         ]
         companies = [Company.from_dict(c) for c in doc._.seedie_companies or []]
-        persons = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
-        places = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in PLACE_LABELS]
+        ents = doc.ents  # a property that rebuilds its tuple on every access
+        persons = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ == "PERSON"]
+        places = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in PLACE_LABELS]
         ref = doc._.seedie_reference_date
+        text = doc.text  # rebuilt from the tokens on every access
         result = build_relations(
-            doc.text,
-            sentences=split_sentences(doc.text),
+            text,
+            sentences=split_sentences(text),
             companies=companies,
             quantities=quantities,
             dates=dates,

@@ -41,11 +41,19 @@ class _Lexicon:
     not_names: frozenset[str]
     generic: frozenset[str]
     boundaries: tuple[str, ...]
+    boundaries_by_last: dict[str, tuple[str, ...]]  # same words, keyed by their last character
     exceptions: tuple[str, ...]
     gov_re: re.Pattern[str]
     places: frozenset[str]
     name_starts: tuple[str, ...]
     place_re: re.Pattern[str]
+
+
+def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        table.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +83,7 @@ def lexicon() -> _Lexicon:
         not_names=frozenset(data["not_names"]),
         generic=frozenset(data["generic"]),
         boundaries=tuple(sorted(data["boundaries"], key=len, reverse=True)),
+        boundaries_by_last=_by_last_char(data["boundaries"]),
         exceptions=tuple(data["boundary_exceptions"]),
         gov_re=alternation(data["gov_short"]),
         places=frozenset(places),
@@ -126,14 +135,15 @@ def _stem_start(
     window_start = i
     bounded = i == 0 or not _NAME_CHAR.match(text[i - 1])
     start = window_start
+    near = [(s, e) for s, e in seeds if e > window_start and s < head_start]
     # The latest boundary word cuts the stem; one too close to the head (贵州电科院有团队,
     # 设立销售中心) means the head is an ordinary noun, not a name.
     for cut in range(head_start, window_start, -1):
-        hit = next((b for b in lex.boundaries if text.startswith(b, cut - len(b))
-                    and cut - len(b) >= window_start), None)
+        hit = next((b for b in lex.boundaries_by_last.get(text[cut - 1], ())
+                    if cut - len(b) >= window_start and text.startswith(b, cut - len(b))), None)
         if hit is None or (len(hit) == 1 and _is_protected(text, cut - 1, lex)):
             continue
-        if any(s < cut and e > cut - len(hit) for s, e in seeds):
+        if any(s < cut and e > cut - len(hit) for s, e in near):
             continue  # 为 inside 华为 is part of a known name
         if head_start - cut < min_stem:
             return None
@@ -144,7 +154,7 @@ def _stem_start(
             return None  # 4家子公司: a count of organizations, not a name
         start, bounded = m.end(), True
     # A known name inside the stem marks where the organization's own name begins.
-    anchors = [s for s, e in seeds if start <= s < head_start and e <= head_start + 8]
+    anchors = [s for s, e in near if start <= s < head_start and e <= head_start + 8]
     if anchors:
         anchor = min(anchors)
         # 深圳 + 宏图集团: a place right before the known name belongs to this mention.
