@@ -77,6 +77,8 @@ def _prefixes(s: str, pos: int, t: UnitTable) -> tuple[int, dict[str, str]]:
         if m is not None and "per" not in found:
             found["per"] = t.per_code(m.group(1))
             pos = m.end()
+            if pos + 1 < n and s[pos] == "有" and s[pos + 1] not in "些的":  # 每天有超过…
+                pos += 1
             continue
         ch = s[pos]
         if ch in "上数" and "mag" not in found and pos + 1 < n and s[pos + 1] in "十百千万亿":

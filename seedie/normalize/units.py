@@ -91,7 +91,8 @@ class UnitTable:
         self.prefix_words["摄氏"] = ("temp", "°C")
         self.prefix_re = re.compile(_alternation(list(self.prefix_words)))
         per_alt = "每(?:个|一)?(?:" + _alternation(list(self.units)) + ")"
-        prefix_alt = _alternation(list(self.prefix_words)) + "|" + per_alt + "|上|数|[-+]"
+        # 每天有超过500万枚: "there are" may stand between the rate word and the amount.
+        prefix_alt = _alternation(list(self.prefix_words)) + "|" + per_alt + "有?|上|数|[-+]"
         self.lookback_re = re.compile("(?:" + prefix_alt + "){1,4}$")
 
     def per_code(self, surface: str) -> str:

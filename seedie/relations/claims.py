@@ -279,6 +279,9 @@ def find_claims(
     return claims
 
 
+_FIRST_PERSON = re.compile(r"我们|我司|本公司|我公司|咱们")
+
+
 def _subject(
     ctx: DocContext,
     q: Quantity,
@@ -293,6 +296,13 @@ def _subject(
 ) -> _Cand | None:
     assert q.start is not None and q.end is not None
     s_start, s_end = ctx.sentences[s_index]
+    span = speakers.attribution_at(q.start)
+    if span is not None and _FIRST_PERSON.search(ctx.text, s_start, q.start):
+        # “我们在贵州的项目…”远航集团总经理X说: "we" is the speaker's organization, not
+        # the place the sentence also names.
+        orgs = [c for c in _candidates(ctx, span[0], span[1], blocked) if c.kind == "org"]
+        if orgs:
+            return orgs[0]
     chosen = _pick(_candidates(ctx, c_start, q.start, blocked))
     if chosen is not None:
         return None if chosen.kind == "joint" else chosen
