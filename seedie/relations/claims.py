@@ -95,6 +95,11 @@ def _in_term_quote(text: str, start: int, end: int) -> bool:
 def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int, int]]) -> _Cand:
     """公司/该集团/其 at ``pos`` -> the last organization named before it (same section first)."""
     before = [o for o in ctx.orgs if o.end <= pos]
+    word = ctx.text[pos : pos + size]
+    if word.startswith("该") and size > 1:
+        # 该院 -> the last 研究院, 该集团 -> the last 集团: the noun names the kind of body.
+        kind_match = [o for o in before if word[1:] in o.company.name]
+        before = kind_match or before
     section = ctx.section_of(pos)
     same = [o for o in before if ctx.section_of(o.start) == section]
     pool = same or before
