@@ -48,7 +48,7 @@ def _claim_view(claim: dict) -> dict:
     return {**claim["quantity"], **{k: v for k, v in claim.items() if k != "quantity"}}
 
 
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", list(_params()))
 def test_case(nlp, case):
     result = seedie.extract(case["text"], case.get("reference_date"), nlp=nlp).to_dict()
     expected = case["expected"]

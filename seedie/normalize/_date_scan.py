@@ -105,6 +105,12 @@ _AGO = re.compile(
 )
 _ANAPHOR_OFFSETS = {"当天": 0, "当日": 0, "同日": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1}
 _ANAPHOR = re.compile(rf"(?P<a>当天|当日|同日|次日|翌日|第二天|当晚)(?P<tod>{_TOD})?")
+# A bare day opening a clause (8日下午，… 9日，…) continues the month named last; it must be
+# followed by a time of day, a comma or a range word so that 3日游, 5日内 and 30日均 stay out.
+_BARE_DAY = re.compile(
+    rf"(?<![^\n。；;！!？?，,：:\s])(?P<d>[{_D}]{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+    rf"(?P<tod>{_TOD})?(?=[，,、\s]|(?<=[午晚上间]))"
+)
 # A bare 上午/下午 opening a clause (6月16日上午……。下午，……) refers to the last date named.
 _BARE_TOD = re.compile(rf"(?<![^\n。；;！!？?，,：:\s])(?P<tod>{_TOD})(?![好了])")
 
@@ -115,7 +121,7 @@ class Raw:
 
     start: int
     end: int
-    source: str  # "ymd" | "plan" | "recent" | "ago" | "anaphor"
+    source: str  # "ymd" | "plan" | "recent" | "ago" | "anaphor" | "bareday"
     year: int | None = None
     rel: int | None = None  # year offset from the reference date (今年 0, 去年 -1, 两年前 -2)
     prev: int | None = None  # year offset from the previous year in the text (同年 0, 次年 +1)
@@ -341,6 +347,15 @@ def _read_anaphor(m: re.Match[str]) -> Raw:
     return raw
 
 
+def _read_bare_day(m: re.Match[str]) -> Raw | None:
+    day = cn_int(m.group("d"))
+    if day is None or not 1 <= day <= 31:
+        return None
+    tod = m.group("tod")
+    return Raw(start=m.start(), end=m.end(), source="bareday", day=day,
+               tod=TIME_OF_DAY[tod] if tod else None)
+
+
 def _read_bare_tod(m: re.Match[str]) -> Raw:
     return Raw(start=m.start(), end=m.end(), source="anaphor", tod=TIME_OF_DAY[m.group("tod")])
 
@@ -354,6 +369,7 @@ _SCANNERS = (
     (_AGO, "ago"),
     (_ANAPHOR, "anaphor"),
     (_BARE_TOD, "bare"),
+    (_BARE_DAY, "bareday"),
 )
 
 
@@ -378,6 +394,8 @@ def scan(text: str) -> list[Raw]:
                 raw = _read_ago(m)
             elif kind == "anaphor":
                 raw = _read_anaphor(m)
+            elif kind == "bareday":
+                raw = _read_bare_day(m)
             else:
                 raw = _read_bare_tod(m)
             if raw is not None and raw.end > raw.start:

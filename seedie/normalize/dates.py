@@ -30,6 +30,8 @@ __all__ = ["find_dates", "infer_reference_date", "resolve_dates"]
 # A bare 下午 or 次日 borrows the day of the last date named, but only from nearby: an
 # article's sections each open with their own date.
 _ANAPHOR_WINDOW = 1000
+# A bare day (9日下午) continues the itinerary's month, which may have been named sections ago.
+_BARE_DAY_WINDOW = 5000
 
 
 def _check_text(func: str, text: object) -> None:
@@ -155,6 +157,8 @@ def _resolve(
         mtext = text[raw.start : raw.end] if text is not None else (texts or [""])[index]
         if raw.source == "anaphor":
             mention = _resolve_anaphor(raw, mtext, last_day)
+        elif raw.source == "bareday":
+            mention = _resolve_bare_day(raw, mtext, last_day)
         elif raw.source == "plan":
             first, last = raw.span_years or (0, 0)
             mention = DateMention(
@@ -177,7 +181,7 @@ def _resolve(
             prev_year = mention.year
             if mention.kind == "range" and mention.end_date is not None:
                 prev_year = mention.end_date.year
-        if mention.kind == "date" and mention.month is not None and mention.day is not None:
+        if mention.kind in ("date", "range") and mention.month is not None and mention.day is not None:
             last_day = (mention.end, mention.year, mention.month, mention.day)
         out.append(mention)
     return out
@@ -222,6 +226,26 @@ def _resolve_ymd(raw: Raw, mtext: str, ref: dt.date | None, prev_year: int | Non
     return DateMention(
         text=mtext, start=raw.start, end=raw.end, kind=kind,
         date=_safe_date(year, raw.month, raw.day), year=year, month=raw.month, day=raw.day,
+        time_of_day=raw.tod,
+    )  # fmt: skip
+
+
+def _resolve_bare_day(
+    raw: Raw, mtext: str, last_day: tuple[int, int | None, int, int] | None
+) -> DateMention:
+    """9日下午 after 6月8日: the 9th of the month named last (same year)."""
+    assert raw.day is not None
+    if last_day is None or raw.start - last_day[0] > _BARE_DAY_WINDOW:
+        return DateMention(text=mtext, start=raw.start, end=raw.end, kind="relative",
+                           day=raw.day, time_of_day=raw.tod)  # fmt: skip
+    _, year, month, _ = last_day
+    day = _safe_date(year if year is not None else 2000, month, raw.day)  # 2000: leap year
+    if day is None:
+        return DateMention(text=mtext, start=raw.start, end=raw.end, kind="relative",
+                           day=raw.day, time_of_day=raw.tod)  # fmt: skip
+    return DateMention(
+        text=mtext, start=raw.start, end=raw.end, kind="date",
+        date=day if year is not None else None, year=year, month=month, day=raw.day,
         time_of_day=raw.tod,
     )  # fmt: skip
 
