@@ -178,7 +178,9 @@ def _canonical(group: _Group, surfaces: list[str], text: str = "", home: tuple[s
         counts: dict[str, int] = {}
         for s, e in group.spans:
             counts[text[s:e]] = counts.get(text[s:e], 0) + 1
-        plain = [x for x in surfaces if strip_place(x) is None and not _FACILITY.search(x)]
+        named = [x for x in surfaces if not _FACILITY.search(x)]
+        # 贵阳比亚迪 is a branch form of 比亚迪; 宁波舟山港 is simply the name.
+        plain = [x for x in named if strip_place(x) is None] or named
         if not plain or not text:
             return group.record.name
         return max(plain, key=lambda x: (counts.get(x, 0), -len(x)))
@@ -234,6 +236,15 @@ def link_organizations(
             base = _FACILITY.sub("", surface)
             if base != surface and len(base) >= 2:
                 record = kb.lookup(base)
+        if record is None:
+            # 吉利控股集团 / 比亚迪股份 -> the KB's 吉利 / 比亚迪: the name without its legal suffix.
+            bare = strip_place(surface) or surface
+            for suffix in _LEGAL_SUFFIXES:  # longest first: 吉利控股|集团 before 吉利|控股集团
+                core = bare[: -len(suffix)]
+                if bare.endswith(suffix) and len(core) >= 2 and not _is_junk(core):
+                    record = kb.lookup(core)
+                    if record is not None:
+                        break
         if record is not None:
             return "kb:" + record.id, record, None
         if full != surface:
@@ -256,6 +267,7 @@ def link_organizations(
                        if k != key and k in groups), None)
         if target is not None and (base != surface or stripped != base):
             groups[target].spans.extend(groups.pop(key).spans)
+    _merge_known_short_forms(text, groups)
     _add_short_forms(text, groups)
 
     by_surface = {text[s:e]: k for k, g in groups.items() for s, e in g.spans}
@@ -287,6 +299,18 @@ def link_organizations(
             mentions=[Mention(text=text[s:e], start=s, end=e) for s, e in group.spans]))
     companies.sort(key=lambda c: c.mentions[0].start)
     return companies
+
+
+def _merge_known_short_forms(text: str, groups: dict[str, _Group]) -> None:
+    """吉利控股集团 (KB) … 吉利计划…: a name found on its own (by NER) that is a KB
+    organization's surface without its legal suffix is that organization."""
+    for key in [k for k in groups if k.startswith("kb:")]:
+        group = groups[key]
+        for s, e in list(group.spans):
+            core = _core_key(text[s:e])
+            other = groups.get("core:" + core)
+            if other is not None and other is not group:
+                group.spans.extend(groups.pop("core:" + core).spans)
 
 
 def _add_short_forms(text: str, groups: dict[str, _Group]) -> None:

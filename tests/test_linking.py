@@ -108,3 +108,13 @@ def test_overlaps_prefer_longest_then_kb() -> None:
 def test_output_sorted_and_ids(kb: OrgKB) -> None:
     companies = run("青大与南示网合作", kb)
     assert [(c.id, c.kind) for c in companies] == [("qhu", "school"), ("grid-s", "company")]
+
+
+def test_kb_alias_plus_legal_suffix_and_bare_short_form_are_one_org() -> None:
+    kb = OrgKB.from_records([{"id": "orion", "name": "星海控股集团有限公司", "aliases": ["星海控股"]}])
+    text = "代表团到访星海控股集团，星海计划三年投资80亿元。"
+    ner = [(text.index("星海控股集团"), text.index("星海控股集团") + 6, "ner"),
+           (text.index("星海计划"), text.index("星海计划") + 2, "ner")]  # fmt: skip
+    (company,) = link_organizations(text, ner, kb)
+    assert company.kb_id == "orion"
+    assert set(company.aliases) == {"星海控股集团", "星海"}
