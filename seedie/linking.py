@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from .kb import OrgKB, OrgRecord, strip_place
 from .normalize.orgnames import head_of, is_place, lexicon
+from .normalize.spans import SpanIndex
 from .types import Company, Mention
 
 _SOURCE_RANK = {"kb": 0, "ner": 1, "pattern": 2}
@@ -73,13 +74,13 @@ def resolve_overlaps(text: str, candidates: list[tuple[int, int, str]]) -> list[
     [(0, 5, 'pattern')]
     """
     ordered = sorted(candidates, key=lambda c: (-(c[1] - c[0]), _SOURCE_RANK.get(c[2], 3), c[0]))
-    taken: list[tuple[int, int, str]] = []
+    taken: SpanIndex[str] = SpanIndex()
     for s, e, source in ordered:
         if s < 0 or e > len(text) or _is_junk(text[s:e]) or _is_context_junk(text, s, e, source):
             continue
-        if all(e <= ts or s >= te for ts, te, _ in taken):
-            taken.append((s, e, source))
-    return sorted(taken)
+        if not taken.overlaps(s, e):
+            taken.add(s, e, source)
+    return taken.inside(0, len(text) + 1)
 
 
 _DEPARTMENT_HEADS = frozenset("部 处 科 室 办公室 事业部 事业群".split())
@@ -317,7 +318,7 @@ def _add_short_forms(text: str, groups: dict[str, _Group]) -> None:
     """盛屯集团 … 盛屯正是这一战略的参与者: the name without its legal suffix, used bare later
     in the text, is a mention too (only for names the KB does not know; KB aliases are
     matched already)."""
-    taken = sorted(span for g in groups.values() for span in g.spans)
+    taken: SpanIndex[None] = SpanIndex((s, e, None) for g in groups.values() for s, e in g.spans)
     for key, group in groups.items():
         core = key[len("core:"):] if key.startswith("core:") else ""
         if len(core) < 2 or _is_junk(core) or head_of(core) is not None:
@@ -326,7 +327,7 @@ def _add_short_forms(text: str, groups: dict[str, _Group]) -> None:
                    for s, e in group.spans):
             continue  # the group never appears with a legal suffix: nothing to shorten
         for m in re.finditer(re.escape(core), text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             group.spans.append((m.start(), m.end()))
 

@@ -17,11 +17,17 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from .spans import SpanIndex
+
 MAX_STEM = 14
+# Longest seed and pattern span considered when looking for neighbours (in characters).
+MAX_SEED = 64
+_REACH = 48
 # Longer stems need a recognisable start (place, 国家/中国..., or a known name).
 LONG_STEM = 6
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
@@ -135,7 +141,9 @@ def _stem_start(
     window_start = i
     bounded = i == 0 or not _NAME_CHAR.match(text[i - 1])
     start = window_start
-    near = [(s, e) for s, e in seeds if e > window_start and s < head_start]
+    lo = bisect_left(seeds, (window_start - MAX_SEED,))
+    hi = bisect_left(seeds, (head_start,))
+    near = [(s, e) for s, e in seeds[lo:hi] if e > window_start]
     # The latest boundary word cuts the stem; one too close to the head (贵州电科院有团队,
     # 设立销售中心) means the head is an ordinary noun, not a name.
     for cut in range(head_start, window_start, -1):
@@ -281,9 +289,11 @@ def find_org_names(
     lex = lexicon()
     pattern = _pattern_spans(text, seeds)
     extended: list[tuple[int, int, str]] = []
+    pattern_index = SpanIndex((ps, pe, head) for ps, pe, head in pattern)
     for s, e in seeds:
         best = (s, e, "seed")
-        for ps, pe, head in pattern:
+        # Only patterns that contain the seed's first character can extend it.
+        for ps, pe, head in pattern_index.inside(s - _REACH, e + _REACH):
             # 比亚迪 + 集团, 盛屯 + 矿业集团: the head starts within four name characters.
             head_start = pe - len(head)
             gap = text[e:head_start]
@@ -300,11 +310,11 @@ def find_org_names(
     # Seeds (and congresses built on them) first: they are the most reliable; then longer.
     priority = {id(c): 0 for c in extended + congress}
     candidates.sort(key=lambda c: (priority.get(id(c), 1), -(c[1] - c[0]), c[0]))
-    taken: list[tuple[int, int, str]] = []
+    taken: SpanIndex[str] = SpanIndex()
     for cand in candidates:
         if cand[1] - cand[0] < 2 or text[cand[0]:cand[1]] in lex.generic:
             if cand[2] != "gov":
                 continue
-        if all(cand[1] <= t[0] or cand[0] >= t[1] for t in taken):
-            taken.append(cand)
-    return sorted(taken)
+        if not taken.overlaps(cand[0], cand[1]):
+            taken.add(*cand)
+    return taken.inside(0, len(text) + 1)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..types import Claim, Quantity
-from .context import DocContext, lexicon
+from .context import DocContext, OrgSpan, lexicon
 from .speakers import SpeakerIndex
 
 _NOT_QI = ("其中", "其他", "其它", "其实", "其余", "其次", "尤其", "极其", "及其", "与其", "其间")
@@ -52,8 +52,10 @@ def _candidates(
     lex = lexicon()
     out: list[_Cand] = []
 
+    blocked_index = ctx.span_index(blocked)
+
     def free(s: int, e: int) -> bool:
-        return not any(a <= s and e <= b for a, b in blocked) and not _in_term_quote(ctx.text, s, e)
+        return not blocked_index.covers(s, e) and not _in_term_quote(ctx.text, s, e)
 
     for o in ctx.orgs_in(start, end):
         if free(o.start, o.end):
@@ -94,18 +96,26 @@ def _in_term_quote(text: str, start: int, end: int) -> bool:
 
 def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int, int]]) -> _Cand:
     """公司/该集团/其 at ``pos`` -> the last organization named before it (same section first)."""
-    before = [o for o in ctx.orgs if o.end <= pos]
     word = ctx.text[pos : pos + size]
-    if word.startswith("该") and size > 1:
-        # 该院 -> the last 研究院, 该集团 -> the last 集团: the noun names the kind of body.
-        kind_match = [o for o in before if word[1:] in o.company.name]
-        before = kind_match or before
+    # 该院 -> the last 研究院, 该集团 -> the last 集团: the noun names the kind of body.
+    kind = word[1:] if word.startswith("该") and size > 1 else ""
     section = ctx.section_of(pos)
-    same = [o for o in before if ctx.section_of(o.start) == section]
-    pool = same or before
-    if not pool:
+    # Preference order: same kind in the same section, same kind anywhere, any org in the
+    # same section, any org before. Walking back from pos stops at the first of each.
+    best: dict[int, OrgSpan] = {}
+    for seen, o in enumerate(ctx.orgs_before(pos)):
+        if seen >= _COREF_LOOKBACK and best:
+            break  # far enough back: a long document must not make this a full scan
+        same_section = ctx.section_of(o.start) == section
+        fits = bool(kind) and kind in o.company.name
+        for rank, ok in ((0, fits and same_section), (1, fits), (2, same_section), (3, True)):
+            if ok and rank not in best:
+                best[rank] = o
+        if 0 in best or (not kind and 2 in best):
+            break
+    o = next((best[r] for r in (0, 1, 2, 3) if r in best), None)
+    if o is None:
         return _Cand(pos, pos + size, "org", None, None)
-    o = pool[-1]
     return _Cand(pos, pos + size, "org", o.company.name, o.company.id)
 
 
@@ -119,7 +129,7 @@ def _pick(cands: list[_Cand]) -> _Cand | None:
 def _skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> bool:
     text = ctx.text
     assert q.start is not None and q.end is not None
-    if any(d.start < q.end and q.start < d.end for d in ctx.dates):
+    if ctx.overlaps_date(q.start, q.end):
         return True
     if ctx.inside_org(q.start, q.end):
         return True
@@ -284,6 +294,7 @@ def find_claims(
     return claims
 
 
+_COREF_LOOKBACK = 300  # organization mentions
 _FIRST_PERSON = re.compile(r"我们|我司|本公司|我公司|咱们")
 
 

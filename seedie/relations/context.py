@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from collections.abc import Iterator
 from typing import Any
 
 from ..normalize.sentences import split_paragraphs
+from ..normalize.spans import SpanIndex
 from ..types import Company, DateMention
 
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
@@ -96,6 +98,8 @@ class DocContext:
     dates: list[DateMention] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
     _para_starts: list[int] = field(default_factory=list)
+    _org_starts: list[int] = field(default_factory=list)
+    _indexes: dict[str, Any] = field(default_factory=dict)
 
     # -- locating ---------------------------------------------------------------------------
     def sentence_of(self, offset: int) -> int | None:
@@ -136,17 +140,55 @@ class DocContext:
         start, end = self.sentences[index]
         return self.text[start:end]
 
+    # Span lookups go through SpanIndex (bisect on starts): a long document holds thousands
+    # of mentions and a linear scan per query would make the builders quadratic.
+    def _index(self, name: str) -> SpanIndex[Any]:
+        items = getattr(self, name)
+        cached = self._indexes.get(name)
+        if cached is None or cached[0] is not items or cached[1] != len(items):
+            cached = (items, len(items), SpanIndex((x.start, x.end, x) for x in items))
+            self._indexes[name] = cached
+        return cached[2]
+
     def orgs_in(self, start: int, end: int) -> list[OrgSpan]:
-        return [o for o in self.orgs if o.start >= start and o.end <= end]
+        return [o for _, _, o in self._index("orgs").inside(start, end)]
 
     def places_in(self, start: int, end: int) -> list[PlaceSpan]:
-        return [p for p in self.places if p.start >= start and p.end <= end]
+        return [p for _, _, p in self._index("places").inside(start, end)]
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        return [d for d in self.dates if d.start >= start and d.end <= end]
+        return [d for _, _, d in self._index("dates").inside(start, end)]
+
+    def span_index(self, spans: list[tuple[int, int]]) -> SpanIndex[None]:
+        """A cached index over a list of (start, end) spans (the list must not change)."""
+        key = f"spans:{id(spans)}"
+        cached = self._indexes.get(key)
+        if cached is None or cached[0] is not spans:
+            cached = (spans, len(spans), SpanIndex((s, e, None) for s, e in spans))
+            self._indexes[key] = cached
+        return cached[2]
+
+    def overlaps_date(self, start: int, end: int) -> bool:
+        return self._index("dates").overlaps(start, end)
 
     def inside_org(self, start: int, end: int) -> bool:
-        return any(o.start <= start and end <= o.end for o in self.orgs)
+        return self._index("orgs").covers(start, end)
+
+    def _starts(self) -> list[int]:
+        if len(self._org_starts) != len(self.orgs):
+            self._org_starts = [o.start for o in self.orgs]
+        return self._org_starts
+
+    def orgs_before(self, pos: int) -> Iterator[OrgSpan]:
+        """Organizations ending at or before ``pos``, nearest first."""
+        for j in range(bisect.bisect_left(self._starts(), pos) - 1, -1, -1):
+            if self.orgs[j].end <= pos:
+                yield self.orgs[j]
+
+    def first_org_from(self, pos: int) -> OrgSpan | None:
+        """The first organization starting at or after ``pos``."""
+        i = bisect.bisect_left(self._starts(), pos)
+        return self.orgs[i] if i < len(self.orgs) else None
 
 
 def _is_heading(line: str) -> bool:
@@ -225,7 +267,7 @@ def _add_short_forms(
             owners.setdefault(form, [])
             if company not in owners[form]:
                 owners[form].append(company)
-    taken = sorted(orgs)
+    taken: SpanIndex[None] = SpanIndex((a, b, None) for a, b in orgs)
     for form in sorted(owners):
         if len(owners[form]) != 1:
             continue
@@ -234,10 +276,10 @@ def _add_short_forms(
             s, e = m.start(), m.end()
             if form in tails and s < first[company.id]:
                 continue
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             orgs[(s, e)] = OrgSpan(s, e, form, company)
-            taken.append((s, e))
+            taken.add(s, e, None)
 
 
 def _gazetteer_regex() -> re.Pattern[str]:
@@ -288,6 +330,7 @@ def build_context(
             continue
         kept.append(o)
     ctx.orgs = kept
+    ctx._org_starts = [o.start for o in kept]
 
     lex = lexicon()
     blocked = set(lex["non_subject_places"])
@@ -300,9 +343,10 @@ def build_context(
         if surface in blocked:
             continue
         found[(start, end)] = PlaceSpan(start, end, surface, normalize_place(surface))
+    ner_places: SpanIndex[None] = SpanIndex((s, e, None) for s, e in found)
     for m in _gaz_re().finditer(text):
         key = (m.start(), m.end())
-        if any(s <= key[0] and key[1] <= e for s, e in found):
+        if ner_places.covers(*key):
             continue
         found[key] = PlaceSpan(m.start(), m.end(), m.group(), normalize_place(m.group()))
     ctx.places = [

@@ -8,6 +8,8 @@ is the first sentence where a delegation goes (赴/前往/到) to a region for s
 
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 import re
 from collections import Counter
@@ -26,7 +28,7 @@ class DelegationInfo:
 def _place_before(ctx: DocContext, pos: int) -> tuple[int, str] | None:
     """The longest place name ending exactly at ``pos``: (start, surface)."""
     best: tuple[int, str] | None = None
-    for p in ctx.places:
+    for p in ctx.places_in(max(0, pos - 16), pos):
         if p.end == pos and (best is None or p.start < best[0]):
             best = (p.start, p.text)
     for size in range(6, 1, -1):
@@ -137,8 +139,10 @@ def find_trip(
     year = _year_hint(ctx, reference_date)
     home = info.delegation.home if info.delegation else None
     candidates: list[tuple[bool, bool, bool, int, str]] = []  # rank flags, sentence, region
+    mention_starts = sorted(a for a, _ in info.spans)
     for i, (s_start, s_end) in enumerate(ctx.sentences):
-        if not any(s_start <= a < s_end for a, _ in info.spans):
+        j = bisect.bisect_left(mention_starts, s_start)
+        if j == len(mention_starts) or mention_starts[j] >= s_end:
             continue
         for m in cue.finditer(ctx.text, s_start, s_end):
             region = _region_from(m.group("place"))

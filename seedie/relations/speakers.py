@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..normalize.spans import SpanIndex
 from .context import DocContext, lexicon
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -114,13 +115,13 @@ def find_names(ctx: DocContext, persons: list[tuple[int, int, str]]) -> list[Nam
             names.add(name)
     names.update(_bare_speaker_names(text))
     spans: list[NameSpan] = []
-    taken: list[tuple[int, int]] = []
+    taken: SpanIndex[None] = SpanIndex()
     for name in sorted(names, key=lambda s: (-len(s), s)):
         for m in re.finditer(re.escape(name), text):
             s, e = m.start(), m.end()
-            if ctx.inside_org(s, e) or any(a < e and s < b for a, b in taken):
+            if ctx.inside_org(s, e) or taken.overlaps(s, e):
                 continue
-            taken.append((s, e))
+            taken.add(s, e, None)
             spans.append(NameSpan(s, e, name))
     spans.sort(key=lambda n: n.start)
     return spans
@@ -135,21 +136,32 @@ class SpeakerIndex:
     reported: list[tuple[int, int, str]] = field(default_factory=list)
     names: list[NameSpan] = field(default_factory=list)
 
+    _quote_index: SpanIndex[int] | None = field(default=None, repr=False, compare=False)
+    _reported_index: SpanIndex[str] | None = field(default=None, repr=False, compare=False)
+
+    def _quotes_at(self, offset: int) -> list[int]:
+        """Indices (into ``quotes``) of the quotations containing ``offset``, in order."""
+        if self._quote_index is None or len(self._quote_index) != len(self.quotes):
+            self._quote_index = SpanIndex((s, e, i) for i, (s, e, _) in enumerate(self.quotes))
+        return sorted(i for s, e, i in self._quote_index.near(offset) if s <= offset < e)
+
     def attribution_at(self, offset: int) -> tuple[int, int] | None:
         """The text naming the speaker of the quotation around ``offset`` (X总经理Y说)."""
-        for (start, end, speaker), span in zip(self.quotes, self.attributions, strict=True):
-            if start <= offset < end and speaker is not None:
-                return span
+        for i in self._quotes_at(offset):
+            if self.quotes[i][2] is not None:
+                return self.attributions[i]
         return None
 
     def speaker_at(self, offset: int) -> str | None:
-        for start, end, speaker in self.quotes:
-            if start <= offset < end:
-                if speaker is not None:
-                    return speaker
-                break
+        quotes = self._quotes_at(offset)
+        if quotes:
+            speaker = self.quotes[quotes[0]][2]
+            if speaker is not None:
+                return speaker
+        if self._reported_index is None or len(self._reported_index) != len(self.reported):
+            self._reported_index = SpanIndex(self.reported)
         best: tuple[int, str] | None = None
-        for start, end, speaker in self.reported:
+        for start, end, speaker in self._reported_index.near(offset):
             if start <= offset < end and (best is None or start > best[0]):
                 best = (start, speaker)
         return best[1] if best else None
@@ -174,7 +186,9 @@ def _mentions(ctx: DocContext, names: list[NameSpan]) -> list[NameSpan]:
 
 
 def _speaker_before_verb(mentions: list[NameSpan], verb_start: int, text: str) -> str | None:
-    for n in reversed(mentions):
+    # mentions are sorted by start: walk back from the last one starting before the verb.
+    last = bisect.bisect_left(mentions, verb_start, key=lambda n: n.start)
+    for n in reversed(mentions[max(0, last - 8) : last]):
         if n.end > verb_start:
             continue
         gap = text[n.end : verb_start]
@@ -227,7 +241,9 @@ def _attribute_before(
     segment = text[seg_start:q_start].rstrip()
     if not segment or segment[-1] not in "：:，,":
         return None
-    inside = [n for n in mentions if seg_start <= n.start and n.end <= q_start]
+    lo = bisect.bisect_left(mentions, seg_start, key=lambda n: n.start)
+    hi = bisect.bisect_left(mentions, q_start, key=lambda n: n.start)
+    inside = [n for n in mentions[lo:hi] if n.end <= q_start]
     if not inside:
         return None
     if segment[-1] in "：:":
@@ -280,12 +296,12 @@ def build_speakers(ctx: DocContext, persons: list[tuple[int, int, str]]) -> Spea
             span = (q_end, _after_segment(text, q_end, p_end))
         index.quotes.append((q_start, q_end, who))
         index.attributions.append(span if who else (q_start, q_start))
-    quoted = [(s, e) for s, e, _ in index.quotes]
+    quoted: SpanIndex[None] = SpanIndex((s, e, None) for s, e, _ in index.quotes)
     for v in _speech_re().finditer(text):
         after = text[v.end() : v.end() + 1]
         if after not in "，,：:" or text[v.end() + 1 : v.end() + 2] == "“":
             continue
-        if any(s <= v.start() < e for s, e in quoted):
+        if quoted.covers(v.start(), v.start() + 1):
             continue
         who = _speaker_before_verb(mentions, v.start(), text)
         if who is None:

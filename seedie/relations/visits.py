@@ -10,6 +10,8 @@ confirm a dated visit of the same host.
 
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -34,7 +36,9 @@ class _Hit:
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    # Spans are sorted delegation mentions; a bisect keeps long documents linear.
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return any(s <= pos < e for s, e in spans[max(0, i - 2) : i + 1])
 
 
 def _valid_date(d: DateMention, trip: Trip | None) -> bool:
@@ -96,8 +100,8 @@ def _cue_before(
         before = ctx.orgs_in(clause_start, best)
         if before and not any(clause_start <= s < best for s, _ in blocked):
             return False, False
-        after = [o for o in ctx.orgs if o.start >= org.end][:1]
-        glue = text[org.end : after[0].start].strip() if after else ""
+        nxt = ctx.first_org_from(org.end)
+        glue = text[org.end : nxt.start].strip() if nxt is not None else ""
         listed = glue in ("、", "和", "及", "与", "以及") or text.startswith("、", org.end)
         return True, listed
     if len(text[best : between[0].start]) > _MAX_CUE_GAP:
@@ -136,7 +140,7 @@ def _place_for(
         head = org.text[:size]
         if head in gazetteer() and _is_city(head):
             return gazetteer()[head][0]
-    for p in ctx.places:
+    for p in ctx.places_in(max(0, org.start - 16), org.start):
         if p.end != org.start or p.text not in gazetteer():
             continue
         if _is_city(p.text) and province_of(p.text) != home:
@@ -183,6 +187,7 @@ def find_visits(
     captions = tuple(lex["caption_prefixes"])
     home = delegation.home if delegation else None
     hits: list[_Hit] = []
+    delegation_spans = sorted(delegation_spans)
     for org in ctx.orgs:
         if _in_spans(org.start, delegation_spans):
             continue

@@ -1,0 +1,66 @@
+"""Overlap and containment queries over character spans in O(log n + k).
+
+Long documents hold thousands of mentions; checking each new span against all kept spans
+is quadratic. Spans are kept sorted by start; a query only looks at spans whose start lies
+within the longest span length before the query.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class SpanIndex(Generic[T]):
+    """Spans (start, end, item), possibly overlapping each other.
+
+    Example:
+        >>> idx = SpanIndex([(0, 3, "a"), (5, 9, "b")])
+        >>> idx.overlaps(2, 4), idx.overlaps(3, 5), idx.covers(6, 8)
+        (True, False, True)
+        >>> [item for _, _, item in idx.inside(0, 9)]
+        ['a', 'b']
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int, T]] = ()) -> None:
+        self._spans: list[tuple[int, int, T]] = sorted(spans, key=lambda s: (s[0], s[1]))
+        self._starts = [s for s, _, _ in self._spans]
+        self._longest = max((e - s for s, e, _ in self._spans), default=0)
+
+    def add(self, start: int, end: int, item: T) -> None:
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._spans.insert(i, (start, end, item))
+        self._longest = max(self._longest, end - start)
+
+    def _near(self, start: int, end: int) -> list[tuple[int, int, T]]:
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
+        return self._spans[lo:hi]
+
+    def near(self, offset: int) -> list[tuple[int, int, T]]:
+        """Spans that may contain ``offset`` (callers check ``start <= offset < end``)."""
+        return self._near(offset, offset + 1)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when some span shares a character with [start, end)."""
+        return any(s < end and start < e for s, e, _ in self._near(start, end))
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when some span contains [start, end)."""
+        return any(s <= start and end <= e for s, e, _ in self._near(start, end))
+
+    def inside(self, start: int, end: int) -> list[tuple[int, int, T]]:
+        """Spans lying within [start, end), in order."""
+        lo = bisect_left(self._starts, start)
+        hi = bisect_left(self._starts, end)
+        return [sp for sp in self._spans[lo:hi] if sp[1] <= end]
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+
+__all__ = ["SpanIndex"]
