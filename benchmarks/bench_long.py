@@ -38,8 +38,7 @@ GENRE_PARAGRAPHS: tuple[str, ...] = (
     # government / planning
     "今年以来，贵州省新开工项目2300余个，完成固定资产投资约1.2万亿元，"
     "“十四五”期间累计新增高速公路里程1000公里以上。",
-    "省统计局数据显示，1至5月全省规模以上工业增加值同比增长7.1%，"
-    "社会消费品零售总额达到4286亿元。",
+    "省统计局数据显示，1至5月全省规模以上工业增加值同比增长7.1%，社会消费品零售总额达到4286亿元。",
     "6月16日至17日，贵州省党政代表团赴广东省学习考察，先后走进比亚迪全球总部、腾讯滨海大厦。",
     # sports
     "在昨晚进行的比赛中，中国女排以3比1战胜对手，主攻手全场拿下27分，现场观众超过1.5万人。",
@@ -91,7 +90,9 @@ def build_text(n_chars: int, seed: int = 0) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1,5,10", help="comma-separated sizes in MB (10**6 chars)")
+    parser.add_argument(
+        "--sizes", default="1,5,10", help="comma-separated sizes in MB (10**6 chars)"
+    )
     parser.add_argument("--json", dest="json_out", help="write the results as JSON here")
     args = parser.parse_args(argv)
     sizes = [float(s) for s in args.sizes.split(",") if s.strip()]
@@ -101,8 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     nlp = seedie.load("default")
     seedie.extract("比亚迪员工近万人。", nlp=nlp)  # warm up: ONNX session, lazy tables
     rows = []
-    print(f"{'size':>8} {'chars':>11} {'chunks':>6} {'seconds':>9} {'chars/s':>9} "
-          f"{'quantities':>10} {'maxrss MB':>9}")
+    print(
+        f"{'size':>8} {'chars':>11} {'chunks':>6} {'seconds':>9} {'chars/s':>9} "
+        f"{'quantities':>10} {'maxrss MB':>9}"
+    )
     for mb in sizes:
         n = int(mb * 1_000_000)
         text = build_text(n, seed=int(mb * 10))
@@ -126,15 +129,19 @@ def main(argv: list[str] | None = None) -> int:
             "maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         }
         rows.append(row)
-        print(f"{mb:>6g}MB {row['chars']:>11,} {row['chunks']:>6} {secs:>9.1f} "
-              f"{row['chars_per_s']:>9,} {row['quantities']:>10,} {row['maxrss_mb']:>9}",
-              flush=True)
+        print(
+            f"{mb:>6g}MB {row['chars']:>11,} {row['chunks']:>6} {secs:>9.1f} "
+            f"{row['chars_per_s']:>9,} {row['quantities']:>10,} {row['maxrss_mb']:>9}",
+            flush=True,
+        )
         del ex, text
     if len(rows) > 1:
         base = rows[0]["chars_per_s"]
         for r in rows[1:]:
-            print(f"throughput at {r['size_mb']:g} MB = {r['chars_per_s'] / base:.2f} x "
-                  f"that at {rows[0]['size_mb']:g} MB (1.00 = linear)")
+            print(
+                f"throughput at {r['size_mb']:g} MB = {r['chars_per_s'] / base:.2f} x "
+                f"that at {rows[0]['size_mb']:g} MB (1.00 = linear)"
+            )
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return 0

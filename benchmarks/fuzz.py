@@ -115,8 +115,12 @@ def genre_mix(rng: random.Random) -> str:
         if r < 0.3:
             parts += [rng.choice(QUALIFIERS), rng.choice(NUMERALS), rng.choice(UNITS)]
         elif r < 0.4:
-            parts += [rng.choice(NUMERALS), rng.choice(QUALIFIERS), rng.choice(NUMERALS),
-                      rng.choice(UNITS)]
+            parts += [
+                rng.choice(NUMERALS),
+                rng.choice(QUALIFIERS),
+                rng.choice(NUMERALS),
+                rng.choice(UNITS),
+            ]
         elif r < 0.5:
             parts.append(rng.choice(DATES))
         else:
@@ -170,17 +174,21 @@ def _check_offsets(text: str, items: list[object], what: str) -> None:
     for m in items:
         start, end, surface = getattr(m, "start", None), getattr(m, "end", None), m.text  # type: ignore[attr-defined]
         if start is None or end is None or text[start:end] != surface:
-            raise AssertionError(f"{what}: offsets {start}:{end} give {text[start:end]!r} "
-                                 f"(not {surface!r})")
+            raise AssertionError(
+                f"{what}: offsets {start}:{end} give {text[start:end]!r} (not {surface!r})"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000, help="inputs (default 100000)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    parser.add_argument("--extract-n", type=int, default=None,
-                        help="how many of the inputs also go through extract() "
-                             "(default: 2%% of --n, at most 2000)")
+    parser.add_argument(
+        "--extract-n",
+        type=int,
+        default=None,
+        help="how many of the inputs also go through extract() (default: 2%% of --n, at most 2000)",
+    )
     parser.add_argument("--show", type=int, default=10, help="failures to print in full")
     args = parser.parse_args(argv)
     extract_n = args.extract_n if args.extract_n is not None else min(2000, max(1, args.n // 50))
@@ -235,8 +243,12 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"--- {name}({text!r})", file=sys.stderr)
                     traceback.print_exc(file=sys.stderr)
         if (i + 1) % 20_000 == 0:
-            print(f"  {i + 1:,} inputs, {sum(failures.values())} exceptions, "
-                  f"{time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
+            print(
+                f"  {i + 1:,} inputs, {sum(failures.values())} exceptions, "
+                f"{time.perf_counter() - t0:.0f} s",
+                file=sys.stderr,
+                flush=True,
+            )
     elapsed = time.perf_counter() - t0
     total = sum(failures.values())
     print("calls: " + ", ".join(f"{k}={v:,}" for k, v in calls.items()))

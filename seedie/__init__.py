@@ -13,7 +13,17 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from .types import Claim, Company, DateMention, Delegation, Extraction, Mention, Quantity, Trip, Visit
+from .types import (
+    Claim,
+    Company,
+    DateMention,
+    Delegation,
+    Extraction,
+    Mention,
+    Quantity,
+    Trip,
+    Visit,
+)
 
 __version__ = "0.1.0"
 

@@ -121,9 +121,7 @@ def extract_many(
     else:
         docs = feed()
     if ref is not None:
-        docs = (
-            _with_reference(d if isinstance(d, Doc) else nlp.make_doc(d), ref) for d in docs
-        )
+        docs = (_with_reference(d if isinstance(d, Doc) else nlp.make_doc(d), ref) for d in docs)
     base = _base_name(nlp)
     for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
         long_text = long_texts.popleft()

@@ -102,8 +102,7 @@ def extract_partition(
 
     nlp = worker_nlp(base)
     return [
-        ex.to_dict()
-        for ex in extract_many(texts, reference_date, nlp=nlp, batch_size=batch_size)
+        ex.to_dict() for ex in extract_many(texts, reference_date, nlp=nlp, batch_size=batch_size)
     ]
 
 
@@ -165,7 +164,9 @@ def _read_records(
     return records
 
 
-def _expand(paths_glob_or_list: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[str]:
+def _expand(
+    paths_glob_or_list: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+) -> list[str]:
     if isinstance(paths_glob_or_list, (str, os.PathLike)):
         pattern = os.fspath(paths_glob_or_list)
         # Sorted so that record order (and therefore output files) is reproducible.
@@ -201,7 +202,8 @@ def extract_files(
         A lazy bag of ``Extraction.to_dict()`` records (plus ``"path"``), in path order.
 
     Example:
-        >>> seedie.dask.extract_files("news/*.txt", npartitions=8).map(json.dumps).to_textfiles("out/*.jsonl")
+        >>> bag = seedie.dask.extract_files("news/*.txt", npartitions=8)
+        >>> bag.map(json.dumps).to_textfiles("out/*.jsonl")
     """
     db = _require_dask()
     paths = _expand(paths_glob_or_list)

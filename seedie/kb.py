@@ -59,28 +59,40 @@ class OrgRecord:
 
 def _record_from_dict(data: Any, where: str) -> OrgRecord:
     if not isinstance(data, dict):
-        raise ValueError(f"[E300] KB record {where} is {type(data).__name__}, not an object; "
-                         "each line must be a JSON object with id and name")
+        raise ValueError(
+            f"[E300] KB record {where} is {type(data).__name__}, not an object; "
+            "each line must be a JSON object with id and name"
+        )
     for key in ("id", "name"):
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"[E301] KB record {where} has no {key!r}; each line needs id and name "
-                             "as non-empty strings")
+            raise ValueError(
+                f"[E301] KB record {where} has no {key!r}; each line needs id and name "
+                "as non-empty strings"
+            )
     aliases = data.get("aliases") or []
     if not isinstance(aliases, (list, tuple)) or not all(isinstance(a, str) and a for a in aliases):
-        raise ValueError(f"[E302] KB record {where} ({data['id']}) has bad 'aliases' {aliases!r}; "
-                         "use a list of non-empty strings")
+        raise ValueError(
+            f"[E302] KB record {where} ({data['id']}) has bad 'aliases' {aliases!r}; "
+            "use a list of non-empty strings"
+        )
     kind = data.get("kind") or "other"
     if kind not in KINDS:
-        raise ValueError(f"[E303] KB record {where} ({data['id']}) has kind {kind!r}; "
-                         f"use one of {', '.join(KINDS)}")
+        raise ValueError(
+            f"[E303] KB record {where} ({data['id']}) has kind {kind!r}; "
+            f"use one of {', '.join(KINDS)}"
+        )
     parent = data.get("parent")
     if parent is not None and not isinstance(parent, str):
-        raise ValueError(f"[E304] KB record {where} ({data['id']}) has parent {parent!r}; "
-                         "use null or another record's id")
+        raise ValueError(
+            f"[E304] KB record {where} ({data['id']}) has parent {parent!r}; "
+            "use null or another record's id"
+        )
     ext = data.get("ext") or {}
     if not isinstance(ext, dict):
-        raise ValueError(f"[E305] KB record {where} ({data['id']}) has 'ext' {ext!r}; use an object")
+        raise ValueError(
+            f"[E305] KB record {where} ({data['id']}) has 'ext' {ext!r}; use an object"
+        )
     name = data["name"].strip()
     seen = {name}
     clean: list[str] = []
@@ -89,8 +101,15 @@ def _record_from_dict(data: Any, where: str) -> OrgRecord:
         if alias and alias not in seen:
             seen.add(alias)
             clean.append(alias)
-    return OrgRecord(id=data["id"].strip(), name=name, aliases=tuple(clean), kind=kind,
-                     parent=parent or None, url=data.get("url") or None, ext=dict(ext))
+    return OrgRecord(
+        id=data["id"].strip(),
+        name=name,
+        aliases=tuple(clean),
+        kind=kind,
+        parent=parent or None,
+        url=data.get("url") or None,
+        ext=dict(ext),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +131,7 @@ def strip_place(surface: str) -> str | None:
     """
     for place in _places().get(surface[:1], ()):
         if surface.startswith(place) and len(surface) - len(place) >= 2:
-            rest = surface[len(place):]
+            rest = surface[len(place) :]
             # 贵州 + 省商务厅: the short form also leaves the level word behind.
             if rest[0] in "省市" and len(rest) >= 3:
                 rest = rest[1:]
@@ -163,8 +182,10 @@ class OrgKB:
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as err:
-                raise ValueError(f"[E300] KB line {lineno} is not valid JSON ({err.msg}); "
-                                 "write one JSON object per line") from None
+                raise ValueError(
+                    f"[E300] KB line {lineno} is not valid JSON ({err.msg}); "
+                    "write one JSON object per line"
+                ) from None
             kb.add(_record_from_dict(data, f"on line {lineno}"))
         return kb
 

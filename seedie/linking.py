@@ -20,7 +20,8 @@ and the KB ("kb"); they may overlap. Decisions:
   subsequence of X make every later Y a mention of X, found even where NER missed it.
 
     >>> kb = OrgKB.from_records([{"id": "acme", "name": "阿克米集团", "aliases": ["阿克米"]}])
-    >>> [c.name for c in link_organizations("阿克米与阿克米集团", [(0, 3, "ner"), (4, 9, "kb")], kb)]
+    >>> spans = [(0, 3, "ner"), (4, 9, "kb")]
+    >>> [c.name for c in link_organizations("阿克米与阿克米集团", spans, kb)]
     ['阿克米']
 """
 
@@ -37,25 +38,36 @@ from .types import Company, Mention
 _SOURCE_RANK = {"kb": 0, "ner": 1, "pattern": 2}
 _LEGAL_SUFFIXES = sorted(
     "集团股份有限公司 集团有限公司 股份有限公司 有限责任公司 有限公司 控股集团 集团公司 "
-    "股份公司 集团 公司 控股 股份".split(), key=len, reverse=True)
-_FACILITY = re.compile(r"(?:全球|中国|国内|海外|全国|区域|华南|西南)?(?:总部|生产基地|基地|工厂|园区|产业园)$")
+    "股份公司 集团 公司 控股 股份".split(),
+    key=len,
+    reverse=True,
+)
+_FACILITY = re.compile(
+    r"(?:全球|中国|国内|海外|全国|区域|华南|西南)?(?:总部|生产基地|基地|工厂|园区|产业园)$"
+)
 _COREF = frozenset("其 该 本 此 这 那".split())
 _ABBR = re.compile(
     r"\s*[（(]\s*(?:以下简称|以下称|下称|简称|即)?\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」]?\s*[）)]"
-    r"|\s*[，,]\s*(?:以下简称|下称|简称)\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」]?")
+    r"|\s*[，,]\s*(?:以下简称|下称|简称)\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」]?"
+)
 _EXPLICIT = re.compile(r"简称|下称|以下称|即")
 
 
 def _is_junk(surface: str) -> bool:
     lex = lexicon()
-    return (len(surface) < 2 or is_place(surface) or surface in lex.generic
-            or surface[0] in _COREF and surface[1:] in lex.generic
-            or strip_place(surface) in lex.generic)  # 贵州电力, 广东制造业: place + sector
+    return (
+        len(surface) < 2
+        or is_place(surface)
+        or surface in lex.generic
+        or surface[0] in _COREF
+        and surface[1:] in lex.generic
+        or strip_place(surface) in lex.generic
+    )  # 贵州电力, 广东制造业: place + sector
 
 
 # A byline (贵州日报天眼新闻记者 张三) names the publisher, not an organization of the story.
 _BYLINE = re.compile(r"[^\s，。、：:]{0,6}?(?:记者|通讯员|摄影)")
-_QUOTES = {"“": "”", "\"": "\"", "「": "」", "《": "》", "‘": "’"}
+_QUOTES = {"“": "”", '"': '"', "「": "」", "《": "》", "‘": "’"}
 
 
 def _is_context_junk(text: str, start: int, end: int, source: str) -> bool:
@@ -67,7 +79,9 @@ def _is_context_junk(text: str, start: int, end: int, source: str) -> bool:
     return _QUOTES.get(text[start - 1]) == text[end]
 
 
-def resolve_overlaps(text: str, candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def resolve_overlaps(
+    text: str, candidates: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     """Non-overlapping spans: longest first, then kb > ner > pattern; junk dropped.
 
     >>> resolve_overlaps("比亚迪集团", [(0, 3, "kb"), (0, 5, "pattern")])
@@ -92,8 +106,11 @@ def _drop_departments(text: str, spans: list[tuple[int, int, str]]) -> list[tupl
     kept = []
     for s, e, source in spans:
         head = head_of(text[s:e])
-        if head and head[0] in _DEPARTMENT_HEADS and source != "kb" and any(
-            s - k in ends for k in range(0, 4)
+        if (
+            head
+            and head[0] in _DEPARTMENT_HEADS
+            and source != "kb"
+            and any(s - k in ends for k in range(0, 4))
         ):
             continue
         kept.append((s, e, source))
@@ -140,14 +157,14 @@ def _home_parts(home_province: str | None) -> tuple[str, str] | None:
     short = home_province.removesuffix("省").removesuffix("市")
     for full in (short + "省", short + "市", short + "自治区"):
         if is_place(full):
-            return full, full[len(short):][:1]
+            return full, full[len(short) :][:1]
     return None
 
 
 def _complete_gov(surface: str, home: tuple[str, str] | None) -> str:
     """省商务厅 -> 贵州省商务厅 when the home province is known."""
     if home and surface[:1] == home[1] and head_of(surface) is not None:
-        return home[0][: -1] + surface
+        return home[0][:-1] + surface
     return surface
 
 
@@ -163,13 +180,19 @@ def _core_key(surface: str) -> str:
     head = head_of(surface)
     stripped = strip_place(surface)
     # Place prefixes identify schools, institutes and government bodies (贵州大学 vs 广东大学).
-    if stripped and (head is None or head[1] == "company") and not _is_junk(_strip_suffixes(stripped)):
+    if (
+        stripped
+        and (head is None or head[1] == "company")
+        and not _is_junk(_strip_suffixes(stripped))
+    ):
         surface = stripped
     core = _strip_suffixes(surface)
     return core if len(core) >= 2 else surface
 
 
-def _canonical(group: _Group, surfaces: list[str], text: str = "", home: tuple[str, str] | None = None) -> str:
+def _canonical(
+    group: _Group, surfaces: list[str], text: str = "", home: tuple[str, str] | None = None
+) -> str:
     if group.full is not None:
         return group.full
     if group.record is not None:
@@ -238,7 +261,8 @@ def link_organizations(
             if base != surface and len(base) >= 2:
                 record = kb.lookup(base)
         if record is None:
-            # 吉利控股集团 / 比亚迪股份 -> the KB's 吉利 / 比亚迪: the name without its legal suffix.
+            # 吉利控股集团 / 比亚迪股份 -> the KB's 吉利控股 / 比亚迪: the name without its
+            # legal suffix.
             bare = strip_place(surface) or surface
             for suffix in _LEGAL_SUFFIXES:  # longest first: 吉利控股|集团 before 吉利|控股集团
                 core = bare[: -len(suffix)]
@@ -264,8 +288,14 @@ def link_organizations(
         surface = text[slice(*groups[key].spans[0])]
         base = _FACILITY.sub("", surface)
         stripped = strip_place(base) or base
-        target = next((k for k in (f"core:{_core_key(base)}", f"core:{_core_key(stripped)}")
-                       if k != key and k in groups), None)
+        target = next(
+            (
+                k
+                for k in (f"core:{_core_key(base)}", f"core:{_core_key(stripped)}")
+                if k != key and k in groups
+            ),
+            None,
+        )
         if target is not None and (base != surface or stripped != base):
             groups[target].spans.extend(groups.pop(key).spans)
     _merge_known_short_forms(text, groups)
@@ -293,11 +323,19 @@ def link_organizations(
             heads = [head_of(s) for s in surfaces]
             kind = next((h[1] for h in heads if h is not None), "other")
         cid = record.id if record is not None else f"local:{name}"
-        companies.append(Company(
-            id=cid, name=name, aliases=surfaces, kb_id=record.id if record else None, kind=kind,
-            parent=parent_name, parent_id=parent_id,
-            city=(record.ext.get("hq_city") or None) if record is not None else None,
-            mentions=[Mention(text=text[s:e], start=s, end=e) for s, e in group.spans]))
+        companies.append(
+            Company(
+                id=cid,
+                name=name,
+                aliases=surfaces,
+                kb_id=record.id if record else None,
+                kind=kind,
+                parent=parent_name,
+                parent_id=parent_id,
+                city=(record.ext.get("hq_city") or None) if record is not None else None,
+                mentions=[Mention(text=text[s:e], start=s, end=e) for s, e in group.spans],
+            )
+        )
     companies.sort(key=lambda c: c.mentions[0].start)
     return companies
 
@@ -320,11 +358,12 @@ def _add_short_forms(text: str, groups: dict[str, _Group]) -> None:
     matched already)."""
     taken: SpanIndex[None] = SpanIndex((s, e, None) for g in groups.values() for s, e in g.spans)
     for key, group in groups.items():
-        core = key[len("core:"):] if key.startswith("core:") else ""
+        core = key[len("core:") :] if key.startswith("core:") else ""
         if len(core) < 2 or _is_junk(core) or head_of(core) is not None:
             continue
-        if not any(text[s:e] != core and text[s:e].endswith(tuple(_LEGAL_SUFFIXES))
-                   for s, e in group.spans):
+        if not any(
+            text[s:e] != core and text[s:e].endswith(tuple(_LEGAL_SUFFIXES)) for s, e in group.spans
+        ):
             continue  # the group never appears with a legal suffix: nothing to shorten
         for m in re.finditer(re.escape(core), text):
             if taken.overlaps(m.start(), m.end()):
@@ -343,8 +382,12 @@ def _parent_name(parent_id: str, kb: OrgKB, groups: dict[str, _Group], text: str
 
 
 def _find_parent(
-    name: str, kb: OrgKB, by_surface: dict[str, str], own_key: str,
-    groups: dict[str, _Group], text: str,
+    name: str,
+    kb: OrgKB,
+    by_surface: dict[str, str],
+    own_key: str,
+    groups: dict[str, _Group],
+    text: str,
 ) -> tuple[str | None, str | None]:
     """华为核心算力中心 -> 华为: the longest known organization name that prefixes ``name``."""
     for size in range(len(name) - 2, 1, -1):

@@ -51,7 +51,9 @@ def create_tokenizer(
     """Build seedie's tokenizer. ``analyzer``: "lac" (falls back to jieba with W001) or "jieba"."""
 
     def make(nlp: Language) -> AnalyzerTokenizer:
-        return AnalyzerTokenizer(nlp.vocab, analyzer=analyzer, threads=threads, batch_size=batch_size)
+        return AnalyzerTokenizer(
+            nlp.vocab, analyzer=analyzer, threads=threads, batch_size=batch_size
+        )
 
     return make
 

@@ -50,8 +50,17 @@ def test_extract_jsonl_input_from_stdin():
     records = "\n".join(json.dumps({"id": k, "body": TEXT}) for k in ("x", "y"))
     result = runner.invoke(
         app,
-        ["extract", "-", "--jsonl-input", "--text-field", "body", "--format", "jsonl",
-         "--base", "default"],  # fmt: skip
+        [
+            "extract",
+            "-",
+            "--jsonl-input",
+            "--text-field",
+            "body",
+            "--format",
+            "jsonl",
+            "--base",
+            "default",
+        ],  # fmt: skip
         input=records,
     )
     assert result.exit_code == 0, result.output

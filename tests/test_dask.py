@@ -27,8 +27,7 @@ CORPUS = [
     "比亚迪股份有限公司发布公告称，2025年上半年公司实现营业收入3712.8亿元，同比增长23.3%，"
     "员工近万人。",
     # government statistics
-    "省统计局数据显示，1至5月全省规模以上工业增加值同比增长7.1%，社会消费品零售总额达到"
-    "4286亿元。",
+    "省统计局数据显示，1至5月全省规模以上工业增加值同比增长7.1%，社会消费品零售总额达到4286亿元。",
     # delegation visit
     "6月16日上午，贵州省党政代表团赴广东省学习考察，首站来到比亚迪全球总部，随后考察了腾讯公司。",
     # sports
@@ -47,13 +46,16 @@ def client():
     # Workers are separate processes that import seedie from this checkout: put the
     # repository root on their path even when seedie is not installed.
     root = str(Path(__file__).resolve().parent.parent)
-    with distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        worker_dashboard_address=None,
-    ) as cluster, distributed.Client(cluster) as c:
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            worker_dashboard_address=None,
+        ) as cluster,
+        distributed.Client(cluster) as c,
+    ):
         c.run(lambda: sys.path.insert(0, root) if root not in sys.path else None)
         yield c
 

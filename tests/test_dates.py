@@ -391,18 +391,27 @@ def test_fuzz_any_unicode(text: str) -> None:
 
 
 BARE_DAYS = [
-    ("6月8日至10日，到浙江考察。\n8日下午，在杭州调研。", "8日下午", dt.date(2026, 6, 8), "afternoon"),
+    (
+        "6月8日至10日，到浙江考察。\n8日下午，在杭州调研。",
+        "8日下午",
+        dt.date(2026, 6, 8),
+        "afternoon",
+    ),
     ("6月8日，出发。\n9日，代表团来到宁波。", "9日", dt.date(2026, 6, 9), None),
     ("5月30日抵达。31日上午，参观工厂。", "31日上午", dt.date(2026, 5, 31), "morning"),
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "date", "tod"), BARE_DAYS, ids=[c[1] for c in BARE_DAYS])
+@pytest.mark.parametrize(
+    ("text", "surface", "date", "tod"), BARE_DAYS, ids=[c[1] for c in BARE_DAYS]
+)
 def test_bare_day_continues_the_month_named_last(text, surface, date, tod):
     found = {m.text: m for m in find_dates(text, dt.date(2026, 6, 12))}
     assert found[surface].date == date and found[surface].time_of_day == tod
 
 
-@pytest.mark.parametrize("text", ["3日游很火", "5日内完成", "30日均线走平", "二十三日", "记者16日获悉"])
+@pytest.mark.parametrize(
+    "text", ["3日游很火", "5日内完成", "30日均线走平", "二十三日", "记者16日获悉"]
+)
 def test_bare_day_needs_a_clause_start_and_a_comma_or_time(text):
     assert [m for m in find_dates(text, dt.date(2026, 6, 12)) if m.day is not None] == []

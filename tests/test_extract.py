@@ -59,7 +59,9 @@ def test_schema_file_names_every_dataclass_field():
 
 
 def test_same_input_same_json(nlp, seed_text):
-    assert seedie.extract(seed_text, nlp=nlp).to_json() == seedie.extract(seed_text, nlp=nlp).to_json()
+    assert (
+        seedie.extract(seed_text, nlp=nlp).to_json() == seedie.extract(seed_text, nlp=nlp).to_json()
+    )
 
 
 def test_doc_input_gives_the_same_result(nlp, seed_text, seed_extraction):

@@ -64,7 +64,10 @@ def test_find_regex_fallback(kb: OrgKB, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setitem(sys.modules, "ahocorasick", None)
     fresh = OrgKB.from_jsonl(FIXTURE)
     text = "FULL UL 阿克米集团"
-    assert [(text[s:e], i) for s, e, i in fresh.find(text)] == [("UL", "ul"), ("阿克米集团", "acme")]
+    assert [(text[s:e], i) for s, e, i in fresh.find(text)] == [
+        ("UL", "ul"),
+        ("阿克米集团", "acme"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -98,7 +101,9 @@ def test_bytes_and_disk_round_trip(kb: OrgKB, tmp_path: Path) -> None:
     again = OrgKB.from_bytes(kb.to_bytes())
     assert [r.to_dict() for r in again] == [r.to_dict() for r in kb]
     kb.to_disk(tmp_path / "kb.jsonl")
-    assert [r.to_dict() for r in OrgKB.from_disk(tmp_path / "kb.jsonl")] == [r.to_dict() for r in kb]
+    assert [r.to_dict() for r in OrgKB.from_disk(tmp_path / "kb.jsonl")] == [
+        r.to_dict() for r in kb
+    ]
 
 
 def test_shipped_kb() -> None:

@@ -30,7 +30,7 @@ def run(text: str, kb: OrgKB, ner: list[str] = (), home: str | None = None):  # 
     cands += [(s, e, "pattern") for s, e, _ in find_org_names(text, seeds)]
     companies = link_organizations(text, cands, kb, home_province=home)
     for c in companies:
-        assert all(text[m.start:m.end] == m.text for m in c.mentions)
+        assert all(text[m.start : m.end] == m.text for m in c.mentions)
         assert c.mentions == sorted(c.mentions, key=lambda m: m.start)
     return companies
 
@@ -38,12 +38,21 @@ def run(text: str, kb: OrgKB, ner: list[str] = (), home: str | None = None):  # 
 @pytest.mark.parametrize(
     ("text", "ner", "expected"),
     [
-        ("走进国家先进材料创新中心（以下简称材创中心）。材创中心成立于2020年。", [],
-         {"国家先进材料创新中心": ["国家先进材料创新中心", "材创中心"]}),
-        ("宏图科技集团（下称“宏图”）表示，宏图将扩产。", ["宏图科技集团"],
-         {"宏图科技集团": ["宏图科技集团", "宏图"]}),
-        ("代表团来到深圳宏图集团。宏图集团董事长说，宏图已在贵州投资。", ["宏图"],
-         {"宏图集团": ["深圳宏图集团", "宏图集团", "宏图"]}),
+        (
+            "走进国家先进材料创新中心（以下简称材创中心）。材创中心成立于2020年。",
+            [],
+            {"国家先进材料创新中心": ["国家先进材料创新中心", "材创中心"]},
+        ),
+        (
+            "宏图科技集团（下称“宏图”）表示，宏图将扩产。",
+            ["宏图科技集团"],
+            {"宏图科技集团": ["宏图科技集团", "宏图"]},
+        ),
+        (
+            "代表团来到深圳宏图集团。宏图集团董事长说，宏图已在贵州投资。",
+            ["宏图"],
+            {"宏图集团": ["深圳宏图集团", "宏图集团", "宏图"]},
+        ),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
@@ -94,7 +103,8 @@ def test_government(kb: OrgKB, text: str, home: str | None, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["广东和贵州", "该公司与其集团", "公司、企业和中心"], ids=lambda v: v)
+    "text", ["广东和贵州", "该公司与其集团", "公司、企业和中心"], ids=lambda v: v
+)
 def test_junk_filtered(kb: OrgKB, text: str) -> None:
     ner = ["广东", "贵州", "该公司", "集团", "公司", "企业", "中心"]
     assert run(text, kb, ner) == []
@@ -102,7 +112,9 @@ def test_junk_filtered(kb: OrgKB, text: str) -> None:
 
 def test_overlaps_prefer_longest_then_kb() -> None:
     text = "阿克米集团"
-    assert resolve_overlaps(text, [(0, 3, "kb"), (0, 5, "pattern"), (0, 5, "ner")]) == [(0, 5, "ner")]
+    assert resolve_overlaps(text, [(0, 3, "kb"), (0, 5, "pattern"), (0, 5, "ner")]) == [
+        (0, 5, "ner")
+    ]
 
 
 def test_output_sorted_and_ids(kb: OrgKB) -> None:
@@ -111,7 +123,9 @@ def test_output_sorted_and_ids(kb: OrgKB) -> None:
 
 
 def test_kb_alias_plus_legal_suffix_and_bare_short_form_are_one_org() -> None:
-    kb = OrgKB.from_records([{"id": "orion", "name": "星海控股集团有限公司", "aliases": ["星海控股"]}])
+    kb = OrgKB.from_records(
+        [{"id": "orion", "name": "星海控股集团有限公司", "aliases": ["星海控股"]}]
+    )
     text = "代表团到访星海控股集团，星海计划三年投资80亿元。"
     ner = [(text.index("星海控股集团"), text.index("星海控股集团") + 6, "ner"),
            (text.index("星海计划"), text.index("星海计划") + 2, "ner")]  # fmt: skip

@@ -57,8 +57,13 @@ def test_seeds(text: str, seeds: list[str], expected: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("贵州省商务厅", ("厅", "government")), ("盛达集团", ("集团", "company")),
-     ("某某大学", ("大学", "school")), ("某某科学院", ("科学院", "research")), ("广东", None)],
+    [
+        ("贵州省商务厅", ("厅", "government")),
+        ("盛达集团", ("集团", "company")),
+        ("某某大学", ("大学", "school")),
+        ("某某科学院", ("科学院", "research")),
+        ("广东", None),
+    ],
     ids=lambda v: str(v),
 )
 def test_head_of(name: str, expected: tuple[str, str] | None) -> None:

@@ -144,7 +144,14 @@ def test_load_does_not_print(capfd):
 def test_user_kb_records_are_merged(tmp_path):
     nlp = seedie.load(
         "default",
-        kb=[{"id": "acme-cn", "name": "阿克米科技有限公司", "aliases": ["阿克米"], "kind": "company"}],
+        kb=[
+            {
+                "id": "acme-cn",
+                "name": "阿克米科技有限公司",
+                "aliases": ["阿克米"],
+                "kind": "company",
+            }
+        ],
     )
     doc = nlp("阿克米今年营收增长三成。")
     assert [s.kb_id_ for s in doc.spans["seedie_orgs"]] == ["acme-cn"]

@@ -190,8 +190,14 @@ CASES = [
     ids=[c[0] for c in CASES],
 )
 def test_parse_quantity(
-    expr: str, value: float, unit: str, kind: str, qualifier: str,
-    low: float | None, high: float | None, per: str | None,
+    expr: str,
+    value: float,
+    unit: str,
+    kind: str,
+    qualifier: str,
+    low: float | None,
+    high: float | None,
+    per: str | None,
 ) -> None:
     q = parse_quantity(expr)
     assert q is not None
@@ -220,7 +226,9 @@ NOT_QUANTITIES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("expr", NOT_QUANTITIES, ids=[e[:24] if e.isprintable() else repr(e) for e in NOT_QUANTITIES])
+@pytest.mark.parametrize(
+    "expr", NOT_QUANTITIES, ids=[e[:24] if e.isprintable() else repr(e) for e in NOT_QUANTITIES]
+)
 def test_not_a_quantity(expr: str) -> None:
     assert parse_quantity(expr) is None
 
@@ -296,10 +304,32 @@ def test_find_offsets_sorted_non_overlapping() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "😀" * 50, "\x00\x01\x02", "\ud800\udfff", "9" * 100_000, "一" * 10_000, "1-" * 5_000,
-     "万" * 5_000, "1.1." * 3_000, "近" * 3_000 + "5", "每" * 1000],
-    ids=["empty", "emoji", "control", "surrogates", "100k digits", "10k 一", "1-1-", "万万",
-         "1.1.", "近近5", "每每"],
+    [
+        "",
+        "😀" * 50,
+        "\x00\x01\x02",
+        "\ud800\udfff",
+        "9" * 100_000,
+        "一" * 10_000,
+        "1-" * 5_000,
+        "万" * 5_000,
+        "1.1." * 3_000,
+        "近" * 3_000 + "5",
+        "每" * 1000,
+    ],
+    ids=[
+        "empty",
+        "emoji",
+        "control",
+        "surrogates",
+        "100k digits",
+        "10k 一",
+        "1-1-",
+        "万万",
+        "1.1.",
+        "近近5",
+        "每每",
+    ],
 )
 def test_never_raises_and_fast(text: str) -> None:
     t0 = time.perf_counter()
@@ -317,7 +347,16 @@ def test_find_is_linear_enough() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789.,-~至到万亿千百十几多余元人%约近超以上下个年月日每斤一二两三五零分之半第 ")), max_size=30))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list(
+                "0123456789.,-~至到万亿千百十几多余元人%约近超以上下个年月日每斤一二两三五零分之半第 "
+            )
+        ),
+        max_size=30,
+    )
+)
 def test_fuzz_numeric_alphabet(text: str) -> None:
     q = parse_quantity(text)
     if q is not None:

@@ -6,19 +6,11 @@ import datetime as dt
 import re
 
 import pytest
+from _relations_util import company
 
 from seedie.normalize.sentences import split_sentences
 from seedie.relations import Relations, build_relations
-from seedie.types import Claim, Company, DateMention, Mention, Quantity
-
-
-def company(text: str, cid: str, name: str, *surfaces: str) -> Company:
-    mentions = [
-        Mention(text=s, start=m.start(), end=m.end())
-        for s in surfaces
-        for m in re.finditer(re.escape(s), text)
-    ]
-    return Company(id=cid, name=name, mentions=sorted(mentions, key=lambda m: m.start))
+from seedie.types import Claim, Company, DateMention, Quantity
 
 
 def qty(

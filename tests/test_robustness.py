@@ -53,9 +53,9 @@ ATOMS = [
     "。", "，", "；", "“", "”", "（", "）", "《", "》", "…", ".", ",", " ", "\n", "\n\n", "\t",
     "\u3000", "\xa0", "\u200b", "<p>", "</p>", "<br/>", "&nbsp;", "&amp;", "😀", "\x00", "\ud800",
 ]  # fmt: skip
-MIXED_TEXT = st.lists(
-    st.one_of(st.sampled_from(ATOMS), st.text(max_size=3)), max_size=30
-).map("".join)
+MIXED_TEXT = st.lists(st.one_of(st.sampled_from(ATOMS), st.text(max_size=3)), max_size=30).map(
+    "".join
+)
 TEXTS = st.one_of(ANY_TEXT, MIXED_TEXT)
 
 # Property runs are CI-sized; benchmarks/fuzz.py does the long run. deadline=None: the first

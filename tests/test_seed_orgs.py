@@ -26,7 +26,12 @@ MERGED = {
     "UL": {"UL"},
 }
 # Brands and subsidiaries point to their parent.
-PARENTS = {"腾势": "比亚迪", "华为云": "华为", "华为核心算力中心": "华为", "比亚迪应用科技学院": "比亚迪"}
+PARENTS = {
+    "腾势": "比亚迪",
+    "华为云": "华为",
+    "华为核心算力中心": "华为",
+    "比亚迪应用科技学院": "比亚迪",
+}
 # Government bodies written without their province belong to the delegation's province.
 GOVERNMENT = {"贵州省商务厅", "贵州省能源局", "贵州省大数据发展管理局", "贵州省委"}
 # Not organizations of the story: bylines, slogans, generic phrases, places.

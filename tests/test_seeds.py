@@ -27,7 +27,7 @@ CASES = [
 def _params():
     for case in CASES:
         marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
-        yield pytest.param(case, id=f'{case["id"]}:{case["text"][:24]}', marks=marks)
+        yield pytest.param(case, id=f"{case['id']}:{case['text'][:24]}", marks=marks)
 
 
 def _fits(item: dict, want: dict, contains: tuple[str, ...]) -> bool:
@@ -63,7 +63,9 @@ def test_case(nlp, case):
             if kind == "companies" and "aliases" in want:
                 want = dict(want)
                 aliases = set(want.pop("aliases"))
-                hits = [i for i in items if _fits(i, want, contains) and aliases <= set(i["aliases"])]
+                hits = [
+                    i for i in items if _fits(i, want, contains) and aliases <= set(i["aliases"])
+                ]
             else:
                 hits = [i for i in items if _fits(i, want, contains)]
             assert hits, (want, items)

@@ -27,12 +27,25 @@ EX = Extraction(
     base="lac",
     quantities=[Q],
     companies=[
-        Company(id="byd", name="比亚迪", aliases=["比亚迪", "比亚迪集团"], kb_id="byd",
-                kind="company", mentions=[Mention(text="比亚迪", start=0, end=3)])  # fmt: skip
+        Company(
+            id="byd",
+            name="比亚迪",
+            aliases=["比亚迪", "比亚迪集团"],
+            kb_id="byd",
+            kind="company",
+            mentions=[Mention(text="比亚迪", start=0, end=3)],
+        )  # fmt: skip
     ],
     visits=[
-        Visit(id="v1", delegation="贵州省党政代表团", host="比亚迪", host_id="byd", place="深圳",
-              date=dt.date(2026, 6, 16), time_of_day="morning")  # fmt: skip
+        Visit(
+            id="v1",
+            delegation="贵州省党政代表团",
+            host="比亚迪",
+            host_id="byd",
+            place="深圳",
+            date=dt.date(2026, 6, 16),
+            time_of_day="morning",
+        )  # fmt: skip
     ],
     claims=[Claim(id="c1", subject="比亚迪", subject_id="byd", quantity=Q, metric="鸡蛋")],
     delegation=Delegation(name="贵州省党政代表团", home="贵州"),
@@ -70,13 +83,31 @@ def test_from_dict_ignores_unknown_keys():
     ("q", "expected"),
     [
         (Q, ">5000000 枚/day"),
-        (Quantity(text="近万人", value=1e4, unit="人", kind="count", high=1e4,
-                  qualifier="nearly"), "<10000 人"),  # fmt: skip
-        (Quantity(text="三四万吨", value=3e4, unit="t", kind="mass", low=3e4, high=4e4,
-                  qualifier="range"), "30000..40000 t"),  # fmt: skip
+        (
+            Quantity(
+                text="近万人", value=1e4, unit="人", kind="count", high=1e4, qualifier="nearly"
+            ),
+            "<10000 人",
+        ),  # fmt: skip
+        (
+            Quantity(
+                text="三四万吨",
+                value=3e4,
+                unit="t",
+                kind="mass",
+                low=3e4,
+                high=4e4,
+                qualifier="range",
+            ),
+            "30000..40000 t",
+        ),  # fmt: skip
         (Quantity(text="约5%", value=5.0, unit="%", kind="percent", qualifier="about"), "~5 %"),
-        (Quantity(text="85%以上", value=85.0, unit="%", kind="percent", low=85.0,
-                  qualifier="at_least"), "≥85 %"),  # fmt: skip
+        (
+            Quantity(
+                text="85%以上", value=85.0, unit="%", kind="percent", low=85.0, qualifier="at_least"
+            ),
+            "≥85 %",
+        ),  # fmt: skip
     ],
     ids=["超过500万枚", "近万人", "三四万吨", "约5%", "85%以上"],
 )

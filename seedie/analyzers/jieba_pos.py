@@ -19,7 +19,10 @@ _TAGS = {"nr": "PER", "nrfg": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG", "t"
 
 
 def cache_dir() -> Path:
-    """Where seedie keeps caches: $SEEDIE_CACHE, else $XDG_CACHE_HOME/seedie, else ~/.cache/seedie."""
+    """Where seedie keeps caches.
+
+    $SEEDIE_CACHE, else $XDG_CACHE_HOME/seedie, else ~/.cache/seedie.
+    """
     env = os.environ.get("SEEDIE_CACHE")
     if env:
         return Path(env)

@@ -29,7 +29,8 @@ def make_dates(
     """Factory for ``nlp.add_pipe("seedie_dates", config={"reference_date": "2026-06-18"})``.
 
     Example:
-        >>> doc = nlp("6月16日上午，代表团来到深圳。"); doc.spans["seedie_dates"][0]._.seedie_date["time_of_day"]
+        >>> doc = nlp("6月16日上午，代表团来到深圳。")
+        >>> doc.spans["seedie_dates"][0]._.seedie_date["time_of_day"]
         'morning'
     """
     return DateRecognizer(name=name, spans_key=spans_key, reference_date=reference_date)

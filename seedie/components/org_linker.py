@@ -30,7 +30,6 @@ from ..kb import OrgKB
 from ..linking import link_organizations
 from ..normalize.orgnames import find_org_names
 
-
 # Universal POS that never occur inside an organization's name stem.
 _NOT_IN_NAMES = frozenset({"VERB", "PRON", "ADV", "ADP", "PART", "CCONJ", "SCONJ", "PUNCT", "AUX"})
 
@@ -195,7 +194,10 @@ def _home_pattern() -> re.Pattern[str]:
 
 
 def guess_home_region(text: str) -> str | None:
-    """The delegation's home region (the first "<place>…代表团"), used for 省商务厅 -> 贵州省商务厅."""
+    """The delegation's home region: the place of the first "<place>…代表团".
+
+    Used to complete government short forms (省商务厅 -> 贵州省商务厅).
+    """
     m = _home_pattern().search(text)
     if m is None:
         return None
@@ -207,5 +209,3 @@ def _short_name(place: str) -> str:
         if place.endswith(suffix) and len(place) > len(suffix) + 1:
             return place[: -len(suffix)]
     return place
-
-

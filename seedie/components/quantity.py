@@ -41,7 +41,8 @@ def make_quantities(
     """Factory: ``nlp.add_pipe("seedie_quantities")`` works in any zh pipeline.
 
     Example:
-        >>> doc = nlp("投资额1158亿元"); doc.spans["seedie_quantities"][0]._.seedie_quantity["value"]
+        >>> doc = nlp("投资额1158亿元")
+        >>> doc.spans["seedie_quantities"][0]._.seedie_quantity["value"]
         115800000000.0
     """
     return QuantityRecognizer(name=name, spans_key=spans_key, annotate_ents=annotate_ents)

@@ -8,6 +8,7 @@ quantifiers, so a scan is linear in the text length.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Half- and full-width digits; int() reads both.
@@ -352,52 +353,41 @@ def _read_bare_day(m: re.Match[str]) -> Raw | None:
     if day is None or not 1 <= day <= 31:
         return None
     tod = m.group("tod")
-    return Raw(start=m.start(), end=m.end(), source="bareday", day=day,
-               tod=TIME_OF_DAY[tod] if tod else None)
+    return Raw(
+        start=m.start(),
+        end=m.end(),
+        source="bareday",
+        day=day,
+        tod=TIME_OF_DAY[tod] if tod else None,
+    )
 
 
 def _read_bare_tod(m: re.Match[str]) -> Raw:
     return Raw(start=m.start(), end=m.end(), source="anaphor", tod=TIME_OF_DAY[m.group("tod")])
 
 
-_SCANNERS = (
-    (_MAIN, "main"),
-    (_ISO, "iso"),
-    (_YEAR_SPAN, "year_span"),
-    (_PLAN, "plan"),
-    (_RECENT, "recent"),
-    (_AGO, "ago"),
-    (_ANAPHOR, "anaphor"),
-    (_BARE_TOD, "bare"),
-    (_BARE_DAY, "bareday"),
+# (pattern, reader): each reader turns a match into a Raw (or None to drop it).
+_SCANNERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], Raw | None]], ...] = (
+    (_MAIN, _read_ymd),
+    (_ISO, lambda m, _text: _read_iso(m)),
+    (_YEAR_SPAN, lambda m, _text: _read_year_span(m)),
+    (_PLAN, lambda m, _text: _read_plan(m)),
+    (_RECENT, lambda m, _text: _read_recent(m)),
+    (_AGO, lambda m, _text: _read_ago(m)),
+    (_ANAPHOR, lambda m, _text: _read_anaphor(m)),
+    (_BARE_TOD, lambda m, _text: _read_bare_tod(m)),
+    (_BARE_DAY, lambda m, _text: _read_bare_day(m)),
 )
 
 
 def scan(text: str) -> list[Raw]:
     """All date expressions in ``text``: sorted, non-overlapping, longest first on conflicts."""
     found: list[Raw] = []
-    for pattern, kind in _SCANNERS:
+    for pattern, read in _SCANNERS:
         for m in pattern.finditer(text):
             if m.end() == m.start():
                 continue
-            if kind == "main":
-                raw = _read_ymd(m, text)
-            elif kind == "year_span":
-                raw = _read_year_span(m)
-            elif kind == "iso":
-                raw = _read_iso(m)
-            elif kind == "plan":
-                raw = _read_plan(m)
-            elif kind == "recent":
-                raw = _read_recent(m)
-            elif kind == "ago":
-                raw = _read_ago(m)
-            elif kind == "anaphor":
-                raw = _read_anaphor(m)
-            elif kind == "bareday":
-                raw = _read_bare_day(m)
-            else:
-                raw = _read_bare_tod(m)
+            raw = read(m, text)
             if raw is not None and raw.end > raw.start:
                 found.append(raw)
     return _longest_non_overlapping(found)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from .numerals import DIGITS, MAX_DIGITS, parse_numeral, parse_numeral_span, place_of
 from .units import UnitInfo, UnitTable
@@ -122,8 +122,22 @@ def parse_part(  # noqa: C901
             um = table.unit_re.match(s, i + 1)
             if um is None:
                 return None
-            return _finish(s, um.end(), prev, table, qualified, "半", _HALF, None, "exact",
-                           table.units[um.group()], False, True, None, None)
+            return _finish(
+                s,
+                um.end(),
+                prev,
+                table,
+                qualified,
+                "半",
+                _HALF,
+                None,
+                "exact",
+                table.units[um.group()],
+                False,
+                True,
+                None,
+                None,
+            )
         return None
     j = m.end()
     text = m.group()
@@ -146,7 +160,13 @@ def parse_part(  # noqa: C901
         if frac is not None:
             return frac
     # 15k元: slang thousand
-    if arabic and j + 1 < n and s[j] in "kK" and not s[j + 1].isascii() and table.unit_re.match(s, j + 1):
+    if (
+        arabic
+        and j + 1 < n
+        and s[j] in "kK"
+        and not s[j + 1].isascii()
+        and table.unit_re.match(s, j + 1)
+    ):
         low, j, base, mult = low * 1000, j + 1, low, Decimal(1000)
     # 两个亿: a classifier between number and multiplier
     if j + 1 < n and s[j] == "个" and s[j + 1] in "万亿":
@@ -187,20 +207,37 @@ def parse_part(  # noqa: C901
         return Part(Decimal(50), None, "exact", table.units["%"], j + 1, "一半", False, True)
     if unit is not None:
         surface = unit.surface
-        if surface == "年" and not qualified and approx == "exact" and _is_year(text, span.sequence):
+        if (
+            surface == "年"
+            and not qualified
+            and approx == "exact"
+            and _is_year(text, span.sequence)
+        ):
             return Reject(j)
         if surface == "月" and not qualified and text.isdigit() and 1 <= int(text) <= 12:
             return Reject(j)
         if surface == "日" and text.isdigit() and (prev == "月" or _date_follows(s, j)):
             return Reject(j)
-    return _finish(s, j, prev, table, qualified, text, low, high, approx, unit, arabic, has_digit,
-                   base, mult)
+    return _finish(
+        s, j, prev, table, qualified, text, low, high, approx, unit, arabic, has_digit, base, mult
+    )
 
 
 def _finish(  # noqa: PLR0913
-    s: str, j: int, prev: str, table: UnitTable, qualified: bool, text: str, low: Decimal,
-    high: Decimal | None, approx: str, unit: UnitInfo | None, arabic: bool, has_digit: bool,
-    base: Decimal | None, mult: Decimal | None,
+    s: str,
+    j: int,
+    prev: str,
+    table: UnitTable,
+    qualified: bool,
+    text: str,
+    low: Decimal,
+    high: Decimal | None,
+    approx: str,
+    unit: UnitInfo | None,
+    arabic: bool,
+    has_digit: bool,
+    base: Decimal | None,
+    mult: Decimal | None,
 ) -> Part:
     """Everything after the unit word: 半, 角/分, currency word, 多, (含), rate."""
     n = len(s)
@@ -258,8 +295,9 @@ def _fraction(s: str, j: int, text: str, den: Decimal, table: UnitTable) -> Part
         if m2 is None or num is None or num.approx != "exact" or den == 0:
             return None
         value = sign * num.low / den * _HUNDRED
-        return Part(value, None, "exact", table.units["%"], m2.end(), text, False, True,
-                    frac_den=den)
+        return Part(
+            value, None, "exact", table.units["%"], m2.end(), text, False, True, frac_den=den
+        )
     if j < n and s[j] == "/" and text.isdigit():
         m2 = _FRACTION_RE.match(s, j)
         if m2 is None or int(m2.group(1)) == 0:
@@ -300,5 +338,13 @@ def right_side_percent(left: Part, right: Part, table: UnitTable) -> Part:
     if left.frac_den is None or right.unit is not None:
         return right
     value = right.low / left.frac_den * _HUNDRED
-    return Part(value, None, right.approx, table.units["%"], right.end, right.numeral,
-                right.arabic, right.has_digit)
+    return Part(
+        value,
+        None,
+        right.approx,
+        table.units["%"],
+        right.end,
+        right.numeral,
+        right.arabic,
+        right.has_digit,
+    )

@@ -181,7 +181,11 @@ def _resolve(
             prev_year = mention.year
             if mention.kind == "range" and mention.end_date is not None:
                 prev_year = mention.end_date.year
-        if mention.kind in ("date", "range") and mention.month is not None and mention.day is not None:
+        if (
+            mention.kind in ("date", "range")
+            and mention.month is not None
+            and mention.day is not None
+        ):
             last_day = (mention.end, mention.year, mention.month, mention.day)
         out.append(mention)
     return out

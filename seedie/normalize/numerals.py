@@ -94,7 +94,8 @@ def _digit_count(text: str) -> int:
 
 
 def _tokenize(text: str) -> list[tuple[str, object]] | None:
-    """Split into ("d", Decimal|int, arabic?) digits, ("s", n) small, ("b", n) big, ("z",) zero, ("p",)."""
+    """Split into tokens: ("d", Decimal|int, arabic?) digits, ("s", n) small units,
+    ("b", n) big units, ("z",) zero, ("p",) point."""
     tokens: list[tuple[str, object]] = []
     i, n = 0, len(text)
     while i < n:

@@ -66,14 +66,18 @@ def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
 def lexicon() -> _Lexicon:
     """The head/boundary/place tables, loaded once from package data."""
     data = json.loads(files("seedie.data").joinpath("org_heads.json").read_text(encoding="utf-8"))
-    places_data = json.loads(files("seedie.data").joinpath("places.json").read_text(encoding="utf-8"))
+    places_data = json.loads(
+        files("seedie.data").joinpath("places.json").read_text(encoding="utf-8")
+    )
     head_kind: dict[str, str] = {}
     for kind, heads in data["heads"].items():
         for head in heads:
             head_kind.setdefault(head, kind)
     for head in data["weak_heads"]:
         head_kind.setdefault(head, "other")
-    places = {p["name"] for p in places_data["places"]} | {p["short"] for p in places_data["places"]}
+    places = {p["name"] for p in places_data["places"]} | {
+        p["short"] for p in places_data["places"]
+    }
     places = {p for p in places if len(p) >= 2}
     blockers = {k: v for k, v in data["single_char_blockers"].items() if not k.startswith("_")}
 
@@ -147,8 +151,14 @@ def _stem_start(
     # The latest boundary word cuts the stem; one too close to the head (贵州电科院有团队,
     # 设立销售中心) means the head is an ordinary noun, not a name.
     for cut in range(head_start, window_start, -1):
-        hit = next((b for b in lex.boundaries_by_last.get(text[cut - 1], ())
-                    if cut - len(b) >= window_start and text.startswith(b, cut - len(b))), None)
+        hit = next(
+            (
+                b
+                for b in lex.boundaries_by_last.get(text[cut - 1], ())
+                if cut - len(b) >= window_start and text.startswith(b, cut - len(b))
+            ),
+            None,
+        )
         if hit is None or (len(hit) == 1 and _is_protected(text, cut - 1, lex)):
             continue
         if any(s < cut and e > cut - len(hit) for s, e in near):
@@ -191,8 +201,10 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
         # sub-bodies: in 比亚迪集团党委 the organization is 比亚迪集团.
         if spans and spans[-1][1] == hs:
             # 襄樊市委 + 市政府 are two bodies; 党委 of 比亚迪集团 is a sub-body.
-            if head in lex.sub_heads or (lex.head_kind[head] == "government"
-                                         and lex.head_kind.get(spans[-1][2]) == "government"):
+            if head in lex.sub_heads or (
+                lex.head_kind[head] == "government"
+                and lex.head_kind.get(spans[-1][2]) == "government"
+            ):
                 continue
             spans[-1] = (spans[-1][0], he, head)
             continue
@@ -207,7 +219,7 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
         if start is None:
             continue
         stem, name = text[start:hs], text[start:he]
-        if name in lex.not_names or name in lex.generic or text[he - 2:he] in lex.not_names:
+        if name in lex.not_names or name in lex.generic or text[he - 2 : he] in lex.not_names:
             continue
         if weak and stem in lex.places:
             continue
@@ -225,8 +237,14 @@ def _gov_spans(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in lex.gov_re.finditer(text):
         start = m.start()
-        place = next((text[start - n:start] for n in (4, 3, 2)
-                      if start >= n and text[start - n:start] in lex.places), None)
+        place = next(
+            (
+                text[start - n : start]
+                for n in (4, 3, 2)
+                if start >= n and text[start - n : start] in lex.places
+            ),
+            None,
+        )
         if place is not None:
             start -= len(place)
         # 省委书记 is a title but 省委 is still the body mentioned.
@@ -236,8 +254,12 @@ def _gov_spans(text: str) -> list[tuple[int, int, str]]:
 
 # 中国致公党第十一次全国代表大会, 十五大: a party's or assembly's congress is an organization
 # (the convention of Chinese news NER, e.g. the MSRA corpus).
-_CONGRESS = re.compile(r"第[一二三四五六七八九十]{1,3}(?:次|届)(?:全国|全省|全市)?(?:党员)?代表大会")
-_CONGRESS_SHORT = re.compile(r"(?<![一二三四五六七八九十\d第])(?:十[一二三四五六七八九]|二十)大(?![学师类户型批项会])")
+_CONGRESS = re.compile(
+    r"第[一二三四五六七八九十]{1,3}(?:次|届)(?:全国|全省|全市)?(?:党员)?代表大会"
+)
+_CONGRESS_SHORT = re.compile(
+    r"(?<![一二三四五六七八九十\d第])(?:十[一二三四五六七八九]|二十)大(?![学师类户型批项会])"
+)
 
 
 def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -297,9 +319,14 @@ def find_org_names(
             # 比亚迪 + 集团, 盛屯 + 矿业集团: the head starts within four name characters.
             head_start = pe - len(head)
             gap = text[e:head_start]
-            if ps <= s < pe and e <= head_start <= e + 4 and pe > e and head not in lex.sub_heads \
-                    and all(_NAME_CHAR.match(c) for c in gap) \
-                    and not any(b in gap for b in lex.boundaries if len(b) > 1):
+            if (
+                ps <= s < pe
+                and e <= head_start <= e + 4
+                and pe > e
+                and head not in lex.sub_heads
+                and all(_NAME_CHAR.match(c) for c in gap)
+                and not any(b in gap for b in lex.boundaries if len(b) > 1)
+            ):
                 best = (ps if text[ps:s] in lex.places else s, pe, head)
                 break
         if best[2] == "seed":
@@ -312,7 +339,7 @@ def find_org_names(
     candidates.sort(key=lambda c: (priority.get(id(c), 1), -(c[1] - c[0]), c[0]))
     taken: SpanIndex[str] = SpanIndex()
     for cand in candidates:
-        if cand[1] - cand[0] < 2 or text[cand[0]:cand[1]] in lex.generic:
+        if cand[1] - cand[0] < 2 or text[cand[0] : cand[1]] in lex.generic:
             if cand[2] != "gov":
                 continue
         if not taken.overlaps(cand[0], cand[1]):

@@ -24,7 +24,9 @@ __all__ = ["find_quantities", "parse_quantity"]
 
 _MAX_EXPR = 200  # parse_quantity: longer input cannot be one quantity expression
 _TEN = Decimal(10)
-_CAND_RE = re.compile(r"[0-9零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖几十拾百佰千仟万萬亿億]")
+_CAND_RE = re.compile(
+    r"[0-9零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖几十拾百佰千仟万萬亿億]"
+)
 # Characters that make a following Chinese numeral part of a word: 第一, 周三, 初五, 统一, 星期六
 _CN_BLOCK_PREV = frozenset("第周初期拜统唯之单同逐专划万千百十")
 _AR_BLOCK_PREV = frozenset("第")
@@ -120,7 +122,9 @@ def _join_range(left: Part, right: Part) -> tuple[Decimal, Decimal, UnitInfo | N
     return lo, hi, unit
 
 
-def _parse_at(s: str, i: int, prev: str, allow_range: bool, strict: bool) -> _Parsed | Reject | None:  # noqa: C901
+def _parse_at(
+    s: str, i: int, prev: str, allow_range: bool, strict: bool
+) -> _Parsed | Reject | None:  # noqa: C901
     t = unit_table()
     pos, pre = _prefixes(s, i, t)
     qual_pre = pre.get("qual")
@@ -180,7 +184,7 @@ def _parse_at(s: str, i: int, prev: str, allow_range: bool, strict: bool) -> _Pa
             return None  # 千家万户, 百年: bare magnitudes are idioms
         if not part.arabic and (unit is None or part.numeral == "一" or part.low == 0):
             return None  # 一些, 一次, 三心二意, 零部件: Chinese numerals need a unit
-    if part.numeral == "一" and s[pos:part.end] in t.lexicalized_one and not qual_pre:
+    if part.numeral == "一" and s[pos : part.end] in t.lexicalized_one and not qual_pre:
         return None
     if "mag" in pre and (part.has_digit or part.approx != "exact"):
         return None
@@ -204,7 +208,11 @@ def _parse_at(s: str, i: int, prev: str, allow_range: bool, strict: bool) -> _Pa
         else:
             high = value
     else:
-        qual = qual_pre if qual_pre and not (qual_pre == "about" and qual_suf) else (qual_suf or "exact")
+        qual = (
+            qual_pre
+            if qual_pre and not (qual_pre == "about" and qual_suf)
+            else (qual_suf or "exact")
+        )
         if qual in _BOUNDS_LOW:
             low = value
         elif qual in _BOUNDS_HIGH:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
-from collections.abc import Iterator
 from typing import Any
 
 from ..normalize.sentences import split_paragraphs

@@ -9,7 +9,6 @@ is the first sentence where a delegation goes (赴/前往/到) to a region for s
 from __future__ import annotations
 
 import bisect
-
 import datetime as dt
 import re
 from collections import Counter

@@ -11,7 +11,6 @@ confirm a dated visit of the same host.
 from __future__ import annotations
 
 import bisect
-
 import datetime as dt
 import re
 from dataclasses import dataclass
