@@ -1,6 +1,7 @@
 """Throughput of seedie's quantity normalizer (single core).
 
-Prints parse_quantity expressions/s over a varied list of expressions and
+Prints parse_quantity expressions/s over a varied list of expressions (repeated, so the
+numeral caches are warm) and over distinct generated expressions (cold caches), and
 find_quantities chars/s over a synthetic long news-like text.
 
     python benchmarks/bench_quantities.py [--quick]
@@ -45,6 +46,35 @@ def bench_parse(repeats: int) -> float:
     return len(exprs) / (time.perf_counter() - t0)
 
 
+def unique_expressions(n: int, seed: int = 2) -> list[str]:
+    """``n`` distinct expressions (numeral x multiplier x unit x qualifier), none repeated,
+    so the normalizer's numeral caches cannot help: the honest per-expression cost."""
+    rng = random.Random(seed)
+    quals = ["", "近", "超过", "约", "逾", "突破"]
+    tails = ["", "多", "余", "左右", "以上"]
+    mults = ["", "万", "亿", "千"]
+    units = ["元", "吨", "人", "家", "千瓦", "亩", "美元", "枚", "%", "个"]
+    out: set[str] = set()
+    while len(out) < n:
+        number = (
+            f"{rng.randint(1, 99999)}"
+            if rng.random() < 0.7
+            else f"{rng.randint(1, 9999)}.{rng.randint(1, 99)}"
+        )
+        out.add(
+            rng.choice(quals) + number + rng.choice(mults) + rng.choice(tails) + rng.choice(units)
+        )
+    return sorted(out)
+
+
+def bench_parse_unique(n: int) -> float:
+    exprs = unique_expressions(n)
+    t0 = time.perf_counter()
+    for e in exprs:
+        parse_quantity(e)
+    return len(exprs) / (time.perf_counter() - t0)
+
+
 def bench_find(chars: int) -> tuple[float, int]:
     rng = random.Random(1)
     parts: list[str] = []
@@ -66,7 +96,15 @@ def main(argv: list[str] | None = None) -> None:
     repeats, chars = (20, 100_000) if a.quick else (200, 1_000_000)
     parse_quantity("1元")  # load the unit table outside the timing
     rate = bench_parse(repeats)
-    print(f"parse_quantity: {rate:,.0f} expressions/s ({len(EXPRESSIONS) * repeats} expressions)")
+    print(
+        f"parse_quantity, {len(EXPRESSIONS)} varied expressions repeated: {rate:,.0f} "
+        f"expressions/s ({len(EXPRESSIONS) * repeats} calls)"
+    )
+    n_unique = 5_000 if a.quick else 50_000
+    urate = bench_parse_unique(n_unique)
+    print(
+        f"parse_quantity, {n_unique:,} distinct expressions (cold caches): {urate:,.0f} expressions/s"
+    )
     crate, n = bench_find(chars)
     print(f"find_quantities: {crate:,.0f} chars/s ({chars:,} chars, {n} quantities)")
 
