@@ -295,6 +295,9 @@ def _blocked(s: str, c: int) -> bool:
             return True
         if before in "-/.:_#" and c >= 2 and s[c - 2].isascii() and s[c - 2].isalnum():
             return True
+        # Terminal colour codes left in scraped text: "\x1b[0m", "\x1b[1;31m".
+        if before in "[;" and "\x1b" in s[max(0, c - 8) : c]:
+            return True
         return False
     return before in _CN_BLOCK_PREV
 
