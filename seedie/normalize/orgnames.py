@@ -265,7 +265,10 @@ _CONGRESS_SHORT = re.compile(
 def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     ends = {e: s for s, e in seeds}
     out = [(ends.get(m.start(), m.start()), m.end(), "congress") for m in _CONGRESS.finditer(text)]
-    out += [(m.start(), m.end(), "congress") for m in _CONGRESS_SHORT.finditer(text)]
+    out += [
+        (ends.get(m.start(), m.start()), m.end(), "congress")  # 中共 + 十五大
+        for m in _CONGRESS_SHORT.finditer(text)
+    ]
     return out
 
 
