@@ -165,3 +165,24 @@ def test_config_override_reaches_component():
     assert nlp.get_pipe("seedie_orgs").home_region == "贵州"
     with pytest.raises(ValueError, match=r"\[E008\]"):
         seedie.load("default", config={"components.nope.x": 1})
+
+
+def test_factories_resolve_through_entry_points_without_importing_seedie():
+    import subprocess
+
+    code = (
+        "import sys, spacy\n"
+        "nlp = spacy.blank('zh')\n"
+        "for name in ('seedie_quantities', 'seedie_dates', 'seedie_orgs', 'seedie_relations'):\n"
+        "    nlp.add_pipe(name)\n"
+        "doc = nlp('6月16日，代表团来到比亚迪。比亚迪员工近万人。')\n"
+        "print(len(doc.spans['seedie_quantities']), len(doc._.seedie_visits))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["1", "1"]
+
+
+def test_render_links_kb_organizations(nlp):
+    html = seedie.render(nlp("比亚迪员工近万人。"), jupyter=False)
+    assert "https://www.byd.com" in html and "ORG" in html and "QUANTITY" in html
