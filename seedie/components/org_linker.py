@@ -110,17 +110,26 @@ class OrgLinker:
         self.use_ner = use_ner
         self.annotate_ents = annotate_ents
 
-    def _plausible(self, doc: Doc, cand: tuple[int, int, str]) -> bool:
-        """A pattern name holds no verb, pronoun, adverb or function word (购房者进银行, 希望
-        黄埔同学会): checked on the base pipeline's POS where it has any."""
+    def _plausible(
+        self, doc: Doc, cand: tuple[int, int, str]
+    ) -> tuple[int, int, str] | None:
+        """A pattern name holds no verb, pronoun, adverb or function word: 察看数字福建产业园
+        becomes 数字福建产业园, 希望黄埔同学会 too; a name left with a one-character stem is
+        dropped. Checked on the base pipeline's POS where it has any."""
         start, end, label = cand
-        if label in ("seed", "gov"):
-            return True
+        if label in ("seed", "gov", "congress", "place+seed", "seed+facility"):
+            return cand
         span = doc.char_span(start, end, alignment_mode="contract")
-        if span is None:
-            return True
+        if span is None or len(span) < 2:
+            return cand
         # The last token is the head (基地, 中心); only the stem before it is checked.
-        return not any(t.pos_ in _NOT_IN_NAMES for t in span[:-1])
+        bad = [t for t in span[:-1] if t.pos_ in _NOT_IN_NAMES]
+        if not bad:
+            return cand
+        new_start = bad[-1].idx + len(bad[-1].text)
+        if span[-1].idx - new_start < 2:
+            return None
+        return (new_start, end, label)
 
     def add_kb(self, kb: Any) -> None:
         """Merge user records (OrgKB, JSONL path, or list of dicts) into this component's KB."""
@@ -138,7 +147,10 @@ class OrgLinker:
         candidates += [(s, e, "kb") for s, e in known]
         # NER and KB spans both anchor the patterns (贵阳 + 比亚迪, 比亚迪 + 集团).
         seeds = sorted(set(ner + known))
-        candidates += [c for c in find_org_names(text, seeds) if self._plausible(doc, c)]
+        for cand in find_org_names(text, seeds):
+            checked = self._plausible(doc, cand)
+            if checked is not None:
+                candidates.append(checked)
         home = self.home_region or guess_home_region(text)
         companies = link_organizations(text, candidates, self.kb, home_province=home)
         spans: list[Span] = []

@@ -42,6 +42,8 @@ class _Lexicon:
     head_re: re.Pattern[str]
     head_kind: dict[str, str]
     weak: frozenset[str]
+    zones: frozenset[str]  # heads whose stem may be a bare place name (福州新区)
+    generic_stems: frozenset[str]  # 全国开发区, 各类园区: a category, not a name
     sub_heads: frozenset[str]
     blockers: dict[str, str]
     not_names: frozenset[str]
@@ -88,6 +90,8 @@ def lexicon() -> _Lexicon:
         head_re=alternation(head_kind),
         head_kind=head_kind,
         weak=frozenset(data["weak_heads"]),
+        zones=frozenset(data.get("zone_heads", ())),
+        generic_stems=frozenset(data.get("generic_stems", ())),
         sub_heads=frozenset(data["sub_heads"]),
         blockers=blockers,
         not_names=frozenset(data["not_names"]),
@@ -214,14 +218,15 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
         # 保险公司, 影视公司: a two-character stem before a company head is usually a common
         # noun; real two-character brands (春兰公司) reach us as NER/KB seeds instead.
         short_ok = lex.head_kind[head] in ("government", "school", "research")
-        min_stem = 3 if weak or not short_ok else 2
+        zone = head in lex.zones
+        min_stem = 2 if zone else 3 if weak or not short_ok else 2
         start = _stem_start(text, hs, min_stem, seeds, lex)
         if start is None:
             continue
         stem, name = text[start:hs], text[start:he]
         if name in lex.not_names or name in lex.generic or text[he - 2 : he] in lex.not_names:
             continue
-        if weak and stem in lex.places:
+        if (weak and stem in lex.places and not zone) or stem in lex.generic_stems:
             continue
         # 中国政府, 上级党委: MSRA and common usage treat these as a place plus a common noun;
         # a government body name carries its administrative level (贵阳市政府, 某县党委).

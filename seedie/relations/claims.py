@@ -97,8 +97,10 @@ def _in_term_quote(text: str, start: int, end: int) -> bool:
 def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int, int]]) -> _Cand:
     """公司/该集团/其 at ``pos`` -> the last organization named before it (same section first)."""
     word = ctx.text[pos : pos + size]
-    # 该院 -> the last 研究院, 该集团 -> the last 集团: the noun names the kind of body.
-    kind = word[1:] if word.startswith("该") and size > 1 else ""
+    # 该院 -> the last 研究院, 该集团 -> the last 集团, 园区 -> the last 园区: the noun names
+    # the kind of body.
+    kind = word[1:] if word.startswith("该") and size > 1 else word
+    kind = "" if kind in _ANY_KIND else kind
     section = ctx.section_of(pos)
     # Preference order: same kind in the same section, same kind anywhere, any org in the
     # same section, any org before. Walking back from pos stops at the first of each.
@@ -294,6 +296,7 @@ def find_claims(
     return claims
 
 
+_ANY_KIND = frozenset({"其", "公司", "集团", "企业"})  # refer to any organization
 _COREF_LOOKBACK = 300  # organization mentions
 _FIRST_PERSON = re.compile(r"我们|我司|本公司|我公司|咱们")
 
