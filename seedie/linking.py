@@ -137,7 +137,12 @@ def _abbreviations(text: str, spans: list[tuple[int, int, str]]) -> dict[str, tu
     return out
 
 
+_BRACKET = re.compile(r"[（(][^）)]{1,8}[）)]")
+
+
 def _strip_suffixes(name: str) -> str:
+    # 信达生物制药（苏州）有限公司 -> 信达生物制药: the bracketed place or 集团 goes too.
+    name = _BRACKET.sub("", name) or name
     changed = True
     while changed:
         changed = False
@@ -260,10 +265,12 @@ def link_organizations(
             base = _FACILITY.sub("", surface)
             if base != surface and len(base) >= 2:
                 record = kb.lookup(base)
+        if record is None and _BRACKET.search(surface):
+            record = kb.lookup(_BRACKET.sub("", surface))  # 华为技术（深圳）有限公司
         if record is None:
             # 吉利控股集团 / 比亚迪股份 -> the KB's 吉利控股 / 比亚迪: the name without its
             # legal suffix.
-            bare = strip_place(surface) or surface
+            bare = _BRACKET.sub("", strip_place(surface) or surface)
             for suffix in _LEGAL_SUFFIXES:  # longest first: 吉利控股|集团 before 吉利|控股集团
                 core = bare[: -len(suffix)]
                 if bare.endswith(suffix) and len(core) >= 2 and not _is_junk(core):

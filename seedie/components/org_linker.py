@@ -110,14 +110,12 @@ class OrgLinker:
         self.use_ner = use_ner
         self.annotate_ents = annotate_ents
 
-    def _plausible(
-        self, doc: Doc, cand: tuple[int, int, str]
-    ) -> tuple[int, int, str] | None:
+    def _plausible(self, doc: Doc, cand: tuple[int, int, str]) -> tuple[int, int, str] | None:
         """A pattern name holds no verb, pronoun, adverb or function word: 察看数字福建产业园
         becomes 数字福建产业园, 希望黄埔同学会 too; a name left with a one-character stem is
         dropped. Checked on the base pipeline's POS where it has any."""
         start, end, label = cand
-        if label in ("seed", "gov", "congress", "place+seed", "seed+facility"):
+        if label in ("seed", "gov", "congress", "bracketed", "place+seed", "seed+facility"):
             return cand
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or len(span) < 2:

@@ -267,6 +267,27 @@ _CONGRESS_SHORT = re.compile(
 )
 
 
+# 信达生物制药（苏州）有限公司, 华润（集团）有限公司: a bracketed place or 集团 inside a legal name.
+_BRACKETED = re.compile(
+    r"(?P<stem>[\u4e00-\u9fffA-Za-z]{2,14})[（(](?P<inner>[\u4e00-\u9fff]{2,6})[）)]"
+    r"(?P<tail>(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司|集团|公司))"
+)
+
+
+def _bracketed_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    lex = lexicon()
+    out = []
+    for m in _BRACKETED.finditer(text):
+        inner = m.group("inner")
+        if inner not in lex.places and inner not in ("集团", "控股", "中国"):
+            continue
+        # The stem is cut like any name stem: 在园区内的信达生物制药 -> 信达生物制药.
+        start = _stem_start(text, m.start("inner") - 1, 2, seeds, lex)
+        if start is not None:
+            out.append((start, m.end(), "bracketed"))
+    return out
+
+
 def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     ends = {e: s for s, e in seeds}
     out = [(ends.get(m.start(), m.start()), m.end(), "congress") for m in _CONGRESS.finditer(text)]
@@ -340,7 +361,7 @@ def find_org_names(
         if best[2] == "seed":
             best = _extend_seed(text, s, e, lex)
         extended.append(best)
-    congress = _congress_spans(text, seeds)
+    congress = _congress_spans(text, seeds) + _bracketed_spans(text, seeds)
     candidates = extended + congress + pattern + _gov_spans(text)
     # Seeds (and congresses built on them) first: they are the most reliable; then longer.
     priority = {id(c): 0 for c in extended + congress}
