@@ -42,7 +42,8 @@ def test_bad_reference_date_is_a_clear_error(nlp):
 
 
 def test_output_validates_against_json_schema(seed_extraction):
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema  # a test dependency ([test] extra)
+
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(seed_extraction.to_json()), schema)
 

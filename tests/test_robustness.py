@@ -17,15 +17,13 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-import seedie  # noqa: E402
-from seedie.normalize.dates import find_dates  # noqa: E402
+import seedie
+from seedie.normalize.dates import find_dates
 from seedie.tokenizer import replace_surrogates
-from seedie.types import Extraction, Quantity  # noqa: E402
+from seedie.types import Extraction, Quantity
 
 ROOT = Path(__file__).resolve().parent.parent
 
