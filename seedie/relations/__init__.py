@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass, field, replace
 
 from ..types import Claim, Company, DateMention, Delegation, Quantity, Trip, Visit
@@ -31,6 +32,9 @@ class Relations:
     trip: Trip | None = None
     visits: list[Visit] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+
+
+_GROUP = re.compile(r"代表团|考察团|访问团|调研组|考察组|工作组|一行")
 
 
 def build_relations(
@@ -68,7 +72,7 @@ def build_relations(
     try:
         ctx = build_context(text, sentences, companies, places, dates)
     except Exception:  # malformed spans: nothing is safe to build on
-        logger.debug("build_relations: bad input spans", exc_info=True)
+        logger.warning("build_relations: bad input spans", exc_info=True)
         return Relations()
     delegation: Delegation | None = None
     spans: list[tuple[int, int]] = []
@@ -82,17 +86,22 @@ def build_relations(
         if delegation is not None and delegation.home is None:
             delegation = replace(delegation, home=guess_home(ctx, trip.region if trip else None))
     except Exception:  # never raise on messy text; keep what later stages can still build
-        logger.debug("build_relations: delegation/trip failed", exc_info=True)
+        logger.warning("build_relations: delegation/trip failed", exc_info=True)
     try:
         visits = find_visits(ctx, delegation, spans, trip)
+        if delegation is None:
+            # No delegation named: keep only visits whose sentence names a visiting group
+            # (考察组, 调研组, 一行 …), not 市民张先生来到比亚迪4S店.
+            visits = [v for v in visits if _GROUP.search(v.sentence)]
+            visits = [replace(v, id=f"v{i}") for i, v in enumerate(visits, 1)]
         if trip is not None and trip.start_date is None:
             dated = sorted(v.date for v in visits if v.date is not None)
             if dated:
                 trip = replace(trip, start_date=dated[0], end_date=dated[-1])
     except Exception:
-        logger.debug("build_relations: visits failed", exc_info=True)
+        logger.warning("build_relations: visits failed", exc_info=True)
     try:
         claims = find_claims(ctx, quantities, build_speakers(ctx, persons), spans)
     except Exception:
-        logger.debug("build_relations: claims failed", exc_info=True)
+        logger.warning("build_relations: claims failed", exc_info=True)
     return Relations(delegation=delegation, trip=trip, visits=visits, claims=claims)

@@ -34,6 +34,9 @@ class _Hit:
     listed: bool
 
 
+_GROUP_AFTER = re.compile(r"(?:党政)?(?:代表团|考察团|访问团|调研组|考察组|工作组|调研团)")
+
+
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     # Spans are sorted delegation mentions; a bisect keeps long documents linear.
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
@@ -96,7 +99,8 @@ def _cue_before(
         if len(text[best : org.start]) > _MAX_CUE_GAP:
             return False, False
         # Another organization before the cue is the subject (比亚迪走进…), not the delegation.
-        before = ctx.orgs_in(clause_start, best)
+        # 省委调研组一行来到…: an organization naming the visiting group is not the subject.
+        before = [o for o in ctx.orgs_in(clause_start, best) if not _GROUP_AFTER.match(text, o.end)]
         if before and not any(clause_start <= s < best for s, _ in blocked):
             return False, False
         nxt = ctx.first_org_from(org.end)
