@@ -104,3 +104,11 @@ def test_extract_many_handles_texts_longer_than_max_length(nlp):
         nlp.max_length = old
     assert [len(r.quantities) for r in results] == [1, 10, 0]
     assert results[1].text_length == len(para * 10)
+
+
+@pytest.mark.slow
+def test_extract_many_with_two_processes_matches_one(nlp):
+    texts = ["6月16日上午，贵州省党政代表团来到比亚迪集团考察。比亚迪员工近万人。"] * 6 + [""]
+    multi = [r.to_json() for r in seedie.extract_many(texts, nlp=nlp, n_process=2, batch_size=2)]
+    single = [r.to_json() for r in seedie.extract_many(texts, nlp=nlp)]
+    assert multi == single and len(multi) == 7
