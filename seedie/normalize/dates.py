@@ -360,6 +360,13 @@ def _dateline_signal(text: str, raws: list[Raw]) -> tuple[float, dt.date, str] |
     return None
 
 
+_ANNUAL_FIGURE = re.compile(
+    r"(?:全年|度)?[，,]?[^，。；！？\n]{0,8}?"
+    r"(?:营业收入|营收|总营收|产值|总产值|销售额|销量|出货量|吞吐量|进出口|出口额|净利润|利润|GDP|地区生产总值)"
+    r"|全年"
+)
+
+
 def _latest_year_signal(text: str, raws: list[Raw]) -> tuple[float, dt.date, str] | None:
     years: list[int] = []
     for raw in raws:
@@ -373,6 +380,12 @@ def _latest_year_signal(text: str, raws: list[Raw]) -> tuple[float, dt.date, str
     if not years:
         return None
     year = max(years)
+    # 2025年营业收入约1000亿元 / 2025年全年…: a whole year's figures are reported after the
+    # year has ended, so the article is from a later year (the next one, as a best guess).
+    for raw in raws:
+        if raw.source == "ymd" and raw.explicit_year and raw.year == year and raw.month is None:
+            if _ANNUAL_FIGURE.match(text, raw.end):
+                return 1.0, dt.date(year + 1, 1, 1), f"after_annual_figures:{year}"
     return 1.0, dt.date(year, 1, 1), f"latest_explicit_year:{year}"
 
 
@@ -383,7 +396,8 @@ def infer_reference_date(text: str) -> tuple[dt.date | None, str]:
     今年是红军长征胜利90周年 (``anniversary:红军长征胜利90周年``, event years from
     ``seedie/data/anniversaries.json``); “十五五”开局之年
     (``fifteenth_five_year_plan_first_year``); the latest explicit year that is not a target
-    (``latest_explicit_year:2025``, weak). Never looks at today's date.
+    (``latest_explicit_year:2025``, weak; when that year is reported as a whole — 2025年营业收入… —
+    the next year, ``after_annual_figures:2025``). Never looks at today's date.
 
     Args:
         text: The article.
