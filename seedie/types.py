@@ -158,9 +158,9 @@ class Claim(_DictMixin):
 
     id: str
     subject: str | None
-    quantity: Quantity
     subject_id: str | None = None
     metric: str | None = None
+    quantity: Quantity
     time: str | None = None
     modality: str = "actual"
     speaker: str | None = None
