@@ -35,10 +35,7 @@ def _check_reference(reference_date: Any) -> dt.date | None:
             return dt.date.fromisoformat(reference_date)
         except ValueError:
             pass
-    raise TypeError(
-        f"[E009] reference_date must be a datetime.date or an ISO date string such as "
-        f"'2026-06-18'; got {reference_date!r}."
-    )
+    raise TypeError(Errors.E009.format(got=reference_date))
 
 
 def extract(

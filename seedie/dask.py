@@ -29,7 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["extract_bag", "extract_files", "worker_nlp", "extract_partition"]
 
-_DASK_MISSING = "[E010] seedie.dask needs Dask: pip install 'seedie[dask]'"
+from .errors import Errors
+
+_DASK_MISSING = Errors.E010
 
 # One pipeline per base per process. Dask workers with processes=True each import this
 # module once, so this dict is the per-worker cache; the lock covers workers that run

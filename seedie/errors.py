@@ -42,6 +42,11 @@ class Errors:
         "[E008] Unknown config override {key!r}; expected 'components.<pipe>.<setting>' "
         "with <pipe> one of {pipes}."
     )
+    E009 = (
+        "[E009] reference_date must be a datetime.date or an ISO date string such as "
+        "'2026-06-18'; got {got!r}."
+    )
+    E010 = "[E010] seedie.dask needs Dask: pip install 'seedie[dask]'"
 
 
 class Warnings:
