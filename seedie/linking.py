@@ -61,12 +61,20 @@ def _is_junk(surface: str) -> bool:
         or surface in lex.generic
         or surface[0] in _COREF
         and surface[1:] in lex.generic
-        or strip_place(surface) in lex.generic
-    )  # 贵州电力, 广东制造业: place + sector
+        or strip_place(surface) in lex.generic  # 贵州电力, 广东制造业: place + sector
+        or _DELEGATION_WORD.search(surface) is not None
+    )
+
+
+# The delegation itself (云南代表团, 省委调研组) is the visitor, not an organization visited.
+_DELEGATION_WORD = re.compile(r"(?:代表团|考察团|访问团|调研组|考察组|调研团)$")
 
 
 # A byline (贵州日报天眼新闻记者 张三) names the publisher, not an organization of the story.
-_BYLINE = re.compile(r"[^\s，。、：:]{0,6}?(?:记者|通讯员|摄影)")
+_BYLINE = re.compile(
+    r"[^\s，。、：:]{0,6}?(?:记者|通讯员|摄影)"
+    r"|[\u4e00-\u9fff]{0,4}[0-9０-９]{1,2}月[0-9０-９]{1,2}日电"  # 新华社昆明9月6日电
+)
 _QUOTES = {"“": "”", '"': '"', "「": "」", "《": "》", "‘": "’"}
 
 

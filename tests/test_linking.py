@@ -132,3 +132,14 @@ def test_kb_alias_plus_legal_suffix_and_bare_short_form_are_one_org() -> None:
     (company,) = link_organizations(text, ner, kb)
     assert company.kb_id == "orion"
     assert set(company.aliases) == {"星海控股集团", "星海"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["新华社昆明9月6日电（记者 李华）代表团出发。", "云南代表团赴上海学习考察"],
+    ids=["agency-dateline", "delegation-is-not-visited"],
+)
+def test_not_organizations_of_the_story(text: str) -> None:
+    kb = OrgKB.from_records([{"id": "xinhua", "name": "新华通讯社", "aliases": ["新华社"]}])
+    candidates = [(0, 3, "kb"), (0, 5, "ner")] if text.startswith("新华社") else [(0, 5, "ner")]
+    assert link_organizations(text, candidates, kb) == []
