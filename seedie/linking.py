@@ -62,12 +62,14 @@ def _is_junk(surface: str) -> bool:
         or surface[0] in _COREF
         and surface[1:] in lex.generic
         or strip_place(surface) in lex.generic  # 贵州电力, 广东制造业: place + sector
-        or _DELEGATION_WORD.search(surface) is not None
     )
 
 
-# The delegation itself (云南代表团, 省委调研组) is the visitor, not an organization visited.
-_DELEGATION_WORD = re.compile(r"(?:代表团|考察团|访问团|调研组|考察组|调研团)$")
+# A delegation (云南代表团, 省委调研组) is an organization in the NER sense, but in this genre
+# it is the visitor: linked with kind "delegation", which the seedie_orgs component keeps in
+# doc.spans but leaves out of the companies. Publishers named only in bylines get kind
+# "publisher" and are left out the same way.
+DELEGATION_WORD = re.compile(r"(?:代表团|考察团|访问团|调研组|考察组|调研团)$")
 
 
 # A byline (贵州日报天眼新闻记者 张三) names the publisher, not an organization of the story.
@@ -78,10 +80,15 @@ _BYLINE = re.compile(
 _QUOTES = {"“": "”", '"': '"', "「": "」", "《": "》", "‘": "’"}
 
 
+def is_byline(text: str, start: int, end: int) -> bool:
+    """贵州日报天眼新闻记者 X, 新华社昆明9月6日电: the publisher, at the start of a line."""
+    return (start == 0 or text[start - 1] == "\n") and _BYLINE.match(
+        text, end, end + 10
+    ) is not None
+
+
 def _is_context_junk(text: str, start: int, end: int, source: str) -> bool:
-    """Mentions that are organizations only by form: bylines, and quoted slogans (“前店后厂”)."""
-    if (start == 0 or text[start - 1] == "\n") and _BYLINE.match(text, end, end + 10):
-        return True
+    """Mentions that are organizations only by form: quoted slogans (“前店后厂”)."""
     if source == "kb" or start == 0 or end >= len(text):
         return False
     return _QUOTES.get(text[start - 1]) == text[end]
@@ -330,8 +337,12 @@ def link_organizations(
             parent_name = _parent_name(record.parent, kb, groups, text)
         elif record is None:
             parent_name, parent_id = _find_parent(name, kb, by_surface, group.key, groups, text)
-        if record is not None:
+        if all(is_byline(text, s, e) for s, e in group.spans):
+            kind = "publisher"
+        elif record is not None:
             kind = record.kind
+        elif DELEGATION_WORD.search(name):
+            kind = "delegation"
         elif group.full is not None:
             kind = "government"
         else:

@@ -136,10 +136,15 @@ def test_kb_alias_plus_legal_suffix_and_bare_short_form_are_one_org() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["新华社昆明9月6日电（记者 李华）代表团出发。", "云南代表团赴上海学习考察"],
-    ids=["agency-dateline", "delegation-is-not-visited"],
+    ["新华社昆明9月6日电（记者 李华）代表团出发。", "新华社新闻记者 李华\n代表团出发。"],
+    ids=["agency-dateline", "byline"],
 )
-def test_not_organizations_of_the_story(text: str) -> None:
+def test_publisher_in_a_byline_gets_its_own_kind(text: str) -> None:
     kb = OrgKB.from_records([{"id": "xinhua", "name": "新华通讯社", "aliases": ["新华社"]}])
-    candidates = [(0, 3, "kb"), (0, 5, "ner")] if text.startswith("新华社") else [(0, 5, "ner")]
-    assert link_organizations(text, candidates, kb) == []
+    (company,) = link_organizations(text, [(0, 3, "kb")], kb)
+    assert company.kind == "publisher"
+
+
+def test_delegation_is_linked_with_its_own_kind() -> None:
+    (company,) = link_organizations("云南代表团赴上海学习考察", [(0, 5, "ner")], OrgKB())
+    assert company.kind == "delegation"

@@ -30,6 +30,7 @@ from ..kb import OrgKB
 from ..linking import link_organizations
 from ..normalize.orgnames import find_org_names
 
+_NOT_COMPANIES = frozenset({"delegation", "publisher"})
 # Universal POS that never occur inside an organization's name stem.
 _NOT_IN_NAMES = frozenset({"VERB", "PRON", "ADV", "ADP", "PART", "CCONJ", "SCONJ", "PUNCT", "AUX"})
 
@@ -166,7 +167,9 @@ class OrgLinker:
                 spans.append(span)
         spans.sort(key=lambda s: (s.start_char, s.end_char))
         doc.spans[self.spans_key] = spans
-        doc._.seedie_companies = [c.to_dict() for c in companies]
+        # Delegations and byline publishers stay organization spans, but they are the visitor
+        # and the newspaper, not organizations of the story.
+        doc._.seedie_companies = [c.to_dict() for c in companies if c.kind not in _NOT_COMPANIES]
         if self.annotate_ents:
             from spacy.util import filter_spans  # noqa: PLC0415
 
