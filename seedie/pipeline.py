@@ -64,7 +64,10 @@ def default_config(analyzer: str = "lac") -> Config:
 
 
 def _zh_package_installed(name: str) -> bool:
-    return importlib.util.find_spec(name) is not None
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # "./model" or "a.b" are paths or missing packages
+        return False
 
 
 def load(

@@ -186,3 +186,16 @@ def test_factories_resolve_through_entry_points_without_importing_seedie():
 def test_render_links_kb_organizations(nlp):
     html = seedie.render(nlp("比亚迪员工近万人。"), jupyter=False)
     assert "https://www.byd.com" in html and "ORG" in html and "QUANTITY" in html
+
+
+@pytest.mark.parametrize("base", ["./no_such_dir", "no.such.package"], ids=["rel-path", "dotted"])
+def test_unknown_path_or_dotted_base_is_a_clear_error(base):
+    with pytest.raises(ValueError, match=r"\[E002\]"):
+        seedie.load(base)
+
+
+def test_base_can_be_a_saved_pipeline_directory(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "saved")
+    loaded = seedie.load(str(tmp_path / "saved"))
+    assert loaded.pipe_names == nlp.pipe_names
+    assert loaded.meta["seedie"]["base"] == str(tmp_path / "saved")
