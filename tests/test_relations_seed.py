@@ -54,6 +54,8 @@ def test_itinerary(extraction) -> None:  # type: ignore[no-untyped-def]
         assert visit.time_of_day == tod
         assert visit.delegation == "贵州省党政代表团"
     assert visits[1].place == "深圳"
+    # Named in their own sections: 广州本地商超…, 落地到广州.
+    assert visits[2].place == "广州" and visits[3].place == "广州"
     assert [v.id for v in visits] == ["v1", "v2", "v3", "v4", "v5"]
 
 

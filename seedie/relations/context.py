@@ -124,6 +124,16 @@ class DocContext:
             para = max(0, bisect.bisect_right(self._para_starts, offset) - 1)
         return bisect.bisect_right(self.breaks, para)
 
+    def section_bounds(self, offset: int) -> tuple[int, int]:
+        """(start, end) offsets of the section holding ``offset``."""
+        if not self.paragraphs:
+            return 0, len(self.text)
+        k = self.section_of(offset)
+        first = self.breaks[k - 1] if k > 0 else 0
+        last = self.breaks[k] - 1 if k < len(self.breaks) else len(self.paragraphs) - 1
+        last = max(first, min(last, len(self.paragraphs) - 1))
+        return self.paragraphs[first][0], self.paragraphs[last][1]
+
     def clause_bounds(self, offset: int) -> tuple[int, int]:
         """The clause (between ，；：。 …) around ``offset``, limited to its sentence."""
         s = self.sentence_of(offset)

@@ -155,11 +155,20 @@ def _place_for(
         for p in ctx.places_in(s_start, s_end)
         if p.text in gazetteer() and _is_city(p.text) and province_of(p.text) != home
     ]
-    if len({p.name for p in cities}) != 1:
-        # None, or a route (辗转深圳、东莞、广州): not this host's city. Last resort: the
-        # headquarters city the KB knows (比亚迪 -> 深圳); a branch visit would name its city.
-        return org.company.city if not cities else None
-    return cities[0].name
+    if len({p.name for p in cities}) > 1:
+        return None  # a route (辗转深圳、东莞、广州): not this host's city
+    if cities:
+        return cities[0].name
+    # The one city the host's section names (国创中心…落地到广州), else the headquarters city
+    # the KB knows (比亚迪 -> 深圳); a branch visit would name its own city.
+    in_section = {
+        p.name
+        for p in ctx.places_in(*ctx.section_bounds(org.start))
+        if p.text in gazetteer() and _is_city(p.text) and province_of(p.text) != home
+    }
+    if len(in_section) == 1:
+        return in_section.pop()
+    return org.company.city
 
 
 def _date_for(
