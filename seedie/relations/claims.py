@@ -203,10 +203,10 @@ def _modality(ctx: DocContext, clause_start: int, q_start: int) -> str:
 
 
 def _time(ctx: DocContext, s_start: int, clause_start: int, q_start: int) -> str | None:
-    in_clause = [d for d in ctx.dates_in(clause_start, q_start)]
+    in_clause = ctx.dates_in(clause_start, q_start)
     if in_clause:
         return in_clause[-1].text
-    in_sentence = [d for d in ctx.dates_in(s_start, q_start)]
+    in_sentence = ctx.dates_in(s_start, q_start)
     return in_sentence[-1].text if in_sentence else None
 
 

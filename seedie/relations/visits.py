@@ -20,6 +20,7 @@ from .context import DocContext, OrgSpan, gazetteer, lexicon, province_of
 
 _LIST_GLUE = re.compile(r"^[、，,和及与以及\s]*$")
 _MAX_CUE_GAP = 8
+_SECTION_REACH = 3000  # characters either side of a host searched for its section's city
 
 
 @dataclass
@@ -161,9 +162,12 @@ def _place_for(
         return cities[0].name
     # The one city the host's section names (国创中心…落地到广州), else the headquarters city
     # the KB knows (比亚迪 -> 深圳); a branch visit would name its own city.
+    sec_start, sec_end = ctx.section_bounds(org.start)
+    # Bounded window: a document without section breaks must not make this scan quadratic.
+    window = (max(sec_start, org.start - _SECTION_REACH), min(sec_end, org.end + _SECTION_REACH))
     in_section = {
         p.name
-        for p in ctx.places_in(*ctx.section_bounds(org.start))
+        for p in ctx.places_in(*window)
         if p.text in gazetteer() and _is_city(p.text) and province_of(p.text) != home
     }
     if len(in_section) == 1:
