@@ -108,6 +108,8 @@ CASES = [
     ("200兆瓦", 200, "MW", "power", "exact", N, N, N),
     ("3吉瓦", 3, "GW", "power", "exact", N, N, N),
     ("50亿千瓦时", 5e9, "kWh", "energy", "exact", N, N, N),
+    ("40GWh", 40, "GWh", "energy", "exact", N, N, N),
+    ("约12吉瓦时", 12, "GWh", "energy", "about", N, N, N),
     ("2亿度", 2e8, "kWh", "energy", "exact", N, N, N),
     ("300度电", 300, "kWh", "energy", "exact", N, N, N),
     ("1.2万亩", 12000, "mu", "area", "exact", N, N, N),
