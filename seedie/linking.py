@@ -65,13 +65,6 @@ def _is_junk(surface: str) -> bool:
     )
 
 
-# A delegation (云南代表团, 省委调研组) is an organization in the NER sense, but in this genre
-# it is the visitor: linked with kind "delegation", which the seedie_orgs component keeps in
-# doc.spans but leaves out of the companies. Publishers named only in bylines get kind
-# "publisher" and are left out the same way.
-DELEGATION_WORD = re.compile(r"(?:代表团|考察团|访问团|调研组|考察组|调研团)$")
-
-
 # A byline (贵州日报天眼新闻记者 张三) names the publisher, not an organization of the story.
 _BYLINE = re.compile(
     r"[^\s，。、：:]{0,6}?(?:记者|通讯员|摄影)"
@@ -341,7 +334,9 @@ def link_organizations(
             kind = "publisher"
         elif record is not None:
             kind = record.kind
-        elif DELEGATION_WORD.search(name):
+        elif name.endswith(lexicon().groups):
+            # A delegation (云南代表团, 省委调研组) is an organization in the NER sense, but in
+            # this genre it is the visitor: seedie_orgs keeps its spans, not as a company.
             kind = "delegation"
         elif group.full is not None:
             kind = "government"

@@ -13,10 +13,8 @@ id, or ``local:<name>`` for organizations the KB does not know), ``span._.seedie
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +27,7 @@ from ..errors import Errors
 from ..kb import OrgKB
 from ..linking import link_organizations
 from ..normalize.orgnames import find_org_names
+from ..normalize.orgnames import lexicon as org_lexicon
 
 _NOT_COMPANIES = frozenset({"delegation", "publisher"})
 # Universal POS that never occur inside an organization's name stem.
@@ -197,13 +196,11 @@ class OrgLinker:
 
 @lru_cache(maxsize=1)
 def _home_pattern() -> re.Pattern[str]:
-    data = json.loads((files("seedie") / "data" / "places.json").read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for place in data["places"]:
-        names.update(n for n in (place.get("name"), place.get("short")) if n)
-    alternation = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    lex = org_lexicon()  # the same place and group-noun tables the name finder uses
+    places = "|".join(sorted(map(re.escape, lex.places), key=len, reverse=True))
+    groups = "|".join(map(re.escape, lex.groups))
     # 贵州省党政代表团, 深圳市代表团, 广东考察团 …: the place right before the group noun.
-    return re.compile(rf"({alternation})(?:党政|政府|经贸)?(?:代表团|考察团|访问团)")
+    return re.compile(rf"({places})(?:党政|政府|经贸)?(?:{groups})")
 
 
 def guess_home_region(text: str) -> str | None:

@@ -44,6 +44,8 @@ class _Lexicon:
     weak: frozenset[str]
     zones: frozenset[str]  # heads whose stem may be a bare place name (福州新区)
     generic_stems: frozenset[str]  # 全国开发区, 各类园区: a category, not a name
+    groups: tuple[str, ...]  # visiting-group nouns: 代表团, 考察团, 调研组 …
+    group_re: re.Pattern[str]  # (党政)?<group noun>
     sub_heads: frozenset[str]
     blockers: dict[str, str]
     not_names: frozenset[str]
@@ -92,6 +94,8 @@ def lexicon() -> _Lexicon:
         weak=frozenset(data["weak_heads"]),
         zones=frozenset(data.get("zone_heads", ())),
         generic_stems=frozenset(data.get("generic_stems", ())),
+        groups=tuple(data["visiting_groups"]),
+        group_re=re.compile("(?:党政)?(?:" + alternation(data["visiting_groups"]).pattern + ")"),
         sub_heads=frozenset(data["sub_heads"]),
         blockers=blockers,
         not_names=frozenset(data["not_names"]),

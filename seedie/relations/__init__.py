@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from dataclasses import dataclass, field, replace
 
+from ..normalize.orgnames import lexicon as org_lexicon
 from ..types import Claim, Company, DateMention, Delegation, Quantity, Trip, Visit
 from .claims import find_claims
 from .context import build_context
@@ -32,9 +32,6 @@ class Relations:
     trip: Trip | None = None
     visits: list[Visit] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-
-
-_GROUP = re.compile(r"代表团|考察团|访问团|调研组|考察组|工作组|一行")
 
 
 def build_relations(
@@ -92,7 +89,8 @@ def build_relations(
         if delegation is None:
             # No delegation named: keep only visits whose sentence names a visiting group
             # (考察组, 调研组, 一行 …), not 市民张先生来到比亚迪4S店.
-            visits = [v for v in visits if _GROUP.search(v.sentence)]
+            groups = org_lexicon().group_re
+            visits = [v for v in visits if "一行" in v.sentence or groups.search(v.sentence)]
             visits = [replace(v, id=f"v{i}") for i, v in enumerate(visits, 1)]
         if trip is not None and trip.start_date is None:
             dated = sorted(v.date for v in visits if v.date is not None)

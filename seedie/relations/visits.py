@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..normalize.orgnames import lexicon as org_lexicon
 from ..types import DateMention, Delegation, Trip, Visit
 from .context import DocContext, OrgSpan, gazetteer, lexicon, province_of
 
@@ -33,9 +34,6 @@ class _Hit:
     caption: bool
     dated_in_sentence: bool
     listed: bool
-
-
-_GROUP_AFTER = re.compile(r"(?:党政)?(?:代表团|考察团|访问团|调研组|考察组|工作组|调研团)")
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -101,7 +99,11 @@ def _cue_before(
             return False, False
         # Another organization before the cue is the subject (比亚迪走进…), not the delegation.
         # 省委调研组一行来到…: an organization naming the visiting group is not the subject.
-        before = [o for o in ctx.orgs_in(clause_start, best) if not _GROUP_AFTER.match(text, o.end)]
+        before = [
+            o
+            for o in ctx.orgs_in(clause_start, best)
+            if not org_lexicon().group_re.match(text, o.end)
+        ]
         if before and not any(clause_start <= s < best for s, _ in blocked):
             return False, False
         nxt = ctx.first_org_from(org.end)
