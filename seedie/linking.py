@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from .kb import OrgKB, OrgRecord, strip_place
-from .normalize.orgnames import head_of, is_place, lexicon
+from .normalize.orgnames import FACILITY, head_of, is_place, lexicon
 from .normalize.spans import SpanIndex
 from .types import Company, Mention
 
@@ -42,9 +42,7 @@ _LEGAL_SUFFIXES = sorted(
     key=len,
     reverse=True,
 )
-_FACILITY = re.compile(
-    r"(?:全球|中国|国内|海外|全国|区域|华南|西南)?(?:总部|生产基地|基地|工厂|园区|产业园)$"
-)
+_FACILITY = re.compile(FACILITY + "$")
 _COREF = frozenset("其 该 本 此 这 那".split())
 _ABBR = re.compile(
     r"\s*[（(]\s*(?:以下简称|以下称|下称|简称|即)?\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」]?\s*[）)]"

@@ -302,7 +302,9 @@ def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
-_FACILITY_TAIL = re.compile(r"(?:全球|中国|华南|西南|区域)?(?:总部|生产基地|基地|工厂|产业园|园区)")
+# A facility of an organization (比亚迪全球总部, 华为云总部): the linker folds X+FACILITY into X.
+FACILITY = r"(?:全球|中国|国内|海外|全国|区域|华南|西南)?(?:总部|生产基地|基地|工厂|产业园|园区)"
+_FACILITY_TAIL = re.compile(FACILITY)
 
 
 def _extend_seed(text: str, start: int, end: int, lex: _Lexicon) -> tuple[int, int, str]:
