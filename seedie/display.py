@@ -150,8 +150,3 @@ def highlight(ex: Extraction, text: str) -> str:
         cursor = end
     out.append(html.escape(text[cursor:]))
     return "".join(out).replace("\n", "<br>")
-
-
-def repr_html(ex: Any) -> str:
-    """Notebook representation of an Extraction (tables only; the text is not stored)."""
-    return to_html(ex)
