@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
 
 from .types import Extraction, Quantity
 
