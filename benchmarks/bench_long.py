@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
             warnings.simplefilter("ignore")  # W002 (chunked) is expected above max_length
             ex = seedie.extract(text, nlp=nlp)
         secs = time.perf_counter() - t0
-        from seedie.chunking import chunk_text
+        from seedie.text.chunking import chunk_text
 
         row = {
             "size_mb": mb,

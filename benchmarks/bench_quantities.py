@@ -13,7 +13,7 @@ import argparse
 import random
 import time
 
-from seedie.normalize.quantities import find_quantities, parse_quantity
+from seedie.quantities.parse import find_quantities, parse_quantity
 
 EXPRESSIONS = [
     "15元", "1.1亿元", "超过500万枚", "近万人", "500多亿元", "1500余人", "十几万", "三四万吨",

@@ -123,9 +123,9 @@ def predictor_lac(texts: list[str]) -> list[set[Span]]:
 
 
 def predictor_lac_patterns(texts: list[str]) -> list[set[Span]]:
-    from seedie.kb import OrgKB
-    from seedie.linking import resolve_overlaps
-    from seedie.normalize.orgnames import find_org_names
+    from seedie.orgs.kb import OrgKB
+    from seedie.orgs.linking import resolve_overlaps
+    from seedie.orgs.names import find_org_names
 
     kb = OrgKB.default()
     out = []

@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     extract_n = args.extract_n if args.extract_n is not None else min(2000, max(1, args.n // 50))
 
     import seedie
-    from seedie.normalize.dates import find_dates
+    from seedie.dates.resolve import find_dates
 
     nlp = seedie.load("default") if extract_n else None
     rng = random.Random(args.seed)

@@ -31,14 +31,14 @@ logging.getLogger("seedie").addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import extract, extract_many
-    from .normalize.quantities import find_quantities, parse_quantity
     from .pipeline import load
+    from .quantities.parse import find_quantities, parse_quantity
     from .render import render
 
 _LAZY = {
-    "parse_quantity": ".normalize.quantities",
-    "find_quantities": ".normalize.quantities",
-    "find_dates": ".normalize.dates",
+    "parse_quantity": ".quantities.parse",
+    "find_quantities": ".quantities.parse",
+    "find_dates": ".dates.resolve",
     "load": ".pipeline",
     "extract": ".api",
     "extract_many": ".api",

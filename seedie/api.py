@@ -10,10 +10,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .chunking import chunk_text, merge_extractions
+from .analyzers.tokenizer import replace_surrogates
 from .errors import Errors, Warnings, type_error, warn
 from .pipeline import default_nlp
-from .tokenizer import replace_surrogates
+from .text.chunking import chunk_text, merge_extractions
 from .types import (
     Claim,
     Company,

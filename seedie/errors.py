@@ -1,7 +1,7 @@
 """Error and warning messages with stable codes.
 
 Every message says what was received, what was expected and how to fix it. Codes are stable
-(E0xx: API and pipeline, here; E30x: knowledge-base records, raised in ``seedie.kb`` where the
+(E0xx: API and pipeline, here; E30x: knowledge-base records, raised in ``seedie.orgs.kb`` where the
 offending line is known) so users can filter warnings:
 ``warnings.filterwarnings("ignore", message=r"\\[W001\\]")``.
 """

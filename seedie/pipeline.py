@@ -52,8 +52,11 @@ factory = "seedie_relations"
 def _register() -> None:
     # Importing the modules registers the factories, the tokenizer and the KB loader
     # (the same happens through entry points when seedie is installed).
-    from . import tokenizer  # noqa: F401, PLC0415
-    from .components import dates, org_linker, quantity, relations  # noqa: F401, PLC0415
+    from .analyzers import tokenizer  # noqa: F401, PLC0415
+    from .dates import component as _dates  # noqa: F401, PLC0415
+    from .orgs import component as _orgs  # noqa: F401, PLC0415
+    from .quantities import component as _quantities  # noqa: F401, PLC0415
+    from .relations import component as _relations  # noqa: F401, PLC0415
 
 
 def default_config(analyzer: str = "lac") -> Config:

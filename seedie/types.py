@@ -1,6 +1,6 @@
 """Typed results of seedie: Quantity, Company, Visit, Claim, Trip, Extraction.
 
-Pure Python (no spaCy import) so that ``seedie.normalize`` can build them too.
+Pure Python (no spaCy import) so that the pure stage code can build them too.
 Every class is a frozen dataclass with a ``to_dict()`` that returns JSON-ready data
 (dates as ISO strings); the field order of ``to_dict()`` is part of the schema
 (docs/schema.md) and only grows between minor versions.

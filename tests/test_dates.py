@@ -1,4 +1,4 @@
-"""Table tests for seedie.normalize.dates (no spaCy needed)."""
+"""Table tests for seedie.dates.resolve (no spaCy needed)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seedie.normalize.dates import find_dates, infer_reference_date, resolve_dates
+from seedie.dates.resolve import find_dates, infer_reference_date, resolve_dates
 from seedie.types import DateMention
 
 D = dt.date

@@ -8,14 +8,14 @@ import importlib
 import pytest
 
 MODULES = [
-    "seedie.normalize.sentences",
-    "seedie.normalize.numerals",
-    "seedie.normalize.quantities",
-    "seedie.normalize.dates",
-    "seedie.normalize.orgnames",
-    "seedie.kb",
-    "seedie.linking",
-    "seedie.chunking",
+    "seedie.text.sentences",
+    "seedie.quantities.numerals",
+    "seedie.quantities.parse",
+    "seedie.dates.resolve",
+    "seedie.orgs.names",
+    "seedie.orgs.kb",
+    "seedie.orgs.linking",
+    "seedie.text.chunking",
     "seedie.display",
 ]
 

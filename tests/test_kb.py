@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from seedie.kb import OrgKB, OrgRecord
+from seedie.orgs.kb import OrgKB, OrgRecord
 
 FIXTURE = Path(__file__).parent / "fixtures" / "kb_small.jsonl"
 

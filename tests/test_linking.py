@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from seedie.kb import OrgKB
-from seedie.linking import link_organizations, resolve_overlaps
-from seedie.normalize.orgnames import find_org_names
+from seedie.orgs.kb import OrgKB
+from seedie.orgs.linking import link_organizations, resolve_overlaps
+from seedie.orgs.names import find_org_names
 
 FIXTURE = Path(__file__).parent / "fixtures" / "kb_small.jsonl"
 

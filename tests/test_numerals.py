@@ -1,4 +1,4 @@
-"""Table tests for seedie.normalize.numerals (pure code, no spaCy)."""
+"""Table tests for seedie.quantities.numerals (pure code, no spaCy)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seedie.normalize.numerals import (
+from seedie.quantities.numerals import (
     normalize_width,
     parse_numeral,
     parse_numeral_span,

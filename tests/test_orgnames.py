@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from seedie.normalize.orgnames import find_org_names, head_of
+from seedie.orgs.names import find_org_names, head_of
 
 
 def names(text: str, seeds: list[str] | None = None) -> list[str]:

@@ -1,4 +1,4 @@
-"""Table tests for seedie.normalize.quantities (pure code, no spaCy)."""
+"""Table tests for seedie.quantities.parse (pure code, no spaCy)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seedie.normalize.quantities import find_quantities, parse_quantity
+from seedie.quantities.parse import find_quantities, parse_quantity
 
 N = None
 # (expr, value, unit, kind, qualifier, low, high, per)

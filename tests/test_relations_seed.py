@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from seedie.normalize.sentences import split_sentences
 from seedie.relations.context import build_context
 from seedie.relations.speakers import build_speakers
+from seedie.text.sentences import split_sentences
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "003_2845115161f2390a.txt"
 

@@ -8,8 +8,8 @@ import re
 import pytest
 from _relations_util import company
 
-from seedie.normalize.sentences import split_sentences
-from seedie.relations import Relations, build_relations
+from seedie.relations.build import Relations, build_relations
+from seedie.text.sentences import split_sentences
 from seedie.types import Company, DateMention, Mention, Quantity
 
 Y = 2026

@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import seedie
-from seedie.normalize.dates import find_dates
-from seedie.tokenizer import replace_surrogates
+from seedie.analyzers.tokenizer import replace_surrogates
+from seedie.dates.resolve import find_dates
 from seedie.types import Extraction, Quantity
 
 ROOT = Path(__file__).resolve().parent.parent

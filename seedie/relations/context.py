@@ -17,8 +17,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from ..normalize.sentences import split_paragraphs
-from ..normalize.spans import SpanIndex
+from ..text.sentences import split_paragraphs
+from ..text.spans import SpanIndex
 from ..types import Company, DateMention
 
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..normalize.spans import SpanIndex
+from ..text.spans import SpanIndex
 from .context import DocContext, lexicon
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")

@@ -30,10 +30,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..text.spans import SpanIndex
+from ..types import Company, Mention
 from .kb import OrgKB, OrgRecord, strip_place
-from .normalize.orgnames import FACILITY, head_of, is_place, lexicon
-from .normalize.spans import SpanIndex
-from .types import Company, Mention
+from .names import FACILITY, head_of, is_place, lexicon
 
 _SOURCE_RANK = {"kb": 0, "ner": 1, "pattern": 2}
 _LEGAL_SUFFIXES = sorted(
@@ -163,7 +163,7 @@ def _home_parts(home_province: str | None) -> tuple[str, str] | None:
     """('贵州省', '省') for 贵州; ('北京市', '市') for 北京."""
     if not home_province:
         return None
-    from .normalize.orgnames import lexicon as _lex  # noqa: F401 - ensures data is loaded
+    from .names import lexicon as _lex  # noqa: F401 - ensures data is loaded
 
     short = home_province.removesuffix("省").removesuffix("市")
     for full in (short + "省", short + "市", short + "自治区"):

@@ -1,4 +1,4 @@
-"""Regex scanning of Chinese date/time expressions (internal to :mod:`seedie.normalize.dates`).
+"""Regex scanning of Chinese date/time expressions (internal to :mod:`seedie.dates.resolve`).
 
 Scanning only finds and reads expressions; it never resolves a year against a reference
 date. Every pattern is precompiled, uses fixed-width guards only and has no nested

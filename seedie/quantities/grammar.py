@@ -1,6 +1,6 @@
 """The quantity grammar for one "part": numeral (+多/余) (+multiplier) (+unit) (+rate).
 
-Internal to :mod:`seedie.normalize.quantities`, which adds prefixes, ranges and suffixes.
+Internal to :mod:`seedie.quantities.parse`, which adds prefixes, ranges and suffixes.
 Works on width-normalized text at a given position and never reads further than the
 expression itself, so a scan over a long text stays linear. Pure code (no spaCy).
 """

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ..errors import type_error
 from ..types import Quantity
-from ._grammar import NUM_RE, Part, Reject, parse_part, right_side_percent
+from .grammar import NUM_RE, Part, Reject, parse_part, right_side_percent
 from .numerals import normalize_width
 from .units import UnitInfo, UnitTable, unit_table
 

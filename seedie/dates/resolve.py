@@ -23,7 +23,7 @@ from importlib.resources import files
 
 from ..errors import Errors
 from ..types import DateMention
-from ._date_scan import Raw, cn_int, plan_years, scan
+from .scan import Raw, cn_int, plan_years, scan
 
 __all__ = ["find_dates", "infer_reference_date", "resolve_dates"]
 

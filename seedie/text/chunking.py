@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .types import Claim, Company, Extraction, Mention, Quantity, Visit
+from ..types import Claim, Company, Extraction, Mention, Quantity, Visit
 
 _PARAGRAPH_END = re.compile(r"\n+")
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"'）)】」』》]*")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from .spans import SpanIndex
+from ..text.spans import SpanIndex
 
 MAX_STEM = 14
 # Longest seed and pattern span considered when looking for neighbours (in characters).

@@ -19,8 +19,8 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from .errors import Errors, Warnings, warn
-from .normalize.sentences import split_sentences
+from ..errors import Errors, Warnings, warn
+from ..text.sentences import split_sentences
 
 ENT_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG", "TIME": "DATE"}
 # LAC tag -> Universal POS.
@@ -67,7 +67,7 @@ def _make_analyzer(name: str, threads: int, batch_size: int) -> tuple[str, Analy
             warn(Warnings.W001.format(reason=exc))
             name = "jieba"
         else:
-            from .analyzers.lac import LACAnalyzer  # noqa: PLC0415
+            from .lac import LACAnalyzer  # noqa: PLC0415
 
             return "lac", LACAnalyzer(threads=threads, batch_size=batch_size)
     if name == "jieba":
@@ -75,7 +75,7 @@ def _make_analyzer(name: str, threads: int, batch_size: int) -> tuple[str, Analy
             import jieba  # noqa: F401, PLC0415
         except ImportError:
             raise ImportError(Errors.E004) from None
-        from .analyzers.jieba_pos import JiebaAnalyzer  # noqa: PLC0415
+        from .jieba_pos import JiebaAnalyzer  # noqa: PLC0415
 
         return "jieba", JiebaAnalyzer()
     raise ValueError(Errors.E005.format(name=name))

@@ -14,9 +14,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
-from ..normalize.sentences import split_sentences
-from ..relations import build_relations
+from ..text.sentences import split_sentences
 from ..types import Company, DateMention, Quantity
+from .build import build_relations
 
 PLACE_LABELS = ("GPE", "LOC")
 

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
-from ..normalize.dates import find_dates, infer_reference_date
+from .resolve import find_dates, infer_reference_date
 
 
 @Language.factory(
@@ -37,7 +37,7 @@ def make_dates(
 
 
 class DateRecognizer:
-    """Find dates with :func:`seedie.normalize.dates.find_dates` and store them as spans."""
+    """Find dates with :func:`seedie.dates.resolve.find_dates` and store them as spans."""
 
     def __init__(self, *, name: str, spans_key: str, reference_date: str | None) -> None:
         self.name = name

@@ -1,6 +1,6 @@
 """``seedie_orgs``: organization mentions from NER, name patterns and the KB, linked in-text.
 
-Sources, merged by :func:`seedie.linking.link_organizations`:
+Sources, merged by :func:`seedie.orgs.linking.link_organizations`:
 - the base pipeline's ORG entities (LAC in the offline default, zh_core_web_sm when used);
 - name patterns (a stem plus an organization head: 集团, 公司, 中心, 厅 …), which also extend
   NER spans (比亚迪 -> 比亚迪集团);
@@ -24,10 +24,10 @@ from spacy.util import registry
 
 from .. import extensions  # noqa: F401
 from ..errors import Errors
-from ..kb import OrgKB
-from ..linking import link_organizations
-from ..normalize.orgnames import find_org_names
-from ..normalize.orgnames import lexicon as org_lexicon
+from .kb import OrgKB
+from .linking import link_organizations
+from .names import find_org_names
+from .names import lexicon as org_lexicon
 
 _NOT_COMPANIES = frozenset({"delegation", "publisher"})
 # Universal POS that never occur inside an organization's name stem.

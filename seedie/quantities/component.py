@@ -1,7 +1,7 @@
 """``seedie_quantities``: money, percentages and measures as spans with normalized values.
 
 Matches on ``doc.text`` (character offsets, never tokens: jieba splits 500万元 into 500/万元)
-with :func:`seedie.normalize.quantities.find_quantities`, and stores the spans in
+with :func:`seedie.quantities.parse.find_quantities`, and stores the spans in
 ``doc.spans["seedie_quantities"]`` with labels MONEY / PERCENT / QUANTITY / CARDINAL and the
 normalized quantity as a msgpack-safe dict in ``span._.seedie_quantity``.
 """
@@ -14,8 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401  (registers Span._.seedie_quantity)
-from ..normalize.quantities import find_quantities
 from ..types import Quantity
+from .parse import find_quantities
 
 logger = logging.getLogger("seedie")
 LABELS = {"money": "MONEY", "percent": "PERCENT"}

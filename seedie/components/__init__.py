@@ -1,1 +1,0 @@
-"""seedie's spaCy components, one module each; importing a module registers its factory."""

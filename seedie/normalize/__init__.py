@@ -1,1 +1,0 @@
-"""Pure normalization code (no spaCy import): numerals, units, quantities, dates, org names."""
