@@ -225,8 +225,8 @@ def script_folding_available() -> bool:
 def fold(text: object) -> str:
     """The comparison form of a name: NFKC, no quotes/brackets/spaces, simplified, lower case.
 
-    >>> fold("「比亞迪」 Auto")
-    '比亚迪auto'
+    >>> fold("「云岭」 ＡＢ新能源")
+    '云岭ab新能源'
     """
     if text is None:
         return ""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import doctest
+import importlib
 import json
 import shutil
 from pathlib import Path
@@ -224,6 +226,12 @@ def test_findings_name_misses_and_false_positives():
         ("claims", "miss", "江州港务集团"),
         ("claims", "fp", "江州港务集团"),
     }
+
+
+def test_docstring_examples():
+    module = importlib.import_module("seedie.evaluate")
+    result = doctest.testmod(module)
+    assert result.attempted >= 3 and result.failed == 0
 
 
 def test_field_score_arithmetic():
