@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Errors, Warnings, warn
-from .types import Extraction
+from .types import Extraction, _DictMixin
 
 logger = logging.getLogger("seedie")
 
@@ -52,11 +53,12 @@ UNIT_SPELLINGS = {
     "none": "",
 }  # fmt: skip
 REL_TOLERANCE = 1e-3
+_MONTH_DAY = re.compile(r"--(\d\d)-(\d\d)")  # a visit day whose year the article does not give
 
 
 # ----------------------------------------------------------------------------- report types
 @dataclass(frozen=True, slots=True, kw_only=True)
-class FieldScore:
+class FieldScore(_DictMixin):
     """Counts for one field; ``dup`` predictions repeat an item already matched (not FPs)."""
 
     tp: int = 0
@@ -86,31 +88,21 @@ class FieldScore:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-            "dup": self.dup,
-            "precision": self.precision,
-            "recall": self.recall,
-            "f1": self.f1,
-        }
+        counts = _DictMixin.to_dict(self)
+        return {**counts, "precision": self.precision, "recall": self.recall, "f1": self.f1}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Finding:
+class Finding(_DictMixin):
     """A required gold item nothing matched (``miss``) or an unmatched prediction (``fp``)."""
 
     field: str
     kind: str
     description: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"field": self.field, "kind": self.kind, "description": self.description}
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ArticleScore:
+class ArticleScore(_DictMixin):
     """The scores of one article; ``error`` is set when ``extract`` failed on it."""
 
     name: str
@@ -122,19 +114,9 @@ class ArticleScore:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "text_path": self.text_path,
-            "reference_date": self.reference_date.isoformat() if self.reference_date else None,
-            **{f: getattr(self, f).to_dict() for f in FIELDS},
-            "findings": [x.to_dict() for x in self.findings],
-            "error": self.error,
-        }
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Skipped:
+class Skipped(_DictMixin):
     """A gold file or article that could not be scored, with the coded reason."""
 
     name: str
@@ -142,12 +124,9 @@ class Skipped:
     code: str
     message: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "path": self.path, "code": self.code, "message": self.message}
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class EvaluationReport:
+class EvaluationReport(_DictMixin):
     """Per-article scores, skips, and the micro-averaged totals per field."""
 
     articles: list[ArticleScore]
@@ -303,8 +282,9 @@ def date_accepts(
     (True, True)
     """
     if gold_date:
-        if gold_date.startswith("--"):
-            return got is None or (got.month, got.day) == (int(gold_date[2:4]), int(gold_date[5:7]))
+        month_day = _MONTH_DAY.fullmatch(gold_date)
+        if month_day:
+            return got is None or (got.month, got.day) == tuple(map(int, month_day.groups()))
         return got == _iso_date(gold_date)
     if date_range:
         low, high = _iso_date(date_range[0]), _iso_date(date_range[1])
@@ -458,6 +438,42 @@ def _skip(name: str, path: Path, code: str, message: str) -> Skipped:
     return Skipped(name=name, path=str(path), code=code, message=message)
 
 
+_REQUIRED = {"companies": "name", "visits": "host", "claims": "subject"}
+_NAME_LISTS = {"companies": "aliases", "visits": "host_aliases", "claims": "subject_aliases"}
+
+
+def _is_iso(value: object) -> bool:
+    return isinstance(value, str) and _iso_date(value) is not None
+
+
+def _item_problem(key: str, item: dict[str, Any]) -> str | None:
+    """What makes one gold item unusable, or None."""
+    name = item.get(_REQUIRED[key])
+    if not isinstance(name, str) or not name.strip():
+        return f"{_REQUIRED[key]!r} must be a non-empty string"
+    for list_key in (_NAME_LISTS[key], "unit_alt"):
+        names = item.get(list_key)
+        if names is not None and not (
+            isinstance(names, list) and all(isinstance(x, str) for x in names)
+        ):
+            return f"{list_key!r} must be a list of strings"
+    if key == "visits":
+        date, span = item.get("date"), item.get("date_range")
+        if date is not None and not (_is_iso(date) or _MONTH_DAY.fullmatch(str(date))):
+            return f"'date' must be YYYY-MM-DD, --MM-DD or null; got {date!r}"
+        if span is not None and not (
+            isinstance(span, list) and len(span) == 2 and all(_is_iso(d) for d in span)
+        ):
+            return "'date_range' must be [first_day, last_day] as ISO dates"
+    if key == "claims":
+        value = item.get("value")
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"'value' must be a number; got {value!r}"
+        if not isinstance(item.get("unit"), str):
+            return "'unit' must be a string (\"\" for a bare number)"
+    return None
+
+
 def _read_gold(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     """The parsed gold file, or None and why it cannot be used."""
     try:
@@ -466,12 +482,19 @@ def _read_gold(path: Path) -> tuple[dict[str, Any] | None, str | None]:
         return None, f"{type(exc).__name__}: {exc}"
     if not isinstance(data, dict):
         return None, f"expected a JSON object, got {type(data).__name__}"
+    reference = data.get("reference_date")
+    if reference is not None and not _is_iso(reference):
+        return None, f"'reference_date' must be an ISO date or null; got {reference!r}"
     for key in FIELDS:
         items = data.get(key)
-        if items is not None and (
-            not isinstance(items, list) or not all(isinstance(x, dict) for x in items)
-        ):
+        if items is None:
+            continue
+        if not isinstance(items, list):
             return None, f"{key!r} must be a list of objects"
+        for i, item in enumerate(items):
+            problem = _item_problem(key, item) if isinstance(item, dict) else "not an object"
+            if problem:
+                return None, f"{key}[{i}]: {problem}"
     return data, None
 
 

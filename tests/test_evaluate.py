@@ -303,6 +303,42 @@ def test_missing_pairs_are_reported_skips(nlp, tmp_path):
     assert [a.name for a in mapped.articles] == ["nanxi_mingyuan", "qingchuan_visit"]
 
 
+BROKEN_GOLD = [
+    ("[]", "expected a JSON object"),
+    ('{"reference_date": "3月12日"}', "'reference_date'"),
+    ('{"companies": {"name": "云岭电子"}}', "'companies' must be a list"),
+    ('{"companies": [{"aliases": ["云电"]}]}', "companies[0]: 'name'"),
+    ('{"companies": [{"name": "云岭电子", "aliases": "云电"}]}', "'aliases' must be a list"),
+    ('{"visits": [{"host": "松湖科技园", "date": "3-12"}]}', "visits[0]: 'date'"),
+    ('{"visits": [{"host": "松湖科技园", "date_range": ["2031-03-12"]}]}', "'date_range'"),
+    ('{"claims": [{"subject": "江州港", "value": "45万", "unit": "标箱"}]}', "'value'"),
+    (
+        '{"claims": [{"subject": "江州港", "value": 1, "unit": "标箱", "unit_alt": "TEU"}]}',
+        "'unit_alt'",
+    ),
+]
+
+
+@pytest.mark.parametrize("content,reason", BROKEN_GOLD, ids=[c[0] for c in BROKEN_GOLD])
+def test_unusable_gold_is_skipped_with_the_reason(tmp_path, content, reason):
+    (tmp_path / "a.json").write_text(content, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("代表团来到松湖科技园。", encoding="utf-8")
+    report = seedie.evaluate(tmp_path, tmp_path, nlp=object())  # never reaches extract
+    assert report.articles == [] and len(report.skipped) == 1
+    assert report.skipped[0].code == "W042" and reason in report.skipped[0].message
+
+
+def test_a_failing_extract_is_scored_empty_and_logged(caplog):
+    with caplog.at_level("ERROR", logger="seedie"):
+        report = seedie.evaluate(GOLD, ARTICLES, nlp=object(), only=["qingchuan_visit"])
+    (article,) = report.articles
+    assert article.error and "[W045]" in caplog.text
+    for f in FIELDS:
+        score = getattr(article, f)
+        assert (score.tp, score.fp, score.fn) == (0, 0, _required("qingchuan_visit", f))
+    assert "EXTRACT-ERROR" in report.to_text()
+
+
 def test_evaluate_rejects_a_missing_folder(tmp_path):
     with pytest.raises(ValueError, match=r"\[E040\]"):
         seedie.evaluate(tmp_path / "nope", ARTICLES)
