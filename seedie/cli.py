@@ -137,9 +137,9 @@ def evaluate(
     report = run_evaluation(
         gold_dir, articles_dir, nlp=load(base), verbose=verbose or as_json, texts=texts, only=only
     )
-    for skip in report.skipped:
-        typer.echo(f"seedie: {skip.message}", err=True)
-    if as_json:
+    if as_json:  # the table lists the skips itself; JSON readers see them on stderr too
+        for skip in report.skipped:
+            typer.echo(f"seedie: {skip.message}", err=True)
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
     else:
         typer.echo(report.to_text(verbose=verbose))
