@@ -13,6 +13,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+# Pure (no spaCy) and imported eagerly, so that ``seedie.evaluate`` is the function even after
+# ``from seedie.evaluate import EvaluationReport`` has loaded the module of the same name.
+from .evaluate import EvaluationReport, evaluate
 from .types import (
     Claim,
     Company,
@@ -50,12 +53,14 @@ __all__ = [
     "Company",
     "DateMention",
     "Delegation",
+    "EvaluationReport",
     "Extraction",
     "Mention",
     "Quantity",
     "Trip",
     "Visit",
     "__version__",
+    "evaluate",
     *_LAZY,
 ]
 

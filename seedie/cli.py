@@ -1,4 +1,4 @@
-"""Command line: ``seedie extract PATH... | -`` (also ``python -m seedie``).
+"""Command line: ``seedie extract PATH... | -`` (also ``python -m seedie``), ``seedie evaluate``.
 
 JSON for one input, a JSON array for several, JSON Lines (``--format jsonl``) for corpora,
 ``--format table`` for people. ``--jsonl-input`` reads records with a text field from
@@ -100,6 +100,52 @@ def extract(
     if fmt is Format.json:
         payload = collected[0] if len(collected) == 1 else collected
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=indent))
+
+
+@app.command()
+def evaluate(
+    gold_dir: Path = typer.Argument(..., help="Folder of gold files NAME.json."),
+    articles_dir: Path = typer.Argument(..., help="Folder of the articles NAME.txt."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List misses and false positives."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    only: Optional[list[str]] = typer.Option(
+        None, "--only", help="Score only this gold name (repeatable)."
+    ),
+    text: Optional[list[str]] = typer.Option(
+        None, "--text", help="NAME=PATH: score NAME.json on the text at PATH (repeatable)."
+    ),
+    base: str = typer.Option("auto", "--base", help="auto, default, jieba, or a zh pipeline."),
+) -> None:
+    """Score extraction against gold annotations (format: docs/evaluation.md)."""
+    from .errors import Errors  # noqa: PLC0415
+    from .evaluate import check_folders  # noqa: PLC0415
+    from .evaluate import evaluate as run_evaluation  # noqa: PLC0415
+    from .pipeline import load  # noqa: PLC0415
+
+    try:
+        check_folders(gold_dir, articles_dir)  # before the pipeline loads
+    except ValueError as exc:
+        typer.echo(f"seedie: {exc}", err=True)
+        raise typer.Exit(2) from None
+    texts = {}
+    for item in text or []:
+        name, sep, path = item.partition("=")
+        if not sep or not name or not path:
+            typer.echo(f"seedie: {Errors.E041.format(got=item)}", err=True)
+            raise typer.Exit(2)
+        texts[name] = Path(path)
+    report = run_evaluation(
+        gold_dir, articles_dir, nlp=load(base), verbose=verbose or as_json, texts=texts, only=only
+    )
+    if as_json:  # the table lists the skips itself; JSON readers see them on stderr too
+        for skip in report.skipped:
+            typer.echo(f"seedie: {skip.message}", err=True)
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        typer.echo(report.to_text(verbose=verbose))
+    if not report.articles:
+        typer.echo(f"seedie: {Errors.E042.format(folder=str(gold_dir))}", err=True)
+        raise typer.Exit(2)
 
 
 @app.command()

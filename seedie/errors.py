@@ -1,8 +1,9 @@
 """Error and warning messages with stable codes.
 
 Every message says what was received, what was expected and how to fix it. Codes are stable
-(E0xx: API and pipeline, here; E30x: knowledge-base records, raised in ``seedie.orgs.kb`` where the
-offending line is known) so users can filter warnings:
+(E0xx: API and pipeline, here; E04x/W04x: evaluation against gold, ``seedie.evaluate``;
+E30x: knowledge-base records, raised in ``seedie.orgs.kb`` where the offending line is known) so
+users can filter warnings:
 ``warnings.filterwarnings("ignore", message=r"\\[W001\\]")``.
 """
 
@@ -47,6 +48,19 @@ class Errors:
         "'2026-06-18'; got {got!r}."
     )
     E010 = "[E010] seedie.dask needs Dask: pip install 'seedie[dask]'"
+    E040 = (
+        "[E040] evaluate() needs {what} to be a directory; {path!r} is not one. Pass the folder "
+        "of gold files NAME.json and the folder of articles NAME.txt (docs/evaluation.md)."
+    )
+    E041 = (
+        "[E041] --text takes NAME=PATH (the gold file NAME.json is scored on the text at PATH); "
+        "got {got!r}."
+    )
+    E042 = (
+        "[E042] No article was scored: every gold file in {folder!r} was skipped (see the "
+        "messages above) or there is none. Put the article of each NAME.json in the articles "
+        "folder as NAME.txt, or map it with --text NAME=PATH."
+    )
 
 
 class Warnings:
@@ -59,6 +73,26 @@ class Warnings:
     W002 = (
         "[W002] The text has {n} characters, more than nlp.max_length={max_length}; it is "
         "processed in {chunks} chunks cut at paragraph or sentence boundaries."
+    )
+    W040 = (
+        "[W040] Gold file {name}.json has no article: {path!r} does not exist; skipped. Put "
+        "{name}.txt in the articles folder or pass texts={{{name!r}: PATH}} (--text {name}=PATH)."
+    )
+    W041 = (
+        "[W041] Article {path!r} has no gold file in {gold!r}; skipped. Annotate it as "
+        "NAME.json (docs/evaluation.md) or move it out of the articles folder."
+    )
+    W042 = (
+        "[W042] {path!r} cannot be used ({problem}); skipped. Gold files follow "
+        "docs/evaluation.md; articles are UTF-8 text."
+    )
+    W043 = "[W043] No gold file {name}.json in {folder!r} for only={name!r}; skipped."
+    W044 = (
+        "[W044] opencc is not installed, so traditional and simplified names are compared as "
+        "written (比亞迪 != 比亚迪). Fix: pip install opencc"
+    )
+    W045 = (
+        "[W045] extract() failed on {path!r}; the article is scored as if nothing was found."
     )
 
 
