@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .pipeline import load
     from .quantities.parse import find_quantities, parse_quantity
     from .render import render
+    from .text.script import simplified_view
 
 _LAZY = {
     "parse_quantity": ".quantities.parse",
@@ -46,6 +47,7 @@ _LAZY = {
     "extract": ".api",
     "extract_many": ".api",
     "render": ".render",
+    "simplified_view": ".text.script",
 }
 
 __all__ = [

@@ -14,6 +14,7 @@ from .analyzers.tokenizer import replace_surrogates
 from .errors import Errors, Warnings, type_error, warn
 from .pipeline import default_nlp
 from .text.chunking import chunk_text, merge_extractions
+from .text.script import restore_script, simplified_view
 from .types import (
     Claim,
     Company,
@@ -70,15 +71,18 @@ def extract(
     ref = _check_reference(reference_date)
     nlp = nlp or default_nlp()
     text = replace_surrogates(text)  # any base's tokenizer would fail on them
-    chunks = chunk_text(text, nlp.max_length)
+    # Traditional characters are analysed through a simplified view with the same offsets
+    # and reported as written.
+    view = simplified_view(text)
+    chunks = chunk_text(view, nlp.max_length)
     if len(chunks) > 1:
         warn(Warnings.W002.format(n=len(text), max_length=nlp.max_length, chunks=len(chunks)))
         base = _base_name(nlp)
         parts = [
-            (start, from_doc(_run(nlp, text[start:end], ref), base=base)) for start, end in chunks
+            (start, from_doc(_run(nlp, view[start:end], ref), base=base)) for start, end in chunks
         ]
-        return merge_extractions(len(text), parts)
-    return from_doc(_run(nlp, text, ref), base=_base_name(nlp))
+        return restore_script(merge_extractions(len(view), parts), text, view)
+    return restore_script(from_doc(_run(nlp, view, ref), base=_base_name(nlp)), text, view)
 
 
 def extract_many(
@@ -101,6 +105,8 @@ def extract_many(
     # Texts longer than nlp.max_length go through extract() (chunking) in this process; the
     # stream carries an empty placeholder for them so that results stay in input order.
     long_texts: deque[str | None] = deque()
+    # (original, simplified view) of each text, to report surfaces as written.
+    scripts: deque[tuple[str, str]] = deque()
 
     def feed() -> Iterator[str]:
         for t in texts:
@@ -108,7 +114,14 @@ def extract_many(
                 raise type_error("extract_many", t, "texts")
             is_long = len(t) > nlp.max_length
             long_texts.append(t if is_long else None)
-            yield "" if is_long else replace_surrogates(t)
+            if is_long:
+                scripts.append(("", ""))
+                yield ""
+                continue
+            t = replace_surrogates(t)
+            view = simplified_view(t)
+            scripts.append((t, view))
+            yield view
 
     tokenize_many = getattr(nlp.tokenizer, "pipe", None)
     if n_process == 1 and tokenize_many is not None:
@@ -122,10 +135,11 @@ def extract_many(
     base = _base_name(nlp)
     for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
         long_text = long_texts.popleft()
+        original, view = scripts.popleft()
         if long_text is not None:
             yield extract(long_text, ref, nlp=nlp)
         else:
-            yield from_doc(doc, base=base)
+            yield restore_script(from_doc(doc, base=base), original, view)
 
 
 def _with_reference(doc: Doc, ref: dt.date) -> Doc:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..errors import type_error
+from ..text.script import simplified_view
 from ..types import Quantity
 from .grammar import NUM_RE, Part, Reject, parse_part, right_side_percent
 from .numerals import normalize_width
@@ -274,7 +275,7 @@ def parse_quantity(expr: str) -> Quantity | None:
         return None
     # A whole expression may use spaces and full-width thousands commas (８２，２２５元);
     # running text may not, so find_quantities leaves both alone.
-    s = _INNER_SPACE_RE.sub("", normalize_width(raw)).replace("，", ",")
+    s = _INNER_SPACE_RE.sub("", normalize_width(simplified_view(raw))).replace("，", ",")
     start = 1 if s.startswith(("从", "由")) and len(s) > 1 else 0  # 从8500到3万港元
     try:
         p = _parse_at(s, start, "", True, False)
@@ -317,7 +318,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     if not isinstance(text, str):
         raise _type_error("find_quantities", text)
-    s = normalize_width(text)
+    s = normalize_width(simplified_view(text))  # 200多億元 reads as 200多亿元
     t = unit_table()
     out: list[Quantity] = []
     pos, n = 0, len(s)
