@@ -1,9 +1,12 @@
 """Spec cases in seeds/cases.jsonl: short texts of the genre with what a reader expects.
 
 Each line: {"id", "text", "reference_date"?, "expected": {"visits"?, "claims"?, "companies"?,
-"trip"?}, "xfail"?: "reason"}. Expected items are matched, not listed exhaustively, except
-that an empty list means "nothing of that kind". Hosts and subjects match by containment
-(宁德时代 matches the canonical 宁德时代); every other given field must be equal.
+"trip"?, "delegation"?, "absent_companies"?, "absent_visits"?, "absent_claims"?}, "xfail"?:
+"reason"}. Expected items are matched, not listed exhaustively, except that an empty list means
+"nothing of that kind". Hosts and subjects match by containment (宁德时代 matches the canonical
+宁德时代); every other given field must be equal. ``delegation`` is checked like an item
+(name, home). ``absent_companies`` lists strings that must be neither the name nor an alias of
+any company; ``absent_visits`` / ``absent_claims`` list items that no output item may fit.
 """
 
 from __future__ import annotations
@@ -71,3 +74,14 @@ def test_case(nlp, case):
             assert hits, (want, items)
     if "trip" in expected:
         assert result["trip"] is not None and _fits(result["trip"], expected["trip"], ("region",))
+    if "delegation" in expected:
+        got = result["delegation"]
+        assert got is not None and _fits(got, expected["delegation"], ()), got
+    names = {n for c in result["companies"] for n in (c["name"], *c["aliases"])}
+    for name in expected.get("absent_companies", []):
+        assert name not in names, (name, sorted(names))
+    for kind, contains in (("visits", ("host",)), ("claims", ("subject",))):
+        items = result[kind] if kind != "claims" else [_claim_view(c) for c in result[kind]]
+        for unwanted in expected.get(f"absent_{kind}", []):
+            hits = [i for i in items if _fits(i, unwanted, contains)]
+            assert not hits, (unwanted, hits)
