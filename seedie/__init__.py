@@ -13,9 +13,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-# Pure (no spaCy) and imported eagerly, so that ``seedie.evaluate`` is the function even after
-# ``from seedie.evaluate import EvaluationReport`` has loaded the module of the same name.
-from .evaluate import EvaluationReport, evaluate
+from .evaluation import EvaluationReport, evaluate  # pure (no spaCy): cheap to import
 from .types import (
     Claim,
     Company,

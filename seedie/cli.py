@@ -118,8 +118,8 @@ def evaluate(
 ) -> None:
     """Score extraction against gold annotations (format: docs/evaluation.md)."""
     from .errors import Errors  # noqa: PLC0415
-    from .evaluate import check_folders  # noqa: PLC0415
-    from .evaluate import evaluate as run_evaluation  # noqa: PLC0415
+    from .evaluation import check_folders  # noqa: PLC0415
+    from .evaluation import evaluate as run_evaluation  # noqa: PLC0415
     from .pipeline import load  # noqa: PLC0415
 
     try:
