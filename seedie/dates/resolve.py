@@ -22,6 +22,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from ..errors import Errors
+from ..quantities.numerals import is_year_number
 from ..types import DateMention
 from .scan import Raw, cn_int, plan_years, scan
 
@@ -318,7 +319,7 @@ def _anniversary_signal(text: str) -> tuple[float, dt.date, str] | None:
             if pos >= 0 and len(body) - (pos + len(alias)) <= 3:
                 if hit is None or pos + len(alias) > hit[0]:
                     hit = (pos + len(alias), year)
-        if hit is None or not 1900 <= hit[1] + n <= 2100:
+        if hit is None or not is_year_number(hit[1] + n):
             continue
         score = 4.0 if m.group("trig") == "今年" else 2.5
         label = body + m.group("n") + "周年"

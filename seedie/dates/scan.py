@@ -11,13 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..quantities.numerals import is_year_number, parse_numeral
+
 # Half- and full-width digits; int() reads both.
 _D = "0-9０-９"
-_CN_DIGITS = {
-    "〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-}  # fmt: skip
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_D = "〇零○Ｏ一二三四五六七八九"
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 
@@ -142,32 +139,20 @@ class Raw:
 
 
 def cn_int(s: str) -> int | None:
-    """Read a short number written in digits (full/half width) or Chinese numerals.
+    """Read a short whole number written in digits (full/half width) or Chinese numerals.
+
+    One parser reads numerals for the whole package
+    (:func:`~seedie.quantities.numerals.parse_numeral`); dates take short whole numbers from it.
 
     >>> cn_int("二〇二五"), cn_int("二十三"), cn_int("２０２５"), cn_int("十")
     (2025, 23, 2025, 10)
     """
     if not s or len(s) > 8:
         return None
-    try:
-        return int(s)
-    except ValueError:
-        pass
-    if all(ch in _CN_DIGITS for ch in s):
-        value = 0
-        for ch in s:
-            value = value * 10 + _CN_DIGITS[ch]
-        return value
-    total, current = 0, 0
-    for ch in s:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            total += (current or 1) * _CN_UNITS[ch]
-            current = 0
-        else:
-            return None
-    return total + current
+    value = parse_numeral(s)
+    if value is None or value < 0 or value != value.to_integral_value():
+        return None
+    return int(value)
 
 
 def plan_years(number: int) -> tuple[int, int]:
@@ -189,7 +174,7 @@ def _day_ok(year: int | None, month: int, day: int) -> bool:
 
 def _year_ok(year: int | None, with_month: bool) -> bool:
     # A lone four-digit number before 年 is a year only in a plausible news range.
-    return year is not None and (1000 <= year <= 2999 if with_month else 1900 <= year <= 2100)
+    return year is not None and (1000 <= year <= 2999 if with_month else is_year_number(year))
 
 
 def _granularity(month: int | None, day: int | None) -> int:

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .numerals import DIGITS, MAX_DIGITS, parse_numeral, parse_numeral_span, place_of
+from .numerals import (
+    DIGITS,
+    MAX_DIGITS,
+    is_year_number,
+    parse_numeral,
+    parse_numeral_span,
+    place_of,
+)
 from .units import UnitInfo, UnitTable
 
 _CN_DIGITS = "零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
@@ -69,7 +76,7 @@ class Part:
 
 def _is_year(text: str, sequence: bool) -> bool:
     if text.isdigit():
-        return len(text) == 4 and 1900 <= int(text) <= 2100
+        return len(text) == 4 and is_year_number(int(text))
     return sequence and len(text) >= 3
 
 

@@ -20,6 +20,9 @@ from functools import lru_cache
 
 __all__ = [
     "MAX_DIGITS",
+    "YEAR_MAX",
+    "YEAR_MIN",
+    "is_year_number",
     "NumeralSpan",
     "normalize_width",
     "parse_numeral",
@@ -30,6 +33,8 @@ __all__ = [
 # Refuse anything longer: such runs are IDs / phone numbers / garbage, and parsing a
 # 100k-digit string would waste time for no meaningful quantity.
 MAX_DIGITS = 30
+# The years news of the genre writes about: a four-digit number outside them is no year.
+YEAR_MIN, YEAR_MAX = 1900, 2100
 
 DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
@@ -341,3 +346,13 @@ def _few_span(text: str) -> NumeralSpan | None:
     if mult is None:
         return None
     return NumeralSpan(base * mult, (base + step) * mult, "few")
+
+
+def is_year_number(value: int) -> bool:
+    """True for a number that can be a calendar year of the genre (1900–2100).
+
+    Example:
+        >>> is_year_number(2025), is_year_number(1158)
+        (True, False)
+    """
+    return YEAR_MIN <= value <= YEAR_MAX

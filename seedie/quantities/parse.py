@@ -16,7 +16,7 @@ from ..errors import type_error
 from ..text.script import simplified_view
 from ..types import Quantity
 from .grammar import NUM_RE, Part, Reject, parse_part, right_side_percent
-from .numerals import normalize_width
+from .numerals import is_year_number, normalize_width
 from .units import UnitInfo, UnitTable, unit_table
 
 __all__ = ["find_quantities", "parse_quantity"]
@@ -231,7 +231,7 @@ def _parse_at(
 
 def _years(left: Part, right: Part) -> bool:
     def year(p: Part) -> bool:
-        return p.numeral.isdigit() and len(p.numeral) == 4 and 1900 <= int(p.numeral) <= 2100
+        return p.numeral.isdigit() and len(p.numeral) == 4 and is_year_number(int(p.numeral))
 
     return year(left) and year(right)
 
