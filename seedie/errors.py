@@ -2,8 +2,8 @@
 
 Every message says what was received, what was expected and how to fix it. Codes are stable
 (E0xx: API and pipeline, here; E04x/W04x: evaluation against gold, ``seedie.evaluate``;
-E30x: knowledge-base records, raised in ``seedie.orgs.kb`` where the offending line is known) so
-users can filter warnings:
+E30x: knowledge-base records, raised by ``seedie.orgs.kb`` naming the offending line). Every
+code is defined here, once, so users can filter warnings:
 ``warnings.filterwarnings("ignore", message=r"\\[W001\\]")``.
 """
 
@@ -48,6 +48,10 @@ class Errors:
         "'2026-06-18'; got {got!r}."
     )
     E010 = "[E010] seedie.dask needs Dask: pip install 'seedie[dask]'"
+    E011 = (
+        "[E011] {func}() takes reference_date as a datetime.date or None; got {got}. Pass "
+        "e.g. datetime.date(2026, 6, 18)."
+    )
     E040 = (
         "[E040] evaluate() needs {what} to be a directory; {path!r} is not one. Pass the folder "
         "of gold files NAME.json and the folder of articles NAME.txt (docs/evaluation.md)."
@@ -61,6 +65,24 @@ class Errors:
         "messages above) or there is none. Put the article of each NAME.json in the articles "
         "folder as NAME.txt, or map it with --text NAME=PATH."
     )
+    E300 = (
+        "[E300] KB record {where} is {got}, not an object; each line must be a JSON object "
+        "with id and name"
+    )
+    E301 = (
+        "[E301] KB record {where} has no {key!r}; each line needs id and name as non-empty "
+        "strings"
+    )
+    E302 = (
+        "[E302] KB record {where} ({id}) has bad 'aliases' {aliases!r}; use a list of "
+        "non-empty strings"
+    )
+    E303 = "[E303] KB record {where} ({id}) has kind {kind!r}; use one of {kinds}"
+    E304 = (
+        "[E304] KB record {where} ({id}) has parent {parent!r}; use null or another record's id"
+    )
+    E305 = "[E305] KB record {where} ({id}) has 'ext' {ext!r}; use an object"
+    E306 = "[E306] KB line {lineno} is not valid JSON ({msg}); write one JSON object per line"
 
 
 class Warnings:

@@ -77,7 +77,8 @@ def test_find_regex_fallback(kb: OrgKB, monkeypatch: pytest.MonkeyPatch) -> None
         ('{"id": "x"}', "E301"),
         ('{"id": "x", "name": "某集团", "kind": "bank"}', "E303"),
         ('{"id": "x", "name": "某集团", "aliases": "某"}', "E302"),
-        ("not json", "E300"),
+        ("not json", "E306"),
+        ("[1, 2]", "E300"),
     ],
     ids=lambda v: v,
 )

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
 
-from ..errors import Errors
+from ..errors import Errors, type_error
 from ..quantities.numerals import is_year_number
 from ..types import DateMention
 from .scan import Raw, cn_int, plan_years, scan
@@ -37,21 +37,12 @@ _BARE_DAY_WINDOW = 5000
 
 def _check_text(func: str, text: object) -> None:
     if not isinstance(text, str):
-        got = type(text).__name__
-        fix = (
-            "Decode it first: text.decode('utf-8')."
-            if isinstance(text, (bytes, bytearray))
-            else "Pass the article text as a str."
-        )
-        raise TypeError(Errors.E001.format(func=func, got=got, fix=fix))
+        raise type_error(func, text)
 
 
 def _check_reference(func: str, reference_date: object) -> None:
     if reference_date is not None and not isinstance(reference_date, dt.date):
-        raise TypeError(
-            f"[E001] {func}() takes reference_date as a datetime.date or None; got "
-            f"{type(reference_date).__name__}. Pass e.g. datetime.date(2026, 6, 18)."
-        )
+        raise TypeError(Errors.E011.format(func=func, got=type(reference_date).__name__))
 
 
 def find_dates(

@@ -23,6 +23,8 @@ from typing import Any
 
 import srsly
 
+from ..errors import Errors
+
 KINDS = ("company", "government", "research", "school", "association", "other")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
@@ -59,40 +61,25 @@ class OrgRecord:
 
 def _record_from_dict(data: Any, where: str) -> OrgRecord:
     if not isinstance(data, dict):
-        raise ValueError(
-            f"[E300] KB record {where} is {type(data).__name__}, not an object; "
-            "each line must be a JSON object with id and name"
-        )
+        raise ValueError(Errors.E300.format(where=where, got=type(data).__name__))
     for key in ("id", "name"):
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise ValueError(
-                f"[E301] KB record {where} has no {key!r}; each line needs id and name "
-                "as non-empty strings"
-            )
+            raise ValueError(Errors.E301.format(where=where, key=key))
     aliases = data.get("aliases") or []
     if not isinstance(aliases, (list, tuple)) or not all(isinstance(a, str) and a for a in aliases):
-        raise ValueError(
-            f"[E302] KB record {where} ({data['id']}) has bad 'aliases' {aliases!r}; "
-            "use a list of non-empty strings"
-        )
+        raise ValueError(Errors.E302.format(where=where, id=data["id"], aliases=aliases))
     kind = data.get("kind") or "other"
     if kind not in KINDS:
         raise ValueError(
-            f"[E303] KB record {where} ({data['id']}) has kind {kind!r}; "
-            f"use one of {', '.join(KINDS)}"
+            Errors.E303.format(where=where, id=data["id"], kind=kind, kinds=", ".join(KINDS))
         )
     parent = data.get("parent")
     if parent is not None and not isinstance(parent, str):
-        raise ValueError(
-            f"[E304] KB record {where} ({data['id']}) has parent {parent!r}; "
-            "use null or another record's id"
-        )
+        raise ValueError(Errors.E304.format(where=where, id=data["id"], parent=parent))
     ext = data.get("ext") or {}
     if not isinstance(ext, dict):
-        raise ValueError(
-            f"[E305] KB record {where} ({data['id']}) has 'ext' {ext!r}; use an object"
-        )
+        raise ValueError(Errors.E305.format(where=where, id=data["id"], ext=ext))
     name = data["name"].strip()
     seen = {name}
     clean: list[str] = []
@@ -182,10 +169,7 @@ class OrgKB:
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as err:
-                raise ValueError(
-                    f"[E300] KB line {lineno} is not valid JSON ({err.msg}); "
-                    "write one JSON object per line"
-                ) from None
+                raise ValueError(Errors.E306.format(lineno=lineno, msg=err.msg)) from None
             kb.add(_record_from_dict(data, f"on line {lineno}"))
         return kb
 
