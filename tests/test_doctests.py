@@ -17,6 +17,9 @@ MODULES = [
     "seedie.orgs.linking",
     "seedie.text.chunking",
     "seedie.display",
+    "seedie.lexicon",
+    "seedie.text.script",
+    "seedie.dates.scan",
 ]
 
 

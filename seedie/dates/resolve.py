@@ -15,13 +15,12 @@ Three public functions:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib.resources import files
 
 from ..errors import Errors, type_error
+from ..lexicon import data_table
 from ..quantities.numerals import is_year_number
 from ..types import DateMention
 from .scan import Raw, cn_int, plan_years, scan
@@ -291,8 +290,7 @@ _DATELINE_WINDOW = 300
 @lru_cache(maxsize=1)
 def _anniversary_aliases() -> tuple[tuple[str, int], ...]:
     """(alias, event year), longest alias first, from the shipped anniversaries.json."""
-    path = files("seedie") / "data" / "anniversaries.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = data_table("anniversaries.json")
     pairs = [(alias, int(e["year"])) for e in data["events"] for alias in e["aliases"]]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 

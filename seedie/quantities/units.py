@@ -7,13 +7,13 @@ are their own unit (家 -> 家) except 名/位/人次 -> 人.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
+
+from ..lexicon import data_table
 
 __all__ = ["UnitInfo", "UnitTable", "lookup_unit", "unit_table"]
 
@@ -106,8 +106,7 @@ class UnitTable:
 @lru_cache(maxsize=1)
 def unit_table() -> UnitTable:
     """The shipped table (``seedie/data/units.json``), loaded once."""
-    raw = (files("seedie") / "data" / "units.json").read_text(encoding="utf-8")
-    return UnitTable(json.loads(raw))
+    return UnitTable(data_table("units.json"))
 
 
 def lookup_unit(word: str) -> UnitInfo | None:
