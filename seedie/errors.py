@@ -47,6 +47,11 @@ class Errors:
         "'2026-06-18'; got {got!r}."
     )
     E010 = "[E010] seedie.dask needs Dask: pip install 'seedie[dask]'"
+    E011 = (
+        "[E011] seedie_orgs ner_labels maps entity labels to candidate kinds; got {bad}, "
+        "expected each value to be one of {kinds}, e.g. {{'ORG': 'org', 'FAC': "
+        "'facility'}}."
+    )
 
 
 class Warnings:
