@@ -149,7 +149,9 @@ class OrgLinker:
                 found.append((ent.start_char, ent.end_char))
         return found
 
-    def _plausible(self, doc: Doc, cand: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    def _plausible(
+        self, doc: Doc, text: str, cand: tuple[int, int, str]
+    ) -> tuple[int, int, str] | None:
         """A pattern name holds no verb, pronoun, adverb or function word: 察看数字福建产业园
         becomes 数字福建产业园, 希望黄埔同学会 too; a name left with a one-character stem is
         dropped. Checked on the base pipeline's POS where it has any (none: kept as found).
@@ -169,7 +171,7 @@ class OrgLinker:
         # The head begins with the word that holds its first character (the last word when
         # the label is not a head word).
         head_start = head_char = span[-1].idx
-        if doc.text.endswith(label, start, end):
+        if text.endswith(label, start, end):  # text: doc.text, which spaCy rebuilds per access
             head_char = end - len(label)
             head_start = next(t.idx for t in span if t.idx + len(t.text) > head_char)
         stem = [t for t in span if t.idx >= start and t.idx + len(t.text) <= head_start]
@@ -205,7 +207,7 @@ class OrgLinker:
         # NER and KB spans both anchor the patterns (贵阳 + 比亚迪, 比亚迪 + 集团).
         seeds = sorted(set(ner + known))
         for cand in find_org_names(text, seeds):
-            checked = self._plausible(doc, cand)
+            checked = self._plausible(doc, text, cand)
             if checked is not None:
                 candidates.append(checked)
         home = self.home_region or guess_home_region(text)
