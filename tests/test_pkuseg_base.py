@@ -63,9 +63,9 @@ def test_token_boundaries_differ_from_lac(nlp, pkuseg_nlp, seed_text):
     assert len(pku - lac) > 100  # the fixture really tests other boundaries
 
 
-def test_seed_itinerary(pk_extraction):
+def test_seed_itinerary(pk_extraction, pkuseg_base_path):
     _check_itinerary(pk_extraction)
-    assert pk_extraction.base == pk_extraction.base and pk_extraction.base.endswith("base")
+    assert pk_extraction.base == str(pkuseg_base_path)
 
 
 @pytest.mark.parametrize("name", sorted(MERGED))
