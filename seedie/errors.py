@@ -52,6 +52,11 @@ class Errors:
         "[E011] {func}() takes reference_date as a datetime.date or None; got {got}. Pass "
         "e.g. datetime.date(2026, 6, 18)."
     )
+    E012 = (
+        "[E012] seedie_orgs ner_labels maps entity labels to candidate kinds; got {bad}, "
+        "expected each value to be one of {kinds}, e.g. {{'ORG': 'org', 'FAC': "
+        "'facility'}}."
+    )
     E040 = (
         "[E040] evaluate() needs {what} to be a directory; {path!r} is not one. Pass the folder "
         "of gold files NAME.json and the folder of articles NAME.txt (docs/evaluation.md)."

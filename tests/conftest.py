@@ -27,3 +27,23 @@ def seed_extraction(nlp, seed_text):
     import seedie
 
     return seedie.extract(seed_text, nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def pkuseg_base_path(tmp_path_factory, nlp, seed_text) -> Path:
+    """A zh_core_web_sm-shaped base (pkuseg words, CTB tags, OntoNotes NER), saved to disk.
+
+    Built in a few seconds from the seed article and sentences of tests/_pkuseg_base.py;
+    needs spacy-pkuseg (in the test extra), so it never skips.
+    """
+    from _pkuseg_base import build_base
+
+    return build_base(seed_text, tmp_path_factory.mktemp("pkuseg_base"), nlp)
+
+
+@pytest.fixture(scope="session")
+def pkuseg_nlp(pkuseg_base_path):
+    """seedie on the pkuseg base, loaded as a user loads zh_core_web_sm: seedie.load(path)."""
+    import seedie
+
+    return seedie.load(pkuseg_base_path)

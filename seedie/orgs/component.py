@@ -1,7 +1,8 @@
 """``seedie_orgs``: organization mentions from NER, name patterns and the KB, linked in-text.
 
 Sources, merged by :func:`seedie.orgs.linking.link_organizations`:
-- the base pipeline's ORG entities (LAC in the offline default, zh_core_web_sm when used);
+- the base pipeline's entities whose label ``ner_labels`` maps to a candidate kind (LAC in
+  the offline default, zh_core_web_sm or any other base when used; see ``NER_LABELS``);
 - name patterns (a stem plus an organization head: 集团, 公司, 中心, 厅 …), which also extend
   NER spans (比亚迪 -> 比亚迪集团);
 - the knowledge base's names and aliases (``seedie.org_kb.v1``, extendable by users).
@@ -26,12 +27,25 @@ from .. import extensions  # noqa: F401
 from ..errors import Errors
 from .kb import OrgKB
 from .linking import link_organizations
-from .names import find_org_names
+from .names import FACILITY, find_org_names, head_of
 from .names import lexicon as org_lexicon
 
 _NOT_COMPANIES = frozenset({"delegation", "publisher"})
 # Universal POS that never occur inside an organization's name stem.
 _NOT_IN_NAMES = frozenset({"VERB", "PRON", "ADV", "ADP", "PART", "CCONJ", "SCONJ", "PUNCT", "AUX"})
+_NOUNS = frozenset({"NOUN", "PROPN", ""})  # "": a word the base gave no POS
+# Tags whose words are adjectives even where the base's pos_ says VERB (CTB's VA).
+_ADJECTIVE_TAGS = frozenset({"VA"})
+
+# Base entity label -> seedie candidate kind. "org": every such entity is an organization
+# candidate (ORG: OntoNotes, as in zh_core_web_sm, and LAC/jieba in the offline default).
+# "facility": a candidate only when its last word is an organization or facility head that
+# seedie's name lexicon knows (比亚迪全球总部, 数字福建产业园), not for 人民大会堂 or a bridge.
+# "ignore", like every label not listed (PERSON, GPE, LOC, NORP, MONEY, CARDINAL, DATE …):
+# never an organization. The relation builder reads PERSON/PER and GPE/LOC itself.
+NER_LABELS: dict[str, str] = {"ORG": "org", "FAC": "facility", "NORP": "ignore"}
+CANDIDATE_KINDS = ("org", "facility", "ignore")
+_FACILITY_END = re.compile(FACILITY + "$")
 
 
 @registry.misc("seedie.org_kb.v1")
@@ -63,6 +77,7 @@ def coerce_kb(kb: Any) -> OrgKB:
         "home_region": None,
         "use_ner": True,
         "annotate_ents": False,
+        "ner_labels": NER_LABELS,
     },
 )
 def make_orgs(
@@ -73,8 +88,13 @@ def make_orgs(
     home_region: str | None,
     use_ner: bool,
     annotate_ents: bool,
+    ner_labels: dict[str, str],
 ) -> OrgLinker:
     """Factory: ``nlp.add_pipe("seedie_orgs", config={"home_region": "贵州"})``.
+
+    ``ner_labels`` maps the base pipeline's entity labels to candidate kinds ("org",
+    "facility", "ignore"; see ``NER_LABELS``). spaCy merges a dict given in the config into
+    the default: ``{"ORGANIZATION": "org"}`` adds a label, ``{"FAC": "ignore"}`` drops one.
 
     Example:
         >>> doc = nlp("比亚迪集团与贵阳比亚迪"); {s.kb_id_ for s in doc.spans["seedie_orgs"]}
@@ -87,6 +107,7 @@ def make_orgs(
         home_region=home_region,
         use_ner=use_ner,
         annotate_ents=annotate_ents,
+        ner_labels=ner_labels,
     )
 
 
@@ -102,6 +123,7 @@ class OrgLinker:
         home_region: str | None = None,
         use_ner: bool = True,
         annotate_ents: bool = False,
+        ner_labels: dict[str, str] | None = None,
     ) -> None:
         self.name = name
         self.kb = kb
@@ -109,23 +131,66 @@ class OrgLinker:
         self.home_region = home_region
         self.use_ner = use_ner
         self.annotate_ents = annotate_ents
+        labels = dict(NER_LABELS if ner_labels is None else ner_labels)
+        bad = {k: v for k, v in labels.items() if v not in CANDIDATE_KINDS}
+        if bad:
+            raise ValueError(Errors.E012.format(bad=bad, kinds=CANDIDATE_KINDS))
+        self.ner_labels = labels
 
-    def _plausible(self, doc: Doc, cand: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    def _ner_candidates(self, doc: Doc) -> list[tuple[int, int]]:
+        """The base's entities that ``ner_labels`` makes organization candidates."""
+        found = []
+        for ent in doc.ents:
+            kind = self.ner_labels.get(ent.label_, "ignore")
+            if kind == "org" or (
+                kind == "facility"
+                and (head_of(ent.text) is not None or _FACILITY_END.search(ent.text))
+            ):
+                found.append((ent.start_char, ent.end_char))
+        return found
+
+    def _plausible(
+        self, doc: Doc, text: str, cand: tuple[int, int, str]
+    ) -> tuple[int, int, str] | None:
         """A pattern name holds no verb, pronoun, adverb or function word: 察看数字福建产业园
         becomes 数字福建产业园, 希望黄埔同学会 too; a name left with a one-character stem is
-        dropped. Checked on the base pipeline's POS where it has any."""
+        dropped. Checked on the base pipeline's POS where it has any (none: kept as found).
+
+        The head is the pattern's head word (its label), from the word holding its first
+        character: pkuseg's 华为|核心|算力|中心 and LAC's 核心算力中心 alike. Only words
+        wholly inside the stem are checked. A verb that ends right at the head, after a noun
+        of the stem, is part of a compound (华为核心算力|中心, 国家新型储能创新|中心), and CTB's
+        VA (predicative adjective, pos_ VERB in zh_core_web_sm: 新型) never cuts a name.
+        """
         start, end, label = cand
         if label in ("seed", "gov", "congress", "bracketed", "place+seed", "seed+facility"):
             return cand
-        span = doc.char_span(start, end, alignment_mode="contract")
-        if span is None or len(span) < 2:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
             return cand
-        # The last token is the head (基地, 中心); only the stem before it is checked.
-        bad = [t for t in span[:-1] if t.pos_ in _NOT_IN_NAMES]
+        # The head begins with the word that holds its first character (the last word when
+        # the label is not a head word).
+        head_start = head_char = span[-1].idx
+        if text.endswith(label, start, end):  # text: doc.text, which spaCy rebuilds per access
+            head_char = end - len(label)
+            head_start = next(t.idx for t in span if t.idx + len(t.text) > head_char)
+        stem = [t for t in span if t.idx >= start and t.idx + len(t.text) <= head_start]
+        bad = [
+            t
+            for i, t in enumerate(stem)
+            if t.pos_ in _NOT_IN_NAMES
+            and t.tag_ not in _ADJECTIVE_TAGS
+            and not (
+                t.pos_ == "VERB"
+                and i > 0
+                and stem[i - 1].pos_ in _NOUNS
+                and t.idx + len(t.text) == head_char
+            )
+        ]
         if not bad:
             return cand
         new_start = bad[-1].idx + len(bad[-1].text)
-        if span[-1].idx - new_start < 2:
+        if head_start - new_start < 2:
             return None
         return (new_start, end, label)
 
@@ -135,18 +200,14 @@ class OrgLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        ner = (
-            [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
-            if self.use_ner
-            else []
-        )
+        ner = self._ner_candidates(doc) if self.use_ner else []
         known = [(s, e) for s, e, _ in self.kb.find(text)]
         candidates: list[tuple[int, int, str]] = [(s, e, "ner") for s, e in ner]
         candidates += [(s, e, "kb") for s, e in known]
         # NER and KB spans both anchor the patterns (贵阳 + 比亚迪, 比亚迪 + 集团).
         seeds = sorted(set(ner + known))
         for cand in find_org_names(text, seeds):
-            checked = self._plausible(doc, cand)
+            checked = self._plausible(doc, text, cand)
             if checked is not None:
                 candidates.append(checked)
         home = self.home_region or guess_home_region(text)

@@ -1,7 +1,8 @@
 """``seedie_relations``: the delegation, its trip, its visits and the quantitative claims.
 
 Reads what the other seedie components stored (quantities, dates, organizations) and the base
-pipeline's PERSON/GPE/LOC entities, and runs the pure builders in :mod:`seedie.relations`.
+pipeline's PERSON/GPE/LOC entities (OntoNotes labels, as in zh_core_web_sm; PER, LAC's and
+MSRA's label, counts as PERSON), and runs the pure builders in :mod:`seedie.relations`.
 Results are msgpack-safe dicts on the Doc: ``doc._.seedie_delegation``, ``seedie_trip``,
 ``seedie_visits``, ``seedie_claims``; ``seedie.extract`` turns them into dataclasses.
 """
@@ -18,6 +19,7 @@ from ..text.sentences import split_sentences
 from ..types import Company, DateMention, Quantity
 from .build import build_relations
 
+PERSON_LABELS = ("PERSON", "PER")
 PLACE_LABELS = ("GPE", "LOC")
 
 
@@ -63,7 +65,7 @@ class RelationBuilder:
         ]
         companies = [Company.from_dict(c) for c in doc._.seedie_companies or []]
         ents = doc.ents  # a property that rebuilds its tuple on every access
-        persons = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ == "PERSON"]
+        persons = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in PERSON_LABELS]
         places = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in PLACE_LABELS]
         ref = doc._.seedie_reference_date
         text = doc.text  # rebuilt from the tokens on every access
