@@ -499,7 +499,7 @@ def to_html(ex: Extraction, text: str | None = None) -> str:
         >>> text = "比亚迪投资1158亿元。"
         >>> view = seedie.extract(text).to_html(text)  # doctest: +SKIP
     """
-    digest = hashlib.sha1(ex.to_json().encode("utf-8"), usedforsecurity=False)
+    digest = hashlib.sha1(ex.to_json().encode("utf-8", "surrogatepass"), usedforsecurity=False)
     if text is not None:
         digest.update(b"\0" + text.encode("utf-8", "surrogatepass"))
     prefix = "sd-" + digest.hexdigest()[:10]

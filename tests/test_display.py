@@ -260,3 +260,19 @@ def test_notebook_shows_the_whole_view():
             html = "".join(out.get("data", {}).get("text/html", []))
             if 'class="seedie-view"' in html:
                 check(html)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "短", "\ud800" + TEXT, "x" * 5 + TEXT],
+    ids=["empty", "short", "surrogate", "shifted"],
+)
+def test_a_text_that_does_not_match_the_offsets_still_gives_a_sound_view(text):
+    checker = check(to_html(EX, text))
+    local = {h[1:] for h in checker.hrefs if h.startswith("#")}
+    assert local <= set(checker.ids)
+
+
+def test_a_lone_surrogate_in_a_name_is_shown_escaped():
+    ex = Extraction(text_length=1, base="lac", companies=[Company(id="x", name="\udc80<")])
+    assert "&lt;" in to_html(ex)
