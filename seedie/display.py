@@ -1,16 +1,21 @@
 """People-facing views of an :class:`~seedie.types.Extraction`: a text table and HTML.
 
 Pure Python (no spaCy): used by the CLI's ``--format table`` and by
-``Extraction._repr_html_`` in notebooks.
+``Extraction.to_html``/``_repr_html_`` in notebooks. The dependency on :mod:`seedie.types` is
+one-way: this module needs the types only for hints, and ``types`` imports it lazily.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import re
 import unicodedata
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from .types import Extraction, Quantity
+if TYPE_CHECKING:  # pragma: no cover
+    from .types import Extraction, Quantity
 
 
 def _width(s: str) -> int:
@@ -108,44 +113,405 @@ def format_table(ex: Extraction) -> str:
     return "\n".join(out)
 
 
-def to_html(ex: Extraction, text: str | None = None) -> str:
-    """HTML tables for a notebook; with ``text``, the article with highlighted spans too."""
-    parts: list[str] = []
-    for title, (headers, rows) in _rows(ex).items():
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows
+def format_number(x: float) -> str:
+    """A number with thousands grouping, without a float's noise.
+
+    Example:
+        >>> format_number(115800000000.0), format_number(33.333333333), format_number(-30.0)
+        ('115,800,000,000', '33.3333', '-30')
+    """
+    if float(x).is_integer() and abs(x) < 1e18:
+        return f"{int(x):,}"
+    return f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def normalized_quantity(q: Quantity) -> str:
+    """The normalized value with grouping and its bounds as a range.
+
+    ``≥``/``≤`` for 以上/以下, ``>``/``<`` for 超过/近 (the bound itself excluded), ``a–b`` when
+    both bounds are known (300多万千瓦, 三四万吨), ``≈`` for 约.
+
+    Example:
+        >>> normalized_quantity(Quantity(text="1158亿元", value=1158e8, unit="CNY", kind="money"))
+        '115,800,000,000 CNY'
+        >>> normalized_quantity(Quantity(text="每天超过500万枚", value=5e6, unit="枚",
+        ...     kind="count", low=5e6, qualifier="over", per="day"))
+        '> 5,000,000 枚 / day'
+    """
+    value = format_number(q.value)
+    if q.low is not None and q.high is not None and q.low != q.high:
+        body = f"{format_number(q.low)}–{format_number(q.high)}"
+    elif q.low is not None:
+        body = f"> {value}" if q.qualifier == "over" else f"≥ {value}"
+    elif q.high is not None:
+        body = f"< {value}" if q.qualifier in ("nearly", "under") else f"≤ {value}"
+    elif q.qualifier == "about":
+        body = f"≈ {value}"
+    else:
+        body = value
+    unit = "" if not q.unit else q.unit if q.unit == "%" else f" {q.unit}"
+    per = f" / {q.per}" if q.per else ""
+    return f"{body}{unit}{per}"
+
+
+# --- HTML -------------------------------------------------------------------------------------
+# Scoped to .seedie-view; colours come from JupyterLab's --jp-* (or VS Code's) variables with
+# fallbacks for a plain page, so the view follows the notebook's light or dark theme. Highlights
+# are translucent and underlined, readable on either background and without colour.
+_CSS = """
+.seedie-view{--sd-fg:var(--jp-content-font-color1,var(--vscode-editor-foreground,#1f2328));
+--sd-bg:var(--jp-layout-color0,var(--vscode-editor-background,#fff));
+--sd-muted:var(--jp-content-font-color2,#59636e);--sd-line:var(--jp-border-color2,#d1d9e0);
+--sd-head:var(--jp-layout-color2,#f0f3f6);--sd-link:var(--jp-content-link-color,#0969da);
+--sd-org:rgba(46,160,67,.22);--sd-org-u:#2da44e;--sd-qty:rgba(212,167,44,.25);
+--sd-qty-u:#bf8700;--sd-claim:rgba(248,81,73,.24);--sd-claim-u:#cf222e;
+color:var(--sd-fg);background:var(--sd-bg);padding:.6em .8em;border-radius:6px;
+font:13px/1.5 var(--jp-ui-font-family,system-ui,-apple-system,"Segoe UI","PingFang SC",
+"Noto Sans CJK SC","Microsoft YaHei",sans-serif);}
+@media (prefers-color-scheme:dark){.seedie-view{
+--sd-fg:var(--jp-content-font-color1,var(--vscode-editor-foreground,#e6edf3));
+--sd-bg:var(--jp-layout-color0,var(--vscode-editor-background,#0d1117));
+--sd-muted:var(--jp-content-font-color2,#9198a1);--sd-line:var(--jp-border-color2,#3d444d);
+--sd-head:var(--jp-layout-color2,#151b23);--sd-link:var(--jp-content-link-color,#4493f8)}}
+@media (prefers-color-scheme:dark){.seedie-view{--sd-org:rgba(63,185,80,.3);--sd-org-u:#3fb950;
+--sd-qty:rgba(210,153,34,.3);--sd-qty-u:#d29922;--sd-claim:rgba(248,81,73,.32);
+--sd-claim-u:#f85149}}
+[data-jp-theme-light=false] .seedie-view,body.vscode-dark .seedie-view{
+--sd-org:rgba(63,185,80,.3);--sd-org-u:#3fb950;--sd-qty:rgba(210,153,34,.3);--sd-qty-u:#d29922;
+--sd-claim:rgba(248,81,73,.32);--sd-claim-u:#f85149}
+[data-jp-theme-light=true] .seedie-view,body.vscode-light .seedie-view{
+--sd-org:rgba(46,160,67,.22);--sd-org-u:#2da44e;--sd-qty:rgba(212,167,44,.25);
+--sd-qty-u:#bf8700;--sd-claim:rgba(248,81,73,.24);--sd-claim-u:#cf222e}
+.seedie-view h4{margin:1em 0 .4em;font-size:14px;font-weight:600;color:var(--sd-fg)}
+.seedie-view .sd-n{color:var(--sd-muted);font-weight:400}
+.seedie-view .sd-muted{color:var(--sd-muted)}
+.seedie-view a{color:var(--sd-link);text-decoration:none}
+.seedie-view a:hover{text-decoration:underline}.seedie-view a .sd-m{color:var(--sd-fg)}
+.seedie-view .sd-head{display:flex;flex-wrap:wrap;gap:.3em 2em;align-items:baseline}
+.seedie-view .sd-head b{font-size:15px}
+.seedie-view dl{display:flex;flex-wrap:wrap;gap:0 1.5em;margin:0}
+.seedie-view dt{color:var(--sd-muted)}.seedie-view dd{margin:0 0 0 .4em}
+.seedie-view .sd-fact{display:flex}
+.seedie-view .sd-scroll{overflow-x:auto;max-width:100%}
+.seedie-view table.sd-table{border-collapse:collapse;table-layout:auto;margin:0;
+font-size:13px;color:var(--sd-fg);border:1px solid var(--sd-line)}
+.seedie-view table.sd-table th,.seedie-view table.sd-table td{text-align:left;
+vertical-align:top;padding:.3em .7em;border:1px solid var(--sd-line);white-space:nowrap}
+.seedie-view table.sd-table th{background:var(--sd-head);font-weight:600}
+.seedie-view table.sd-table tbody tr{background:transparent}
+.seedie-view table.sd-table tbody tr:nth-child(even){background:rgba(127,127,127,.07)}
+.seedie-view table.sd-table tbody tr:hover{background:rgba(127,127,127,.16)}
+.seedie-view table.sd-table td.sd-num{text-align:right;font-variant-numeric:tabular-nums}
+.seedie-view table.sd-table td.sd-sentence{white-space:normal;min-width:18em;max-width:28em;
+color:var(--sd-muted)}
+.seedie-view .sd-clamp{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;
+overflow:hidden}
+.seedie-view .sd-badge{display:inline-block;padding:0 .45em;border-radius:1em;font-size:11px;
+border:1px solid var(--sd-line);color:var(--sd-muted)}
+.seedie-view .sd-badge.sd-strong{color:var(--sd-fg);border-color:var(--sd-claim-u)}
+.seedie-view .sd-m{color:inherit;padding:0 1px;border-radius:2px;border-bottom:2px solid}
+.seedie-view .sd-org{background:var(--sd-org);border-bottom-color:var(--sd-org-u)}
+.seedie-view .sd-qty{background:var(--sd-qty);border-bottom:2px dotted var(--sd-qty-u)}
+.seedie-view .sd-claim{background:var(--sd-claim);border-bottom-color:var(--sd-claim-u)}
+.seedie-view sup.sd-ref{font-size:10px;margin-left:1px}.seedie-view .sd-keep{white-space:nowrap}
+.seedie-view .sd-legend{display:flex;flex-wrap:wrap;gap:.4em 1.4em;list-style:none;
+margin:.4em 0;padding:0;color:var(--sd-muted)}
+.seedie-view .sd-text{white-space:pre-wrap;line-height:1.9;font-size:14px;max-width:62em}
+.seedie-view .sd-sent{border-radius:3px}
+.seedie-view .sd-para{display:block;height:.7em}
+.seedie-view .sd-sent:target,.seedie-view tr:target{outline:2px solid var(--sd-link);
+outline-offset:1px}
+.seedie-view details>summary{cursor:pointer;font-weight:600;margin:1em 0 .3em;font-size:14px}
+"""
+
+_EMPTY = '<span class="sd-muted">–</span>'
+
+
+def _e(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+class _Layout:
+    """What the article view marks and anchors; computed once so that every link resolves."""
+
+    def __init__(self, ex: Extraction, text: str | None, prefix: str) -> None:
+        self.prefix = prefix
+        self.text = text
+        # (start, end) -> html id of the sentence; item -> its sentence's id
+        self.sentences: dict[tuple[int, int], str] = {}
+        self.sentence_of: dict[int, str] = {}
+        self.sentence_range: dict[int, tuple[int, int]] = {}
+        self.marks: list[tuple[int, int, str, str, list[tuple[str, str]]]] = []
+        self.mark_ids: set[str] = set()
+        if text is not None:
+            self._place(ex, text)
+
+    def _place(self, ex: Extraction, text: str) -> None:
+        items = [(f"visit-{i}", v) for i, v in enumerate(ex.visits)]
+        items += [(f"claim-{i}", c) for i, c in enumerate(ex.claims)]
+        found: dict[tuple[int, int], list[int]] = {}
+        for n, (_row, item) in enumerate(items):
+            rng = _sentence_range(text, item.sentence, item.start, item.end)
+            if rng is not None:
+                found.setdefault(rng, []).append(n)
+        cursor = 0
+        for rng in sorted(found):
+            if rng[0] >= cursor:  # sentences of one article do not overlap; skip odd ones
+                self.sentences[rng] = f"{self.prefix}-s{rng[0]}"
+                for n in found[rng]:
+                    self.sentence_of[id(items[n][1])] = self.sentences[rng]
+                    self.sentence_range[id(items[n][1])] = rng
+                cursor = rng[1]
+        refs: dict[tuple[int, int], list[tuple[str, str]]] = {}
+        for i, c in enumerate(ex.claims):
+            if c.quantity.start is not None and c.quantity.end is not None:
+                key = (c.quantity.start, c.quantity.end)
+                refs.setdefault(key, []).append((c.id, f"{self.prefix}-claim-{i}"))
+        raw: list[tuple[int, int, str, str, list[tuple[str, str]]]] = []
+        for c in ex.companies:
+            kb = f" · KB {c.kb_id}" if c.kb_id else ""
+            raw += [(m.start, m.end, "org", f"{c.name} · {c.kind}{kb}", []) for m in c.mentions]
+        for q in ex.quantities:
+            if q.start is not None and q.end is not None:
+                claims = refs.get((q.start, q.end), [])
+                raw.append((q.start, q.end, "claim" if claims else "qty", _tip(q), claims))
+        cursor = 0
+        for mark in sorted(raw, key=lambda m: (m[0], -m[1])):
+            start, end = mark[0], mark[1]
+            if start < cursor or not 0 <= start < end <= len(text) or self._crosses(start, end):
+                continue
+            self.marks.append(mark)
+            self.mark_ids.add(self.mark_id(start, mark[2]))
+            cursor = end
+
+    def _crosses(self, start: int, end: int) -> bool:
+        return any(s < start < e < end or start < s < end < e for s, e in self.sentences)
+
+    def mark_id(self, start: int, kind: str) -> str:
+        return f"{self.prefix}-{'m' if kind == 'org' else 'q'}{start}"
+
+    def link(self, label: str, target: str | None) -> str:
+        if target is None or (target not in self.mark_ids and target not in self.sentence_ids):
+            return label
+        return f'<a href="#{target}">{label}</a>'
+
+    @property
+    def sentence_ids(self) -> set[str]:
+        return set(self.sentences.values())
+
+
+def _tip(q: Quantity) -> str:
+    return f"{normalized_quantity(q)} · {q.kind}, {q.qualifier}"
+
+
+def _sentence_range(text: str, sentence: str, start: int | None, end: int | None) -> Any:
+    """Where ``sentence`` (which holds ``start..end``) is in ``text``, or None."""
+    if not sentence or start is None or end is None:
+        return None
+    at = text.find(sentence, max(0, end - len(sentence)))
+    if at == -1 or at > start or at + len(sentence) < end:
+        return None
+    return (at, at + len(sentence))
+
+
+def _section(title: str, headers: Sequence[str], rows: list[str]) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    count = f' <span class="sd-n">{len(rows)}</span>'
+    if not rows:
+        return f'<h4>{_e(title)}{count}</h4><p class="sd-muted">None found.</p>'
+    return (
+        f'<h4>{_e(title)}{count}</h4><div class="sd-scroll"><table class="sd-table">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _cell(value: Any, cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return f"<td{attr}>{_e(value) if value not in (None, '') else _EMPTY}</td>"
+
+
+def _sentence_cell(sentence: str, surface: str, at: int | None, kind: str) -> str:
+    """The sentence with ``surface`` (found at ``at``, or searched) marked; the part before a
+    late mark is cut so that the mark shows within the two visible lines; all of it on hover."""
+    if not sentence:
+        return _cell(None)
+    if at is None or sentence[at : at + len(surface)] != surface:
+        at = sentence.find(surface) if surface else -1
+    if at < 0:
+        body = _e(sentence)
+    else:
+        lead = sentence[:at] if at <= 30 else "…" + sentence[at - 24 : at]
+        mark = f'<span class="sd-m sd-{kind}">{_e(surface)}</span>'
+        body = _e(lead) + mark + _e(sentence[at + len(surface) :])
+    return f'<td class="sd-sentence" title="{_e(sentence)}"><div class="sd-clamp">{body}</div></td>'
+
+
+def _offset_in_sentence(lay: _Layout, item: Any) -> int | None:
+    rng = lay.sentence_range.get(id(item))
+    return None if rng is None or item.start is None else item.start - rng[0]
+
+
+def _visits(ex: Extraction, lay: _Layout) -> str:
+    rows = []
+    for i, v in enumerate(ex.visits):
+        sent = lay.sentence_of.get(id(v))
+        kb = v.host_id if v.host_id and not v.host_id.startswith("local:") else None
+        host = _e(v.host) + (f' <span class="sd-muted">{_e(kb)}</span>' if kb else "")
+        said = lay.text[v.start : v.end] if lay.text is not None and v.start is not None else v.host
+        rows.append(
+            f'<tr id="{lay.prefix}-visit-{i}"><td>{lay.link(_e(v.id), sent)}</td>'
+            + _cell(v.date.isoformat() if v.date else None)
+            + _cell(v.time_of_day)
+            + f"<td>{host}</td>"
+            + _cell(v.place)
+            + _sentence_cell(v.sentence, said, _offset_in_sentence(lay, v), "org")
+            + "</tr>"
         )
-        parts.append(f"<h4>{title} ({len(rows)})</h4><table><tr>{head}</tr>{body}</table>")
-    if text is not None:
-        parts.append(f"<h4>Text</h4><div style='line-height:2'>{highlight(ex, text)}</div>")
-    return "\n".join(parts)
+    return _section("Visits", ["id", "date", "time", "host", "place", "sentence"], rows)
 
 
-_COLORS = {"org": "#c7e9c0", "quantity": "#fdd0a2", "claim": "#fc9272"}
-
-
-def highlight(ex: Extraction, text: str) -> str:
-    """``text`` as HTML with organization mentions and quantities marked."""
-    marks: list[tuple[int, int, str, str]] = []
+def _companies(ex: Extraction, lay: _Layout) -> str:
+    rows = []
     for c in ex.companies:
-        marks += [(m.start, m.end, "org", c.name) for m in c.mentions]
-    claimed = {(c.quantity.start, c.quantity.end) for c in ex.claims}
-    for q in ex.quantities:
-        if q.start is not None and q.end is not None:
-            kind = "claim" if (q.start, q.end) in claimed else "quantity"
-            marks.append((q.start, q.end, kind, describe_quantity(q)))
-    marks.sort()
+        first = lay.mark_id(c.mentions[0].start, "org") if c.mentions else None
+        aliases = "、".join(a for a in c.aliases if a != c.name)
+        rows.append(
+            f"<tr><td>{_e(c.name)}</td>"
+            f'<td><span class="sd-badge">{_e(c.kind)}</span></td>'
+            + _cell(c.kb_id)
+            + _cell(c.parent)
+            + _cell(aliases)
+            + f'<td class="sd-num">{lay.link(str(len(c.mentions)), first)}</td></tr>'
+        )
+    headers = ["name", "kind", "KB id", "parent", "aliases", "mentions"]
+    return _section("Organizations", headers, rows)
+
+
+def _claims(ex: Extraction, lay: _Layout) -> str:
+    rows = []
+    for i, c in enumerate(ex.claims):
+        q = c.quantity
+        mark = lay.mark_id(q.start, "claim") if q.start is not None else None
+        modality = "sd-badge" + ("" if c.modality == "actual" else " sd-strong")
+        chip = f'<span class="sd-m sd-claim">{_e(q.text)}</span>'
+        rows.append(
+            f'<tr id="{lay.prefix}-claim-{i}">'
+            f"<td>{lay.link(_e(c.id), lay.sentence_of.get(id(c)))}</td>"
+            + _cell(c.subject)
+            + _cell(c.metric)
+            + f"<td>{lay.link(chip, mark)}</td>"
+            + f'<td class="sd-num" title="{_e(q.kind)}, {_e(q.qualifier)}">'
+            f"{_e(normalized_quantity(q))}</td>"
+            + _cell(c.time)
+            + f'<td><span class="{modality}">{_e(c.modality)}</span></td>'
+            + _cell(c.speaker)
+            + _sentence_cell(c.sentence, q.text, _offset_in_sentence(lay, c), "claim")
+            + "</tr>"
+        )
+    headers = ["id", "subject", "metric", "as written", "normalized", "time", "modality",
+               "speaker", "sentence"]  # fmt: skip
+    return _section("Claims", headers, rows)
+
+
+def _summary(ex: Extraction) -> str:
+    who = (
+        f"<b>{_e(ex.delegation.name)}</b>"
+        + (
+            f' <span class="sd-muted">from {_e(ex.delegation.home)}</span>'
+            if ex.delegation.home
+            else ""
+        )
+        if ex.delegation
+        else '<span class="sd-muted">No delegation found</span>'
+    )
+    facts: list[tuple[str, str]] = []
+    if ex.trip:
+        days = " – ".join(d.isoformat() for d in (ex.trip.start_date, ex.trip.end_date) if d)
+        facts.append(("trip", " · ".join(_e(x) for x in (ex.trip.region, days) if x)))
+    ref = ex.reference_date.isoformat() if ex.reference_date else "none"
+    source = f' <span class="sd-muted">({_e(ex.reference_date_source)})</span>'
+    facts.append(("reference date", _e(ref) + (source if ex.reference_date_source else "")))
+    facts.append(("quantities", str(len(ex.quantities))))
+    facts.append(("base", _e(ex.base)))
+    dl = "".join(f'<div class="sd-fact"><dt>{k}</dt><dd>{v}</dd></div>' for k, v in facts)
+    return f'<div class="sd-head"><div>{who}</div><dl>{dl}</dl></div>'
+
+
+_LEGEND = (
+    '<ul class="sd-legend"><li><span class="sd-m sd-org">organization</span></li>'
+    '<li><span class="sd-m sd-qty">quantity</span></li>'
+    '<li><span class="sd-m sd-claim">quantity in a claim</span><sup class="sd-ref">c1</sup>'
+    " (the label links to its row)</li><li>hover a mark for its normalized value</li></ul>"
+)
+
+
+def _article(text: str, lay: _Layout) -> str:
     out: list[str] = []
     cursor = 0
-    for start, end, kind, title in marks:
-        if start < cursor:
+    for (start, end), sid in sorted(lay.sentences.items()):
+        out.append(_marked(text, cursor, start, lay))
+        out.append(f'<span class="sd-sent" id="{sid}">{_marked(text, start, end, lay)}</span>')
+        cursor = end
+    out.append(_marked(text, cursor, len(text), lay))
+    return (
+        f'<details class="sd-article" open><summary>Article '
+        f'<span class="sd-n">{len(text):,} characters</span></summary>{_LEGEND}'
+        f'<div class="sd-text">{"".join(out)}</div></details>'
+    )
+
+
+def _plain(s: str) -> str:
+    """Escaped text; a blank line becomes a short paragraph gap instead of two empty lines."""
+    return _BLANK_LINES.sub('<span class="sd-para"></span>', _e(s))
+
+
+_BLANK_LINES = re.compile(r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)+[ \t\u3000]*")
+
+
+def _marked(text: str, lo: int, hi: int, lay: _Layout) -> str:
+    out: list[str] = []
+    cursor = lo
+    for start, end, kind, tip, refs in lay.marks:
+        if start < lo or end > hi:
             continue
-        out.append(html.escape(text[cursor:start]))
+        out.append(_plain(text[cursor:start]))
+        sups = "".join(
+            f'<sup class="sd-ref"><a href="#{row}">{_e(cid)}</a></sup>' for cid, row in refs
+        )
         out.append(
-            f"<mark style='background:{_COLORS[kind]}' title='{html.escape(title)}'>"
-            f"{html.escape(text[start:end])}</mark>"
+            f'<span class="sd-keep"><mark class="sd-m sd-{kind}" id="{lay.mark_id(start, kind)}"'
+            f' title="{_e(tip)}">{_e(text[start:end])}</mark>{sups}</span>'
         )
         cursor = end
-    out.append(html.escape(text[cursor:]))
-    return "".join(out).replace("\n", "<br>")
+    out.append(_plain(text[cursor:hi]))
+    return "".join(out)
+
+
+def to_html(ex: Extraction, text: str | None = None) -> str:
+    """A styled, self-contained HTML view (no scripts, no external assets) for notebooks.
+
+    Tables of visits, organizations and claims (each quantity as written and normalized);
+    with ``text``, the article with organizations, quantities and claims highlighted, a colour
+    legend, and links between each claim's row and its sentence. Element ids carry a prefix
+    derived from the content, so several views in one notebook do not collide.
+
+    Example:
+        >>> text = "比亚迪投资1158亿元。"
+        >>> view = seedie.extract(text).to_html(text)  # doctest: +SKIP
+    """
+    digest = hashlib.sha1(ex.to_json().encode("utf-8", "surrogatepass"), usedforsecurity=False)
+    if text is not None:
+        digest.update(b"\0" + text.encode("utf-8", "surrogatepass"))
+    prefix = "sd-" + digest.hexdigest()[:10]
+    lay = _Layout(ex, text, prefix)
+    parts = [
+        f'<div class="seedie-view" id="{prefix}"><style>{_CSS}</style>',
+        _summary(ex),
+        _visits(ex, lay),
+        _claims(ex, lay),
+        _companies(ex, lay),
+    ]
+    if text is not None:
+        parts.append(_article(text, lay))
+    parts.append("</div>")
+    return "\n".join(parts)

@@ -196,7 +196,11 @@ class Extraction(_DictMixin):
         return format_table(self)
 
     def to_html(self, text: str | None = None) -> str:
-        """HTML tables; pass the source ``text`` to also show it with highlighted spans."""
+        """A styled HTML view (tables of visits, claims, organizations; no scripts).
+
+        Pass the source ``text`` to add the article with organizations, quantities and claims
+        highlighted, a colour legend, and links between claims and their sentences.
+        """
         from .display import to_html
 
         return to_html(self, text)

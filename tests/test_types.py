@@ -124,4 +124,6 @@ def test_format_table_lists_every_section():
 def test_html_repr_escapes_and_highlights():
     html = EX.to_html("比亚迪每天超过500万枚<b>")
     assert "<mark" in html and "&lt;b&gt;" in html
-    assert EX._repr_html_().startswith("<h4>Visits")
+    tables = EX._repr_html_()
+    assert tables.startswith('<div class="seedie-view"') and "<h4>Visits" in tables
+    assert "<mark" not in tables  # without the text there is no article to highlight
