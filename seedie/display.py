@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .lexicon import data_text
+
 if TYPE_CHECKING:  # pragma: no cover
     from .types import Extraction, Quantity
 
@@ -158,71 +160,7 @@ def normalized_quantity(q: Quantity) -> str:
 # Scoped to .seedie-view; colours come from JupyterLab's --jp-* (or VS Code's) variables with
 # fallbacks for a plain page, so the view follows the notebook's light or dark theme. Highlights
 # are translucent and underlined, readable on either background and without colour.
-_CSS = """
-.seedie-view{--sd-fg:var(--jp-content-font-color1,var(--vscode-editor-foreground,#1f2328));
---sd-bg:var(--jp-layout-color0,var(--vscode-editor-background,#fff));
---sd-muted:var(--jp-content-font-color2,#59636e);--sd-line:var(--jp-border-color2,#d1d9e0);
---sd-head:var(--jp-layout-color2,#f0f3f6);--sd-link:var(--jp-content-link-color,#0969da);
---sd-org:rgba(46,160,67,.22);--sd-org-u:#2da44e;--sd-qty:rgba(212,167,44,.25);
---sd-qty-u:#bf8700;--sd-claim:rgba(248,81,73,.24);--sd-claim-u:#cf222e;
-color:var(--sd-fg);background:var(--sd-bg);padding:.6em .8em;border-radius:6px;
-font:13px/1.5 var(--jp-ui-font-family,system-ui,-apple-system,"Segoe UI","PingFang SC",
-"Noto Sans CJK SC","Microsoft YaHei",sans-serif);}
-@media (prefers-color-scheme:dark){.seedie-view{
---sd-fg:var(--jp-content-font-color1,var(--vscode-editor-foreground,#e6edf3));
---sd-bg:var(--jp-layout-color0,var(--vscode-editor-background,#0d1117));
---sd-muted:var(--jp-content-font-color2,#9198a1);--sd-line:var(--jp-border-color2,#3d444d);
---sd-head:var(--jp-layout-color2,#151b23);--sd-link:var(--jp-content-link-color,#4493f8)}}
-@media (prefers-color-scheme:dark){.seedie-view{--sd-org:rgba(63,185,80,.3);--sd-org-u:#3fb950;
---sd-qty:rgba(210,153,34,.3);--sd-qty-u:#d29922;--sd-claim:rgba(248,81,73,.32);
---sd-claim-u:#f85149}}
-[data-jp-theme-light=false] .seedie-view,body.vscode-dark .seedie-view{
---sd-org:rgba(63,185,80,.3);--sd-org-u:#3fb950;--sd-qty:rgba(210,153,34,.3);--sd-qty-u:#d29922;
---sd-claim:rgba(248,81,73,.32);--sd-claim-u:#f85149}
-[data-jp-theme-light=true] .seedie-view,body.vscode-light .seedie-view{
---sd-org:rgba(46,160,67,.22);--sd-org-u:#2da44e;--sd-qty:rgba(212,167,44,.25);
---sd-qty-u:#bf8700;--sd-claim:rgba(248,81,73,.24);--sd-claim-u:#cf222e}
-.seedie-view h4{margin:1em 0 .4em;font-size:14px;font-weight:600;color:var(--sd-fg)}
-.seedie-view .sd-n{color:var(--sd-muted);font-weight:400}
-.seedie-view .sd-muted{color:var(--sd-muted)}
-.seedie-view a{color:var(--sd-link);text-decoration:none}
-.seedie-view a:hover{text-decoration:underline}.seedie-view a .sd-m{color:var(--sd-fg)}
-.seedie-view .sd-head{display:flex;flex-wrap:wrap;gap:.3em 2em;align-items:baseline}
-.seedie-view .sd-head b{font-size:15px}
-.seedie-view dl{display:flex;flex-wrap:wrap;gap:0 1.5em;margin:0}
-.seedie-view dt{color:var(--sd-muted)}.seedie-view dd{margin:0 0 0 .4em}
-.seedie-view .sd-fact{display:flex}
-.seedie-view .sd-scroll{overflow-x:auto;max-width:100%}
-.seedie-view table.sd-table{border-collapse:collapse;table-layout:auto;margin:0;
-font-size:13px;color:var(--sd-fg);border:1px solid var(--sd-line)}
-.seedie-view table.sd-table th,.seedie-view table.sd-table td{text-align:left;
-vertical-align:top;padding:.3em .7em;border:1px solid var(--sd-line);white-space:nowrap}
-.seedie-view table.sd-table th{background:var(--sd-head);font-weight:600}
-.seedie-view table.sd-table tbody tr{background:transparent}
-.seedie-view table.sd-table tbody tr:nth-child(even){background:rgba(127,127,127,.07)}
-.seedie-view table.sd-table tbody tr:hover{background:rgba(127,127,127,.16)}
-.seedie-view table.sd-table td.sd-num{text-align:right;font-variant-numeric:tabular-nums}
-.seedie-view table.sd-table td.sd-sentence{white-space:normal;min-width:18em;max-width:28em;
-color:var(--sd-muted)}
-.seedie-view .sd-clamp{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;
-overflow:hidden}
-.seedie-view .sd-badge{display:inline-block;padding:0 .45em;border-radius:1em;font-size:11px;
-border:1px solid var(--sd-line);color:var(--sd-muted)}
-.seedie-view .sd-badge.sd-strong{color:var(--sd-fg);border-color:var(--sd-claim-u)}
-.seedie-view .sd-m{color:inherit;padding:0 1px;border-radius:2px;border-bottom:2px solid}
-.seedie-view .sd-org{background:var(--sd-org);border-bottom-color:var(--sd-org-u)}
-.seedie-view .sd-qty{background:var(--sd-qty);border-bottom:2px dotted var(--sd-qty-u)}
-.seedie-view .sd-claim{background:var(--sd-claim);border-bottom-color:var(--sd-claim-u)}
-.seedie-view sup.sd-ref{font-size:10px;margin-left:1px}.seedie-view .sd-keep{white-space:nowrap}
-.seedie-view .sd-legend{display:flex;flex-wrap:wrap;gap:.4em 1.4em;list-style:none;
-margin:.4em 0;padding:0;color:var(--sd-muted)}
-.seedie-view .sd-text{white-space:pre-wrap;line-height:1.9;font-size:14px;max-width:62em}
-.seedie-view .sd-sent{border-radius:3px}
-.seedie-view .sd-para{display:block;height:.7em}
-.seedie-view .sd-sent:target,.seedie-view tr:target{outline:2px solid var(--sd-link);
-outline-offset:1px}
-.seedie-view details>summary{cursor:pointer;font-weight:600;margin:1em 0 .3em;font-size:14px}
-"""
+_CSS_FILE = "view.css"
 
 _EMPTY = '<span class="sd-muted">–</span>'
 
@@ -505,7 +443,7 @@ def to_html(ex: Extraction, text: str | None = None) -> str:
     prefix = "sd-" + digest.hexdigest()[:10]
     lay = _Layout(ex, text, prefix)
     parts = [
-        f'<div class="seedie-view" id="{prefix}"><style>{_CSS}</style>',
+        f'<div class="seedie-view" id="{prefix}"><style>{data_text(_CSS_FILE)}</style>',
         _summary(ex),
         _visits(ex, lay),
         _claims(ex, lay),
