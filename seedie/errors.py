@@ -60,6 +60,10 @@ class Warnings:
         "[W002] The text has {n} characters, more than nlp.max_length={max_length}; it is "
         "processed in {chunks} chunks cut at paragraph or sentence boundaries."
     )
+    W003 = (
+        "[W003] ${env}={value!r} is not a positive integer; ONNX Runtime uses 1 thread per "
+        "process. Set it to the intra-op thread count, e.g. {env}=2."
+    )
 
 
 def warn(message: str) -> None:
