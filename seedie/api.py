@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -95,51 +97,108 @@ def extract_many(
 ) -> Iterator[Extraction]:
     """Stream one :class:`Extraction` per text, in order, batching through ``nlp.pipe``.
 
+    With ``n_process`` > 1 (-1: one per CPU), batches of ``batch_size`` texts are extracted
+    in worker processes (multiprocessing's default start method: fork or spawn), which
+    return the finished extractions; at most two batches per worker are in flight.
+
     Example:
         >>> [len(r.quantities) for r in seedie.extract_many(["超过500万枚", "没有数字"])]
         [1, 0]
     """
     ref = _check_reference(reference_date)
     nlp = nlp or default_nlp()
-
-    # Texts longer than nlp.max_length go through extract() (chunking) in this process; the
-    # stream carries an empty placeholder for them so that results stay in input order.
-    long_texts: deque[str | None] = deque()
-    # (original, simplified view) of each text, to report surfaces as written.
-    scripts: deque[tuple[str, str]] = deque()
+    if n_process < 0:
+        n_process = os.cpu_count() or 1
 
     def feed() -> Iterator[str]:
         for t in texts:
             if not isinstance(t, str):
                 raise type_error("extract_many", t, "texts")
+            yield replace_surrogates(t)
+
+    if n_process > 1:
+        return _extract_parallel(feed(), ref, nlp, n_process, max(1, batch_size))
+    return _extract_local(feed(), ref, nlp, batch_size)
+
+
+def _extract_local(
+    texts: Iterable[str], ref: dt.date | None, nlp: Language, batch_size: int
+) -> Iterator[Extraction]:
+    # Texts longer than nlp.max_length go through extract() (chunking); the stream carries
+    # an empty placeholder for them so that results stay in input order.
+    long_texts: deque[str | None] = deque()
+    # (original, simplified view) of each text, to report surfaces as written.
+    scripts: deque[tuple[str, str]] = deque()
+
+    def short_only() -> Iterator[str]:
+        for t in texts:
             is_long = len(t) > nlp.max_length
             long_texts.append(t if is_long else None)
             if is_long:
                 scripts.append(("", ""))
                 yield ""
                 continue
-            t = replace_surrogates(t)
             view = simplified_view(t)
             scripts.append((t, view))
             yield view
 
     tokenize_many = getattr(nlp.tokenizer, "pipe", None)
-    if n_process == 1 and tokenize_many is not None:
+    if tokenize_many is not None:
         # seedie's tokenizer analyzes the sentences of a whole batch together; nlp.pipe
         # alone would call it one text at a time.
-        docs: Iterable[Any] = tokenize_many(feed(), batch_size=batch_size)
+        docs: Iterable[Any] = tokenize_many(short_only(), batch_size=batch_size)
     else:
-        docs = feed()
+        docs = short_only()
     if ref is not None:
         docs = (_with_reference(d if isinstance(d, Doc) else nlp.make_doc(d), ref) for d in docs)
     base = _base_name(nlp)
-    for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
+    for doc in nlp.pipe(docs, batch_size=batch_size):
         long_text = long_texts.popleft()
         original, view = scripts.popleft()
         if long_text is not None:
             yield extract(long_text, ref, nlp=nlp)
         else:
             yield restore_script(from_doc(doc, base=base), original, view)
+
+
+# The pipeline of a worker process of _extract_parallel (inherited over fork, pickled once
+# per worker with spawn).
+_WORKER_NLP: list[Language] = []
+
+
+def _init_worker(nlp: Language) -> None:
+    _WORKER_NLP[:] = [nlp]
+
+
+def _extract_batch(texts: list[str], ref: dt.date | None) -> list[Extraction]:
+    nlp = _WORKER_NLP[0]
+    return list(_extract_local(texts, ref, nlp, len(texts)))
+
+
+def _extract_parallel(
+    texts: Iterator[str], ref: dt.date | None, nlp: Language, n_process: int, batch_size: int
+) -> Iterator[Extraction]:
+    """Batches of texts extracted in a pool of workers; Extractions (not Docs) come back.
+
+    Returning the typed results instead of serialized Docs (what ``nlp.pipe(n_process=)``
+    does) leaves the parent almost idle, and each worker keeps the tokenizer's batching.
+    """
+    with multiprocessing.get_context().Pool(
+        n_process, initializer=_init_worker, initargs=(nlp,)
+    ) as pool:
+        pending: deque[Any] = deque()
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) == batch_size:
+                pending.append(pool.apply_async(_extract_batch, (batch, ref)))
+                batch = []
+                if len(pending) >= 2 * n_process:
+                    yield from pending.popleft().get()
+        if batch:
+            pending.append(pool.apply_async(_extract_batch, (batch, ref)))
+        while pending:
+            yield from pending.popleft().get()
 
 
 def _with_reference(doc: Doc, ref: dt.date) -> Doc:

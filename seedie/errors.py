@@ -121,6 +121,10 @@ class Warnings:
     W045 = (
         "[W045] extract() failed on {path!r}; the article is scored as if nothing was found."
     )
+    W004 = (
+        "[W004] ${env}={value!r} is not a positive integer; ONNX Runtime uses 1 thread per "
+        "process. Set it to the intra-op thread count, e.g. {env}=2."
+    )
 
 
 def warn(message: str) -> None:

@@ -48,7 +48,11 @@ class Analyzer(Protocol):
 def create_tokenizer(
     analyzer: str = "lac", threads: int = 0, batch_size: int = 32
 ) -> Callable[[Language], AnalyzerTokenizer]:
-    """Build seedie's tokenizer. ``analyzer``: "lac" (falls back to jieba with W001) or "jieba"."""
+    """Build seedie's tokenizer. ``analyzer``: "lac" (falls back to jieba with W001) or "jieba".
+
+    ``threads``: ONNX Runtime intra-op threads per process for LAC (0: ``$SEEDIE_THREADS``,
+    else 1). ``batch_size``: sentences per ONNX call (1: one sentence per call).
+    """
 
     def make(nlp: Language) -> AnalyzerTokenizer:
         return AnalyzerTokenizer(
