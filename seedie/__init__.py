@@ -19,6 +19,7 @@ from .types import (
     DateMention,
     Delegation,
     Extraction,
+    ExtractionError,
     Mention,
     Quantity,
     Trip,
@@ -30,7 +31,8 @@ __version__ = "0.1.0"
 logging.getLogger("seedie").addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import extract, extract_many
+    from .api import extract, extract_many, from_doc
+    from .frames import to_frames
     from .normalize.quantities import find_quantities, parse_quantity
     from .pipeline import load
     from .render import render
@@ -42,6 +44,8 @@ _LAZY = {
     "load": ".pipeline",
     "extract": ".api",
     "extract_many": ".api",
+    "from_doc": ".api",
+    "to_frames": ".frames",
     "render": ".render",
 }
 
@@ -51,6 +55,7 @@ __all__ = [
     "DateMention",
     "Delegation",
     "Extraction",
+    "ExtractionError",
     "Mention",
     "Quantity",
     "Trip",

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, Literal, overload
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .chunking import chunk_text, merge_extractions
-from .errors import Errors, Warnings, type_error, warn
+from .errors import Errors, SeedieWarning, Warnings, type_error, warn
+from .extensions import quantity_records
+from .normalize.invisible import blank_bom, han_share
 from .pipeline import default_nlp
 from .tokenizer import replace_surrogates
 from .types import (
@@ -19,10 +23,13 @@ from .types import (
     Company,
     Delegation,
     Extraction,
+    ExtractionError,
     Quantity,
     Trip,
     Visit,
 )
+
+logger = logging.getLogger("seedie")
 
 
 def _check_reference(reference_date: Any) -> dt.date | None:
@@ -36,6 +43,25 @@ def _check_reference(reference_date: Any) -> dt.date | None:
         except ValueError:
             pass
     raise TypeError(Errors.E009.format(got=reference_date))
+
+
+def _prepare(text: str) -> str:
+    """What every base sees: same length as ``text``, so offsets into it stay valid."""
+    # Lone surrogates: any base's tokenizer fails on them. A BOM: analyzers glue it to the
+    # first word (\ufeff比亚迪公司 would not link), so it reads as the space it stands for.
+    return blank_bom(replace_surrogates(text))
+
+
+# Below this many letters a text is too short to judge its language (a headline, a number).
+_MIN_LETTERS = 20
+_MIN_HAN_SHARE = 0.3
+
+
+def _check_language(text: str) -> None:
+    share, letters = han_share(text)
+    if letters >= _MIN_LETTERS and share < _MIN_HAN_SHARE:
+        # stacklevel 4: the warning points at the user's extract() call.
+        warnings.warn(Warnings.W020.format(share=share), SeedieWarning, stacklevel=4)
 
 
 def extract(
@@ -54,7 +80,8 @@ def extract(
         nlp: the pipeline to use (default: a cached ``seedie.load()``).
 
     Returns:
-        An :class:`Extraction`; empty lists for a text with nothing to extract.
+        An :class:`Extraction`; empty lists for a text with nothing to extract. A text that
+        is mostly not Chinese gets warning W020.
 
     Raises:
         TypeError: ``text`` is not a ``str`` or ``Doc`` (bytes: decode them first).
@@ -69,7 +96,12 @@ def extract(
         raise type_error("extract", text)
     ref = _check_reference(reference_date)
     nlp = nlp or default_nlp()
-    text = replace_surrogates(text)  # any base's tokenizer would fail on them
+    _check_language(text)
+    return _extract_text(text, ref, nlp)
+
+
+def _extract_text(text: str, ref: dt.date | None, nlp: Language) -> Extraction:
+    text = _prepare(text)
     chunks = chunk_text(text, nlp.max_length)
     if len(chunks) > 1:
         warn(Warnings.W002.format(n=len(text), max_length=nlp.max_length, chunks=len(chunks)))
@@ -81,34 +113,111 @@ def extract(
     return from_doc(_run(nlp, text, ref), base=_base_name(nlp))
 
 
+def _item_error(func: str, index: int, value: object) -> TypeError:
+    if isinstance(value, (bytes, bytearray)):
+        fix = f"Decode it first, e.g. texts[{index}].decode('utf-8')."
+    elif value is None:
+        fix = "Drop missing texts before the call, or pass '' for an empty one."
+    else:
+        fix = "Pass str items only (convert them with str(...) if that is what you mean)."
+    return TypeError(
+        Errors.E021.format(func=func, index=index, got=type(value).__name__, fix=fix)
+    )
+
+
+@overload
 def extract_many(
     texts: Iterable[str],
+    reference_date: dt.date | str | None = ...,
+    *,
+    nlp: Language | None = ...,
+    n_process: int = ...,
+    batch_size: int = ...,
+    on_error: Literal["raise"] = ...,
+) -> Iterator[Extraction]: ...
+
+
+@overload
+def extract_many(
+    texts: Iterable[Any],
+    reference_date: dt.date | str | None = ...,
+    *,
+    nlp: Language | None = ...,
+    n_process: int = ...,
+    batch_size: int = ...,
+    on_error: Literal["record"],
+) -> Iterator[Extraction | ExtractionError]: ...
+
+
+def extract_many(
+    texts: Iterable[Any],
     reference_date: dt.date | str | None = None,
     *,
     nlp: Language | None = None,
     n_process: int = 1,
     batch_size: int = 16,
-) -> Iterator[Extraction]:
+    on_error: str = "raise",
+) -> Iterator[Extraction | ExtractionError]:
     """Stream one :class:`Extraction` per text, in order, batching through ``nlp.pipe``.
+
+    Args:
+        texts: an iterable of str (a list, a generator); one str alone raises E020.
+        reference_date: as in :func:`extract`, for every text.
+        nlp: the pipeline (default: a cached ``seedie.load()``).
+        n_process: worker processes for ``nlp.pipe`` (at least 1).
+        batch_size: texts per batch (at least 1).
+        on_error: "raise" (default): a bad item (not a str) raises TypeError [E021] naming
+            its index. "record": yield an :class:`ExtractionError` in its place (with the
+            index, code and message) and go on, so one bad record does not lose the batch.
+
+    Raises:
+        TypeError: [E020] ``texts`` is a str; [E021] an item is not a str (on_error="raise").
+        ValueError: [E022] unknown ``on_error``; [E028] ``n_process``/``batch_size`` < 1.
 
     Example:
         >>> [len(r.quantities) for r in seedie.extract_many(["超过500万枚", "没有数字"])]
         [1, 0]
     """
+    if isinstance(texts, (str, bytes, bytearray)):
+        raise TypeError(Errors.E020.format(func="extract_many", n=len(texts)))
+    if on_error not in ("raise", "record"):
+        raise ValueError(Errors.E022.format(got=on_error))
+    for option, value in (("n_process", n_process), ("batch_size", batch_size)):
+        if not isinstance(value, int) or value < 1:
+            raise ValueError(
+                Errors.E028.format(option=option, got=value, fix="Pass an integer >= 1.")
+            )
     ref = _check_reference(reference_date)
     nlp = nlp or default_nlp()
+    return _extract_many(texts, ref, nlp, n_process, batch_size, on_error == "record")
 
-    # Texts longer than nlp.max_length go through extract() (chunking) in this process; the
-    # stream carries an empty placeholder for them so that results stay in input order.
-    long_texts: deque[str | None] = deque()
+
+def _extract_many(
+    texts: Iterable[Any],
+    ref: dt.date | None,
+    nlp: Language,
+    n_process: int,
+    batch_size: int,
+    record: bool,
+) -> Iterator[Extraction | ExtractionError]:
+    # Texts longer than nlp.max_length go through extract() (chunking) in this process, and
+    # bad items are not sent to the pipeline at all; the stream carries an empty placeholder
+    # for both so that results stay in input order.
+    pending: deque[tuple[int, str | ExtractionError | None]] = deque()
 
     def feed() -> Iterator[str]:
-        for t in texts:
+        for index, t in enumerate(texts):
             if not isinstance(t, str):
-                raise type_error("extract_many", t, "texts")
+                exc = _item_error("extract_many", index, t)
+                if not record:
+                    raise exc
+                pending.append((index, ExtractionError.from_exception(index, exc)))
+                yield ""
+                continue
+            _check_language(t)
             is_long = len(t) > nlp.max_length
-            long_texts.append(t if is_long else None)
-            yield "" if is_long else replace_surrogates(t)
+            pending.append((index, t if is_long else None))
+            yield "" if is_long else _prepare(t)
 
     tokenize_many = getattr(nlp.tokenizer, "pipe", None)
     if n_process == 1 and tokenize_many is not None:
@@ -121,11 +230,22 @@ def extract_many(
         docs = (_with_reference(d if isinstance(d, Doc) else nlp.make_doc(d), ref) for d in docs)
     base = _base_name(nlp)
     for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
-        long_text = long_texts.popleft()
-        if long_text is not None:
-            yield extract(long_text, ref, nlp=nlp)
-        else:
-            yield from_doc(doc, base=base)
+        index, item = pending.popleft()
+        if isinstance(item, ExtractionError):
+            yield item
+            continue
+        try:
+            if item is not None:
+                yield _extract_text(item, ref, nlp)
+            else:
+                yield from_doc(doc, base=base)
+        except Exception as exc:  # noqa: BLE001 - reported as a record, and logged
+            if not record:
+                raise
+            logger.warning("extract_many: texts[%d] failed: %r", index, exc)
+            yield ExtractionError.from_exception(
+                index, RuntimeError(Errors.E027.format(where=f"texts[{index}]", reason=exc))
+            )
 
 
 def _with_reference(doc: Doc, ref: dt.date) -> Doc:
@@ -148,15 +268,27 @@ def _base_name(nlp: Language) -> str:
 
 
 def from_doc(doc: Doc, *, base: str = "unknown") -> Extraction:
-    """Build the typed :class:`Extraction` from a Doc processed by seedie's pipeline."""
+    """Build the typed :class:`Extraction` from a Doc processed by seedie's pipeline.
+
+    For ``nlp.pipe`` users: ``[seedie.from_doc(d) for d in nlp.pipe(texts)]`` gives what
+    ``seedie.extract_many(texts, nlp=nlp)`` gives (pass ``base`` to record the base's name).
+    Docs read back from a ``DocBin(store_user_data=True)`` work too.
+
+    Raises:
+        TypeError: [E001] ``doc`` is not a ``Doc``.
+        ValueError: [E007] the Doc was made by a pipeline without seedie's components.
+
+    Example:
+        >>> doc = next(nlp.pipe(["比亚迪今年销售汽车300万辆。"]))
+        >>> seedie.from_doc(doc).claims[0].subject
+        '比亚迪'
+    """
+    if not isinstance(doc, Doc):
+        raise type_error("from_doc", doc, "doc")
     if doc._.seedie_companies is None and "seedie_quantities" not in doc.spans:
         raise ValueError(Errors.E007.format(missing="seedie_quantities, seedie_orgs"))
     ref = doc._.seedie_reference_date
-    quantities = [
-        Quantity.from_dict(s._.seedie_quantity)
-        for s in doc.spans.get("seedie_quantities", [])
-        if s._.seedie_quantity
-    ]
+    quantities = [Quantity.from_dict(q) for q in quantity_records(doc) if q]
     return Extraction(
         text_length=len(doc.text),
         base=base,

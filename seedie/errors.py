@@ -47,6 +47,34 @@ class Errors:
         "'2026-06-18'; got {got!r}."
     )
     E010 = "[E010] seedie.dask needs Dask: pip install 'seedie[dask]'"
+    # E02x: batch input and output (extract_many, seedie.dask, the command line).
+    E020 = (
+        "[E020] {func}() takes an iterable of str (e.g. a list of texts); got one str of "
+        "{n} characters, which would be processed one character at a time. Pass [text], or "
+        "call seedie.extract(text) for a single text."
+    )
+    E021 = "[E021] {func}(): texts[{index}] is {got}, not a str. {fix}"
+    E022 = "[E022] on_error must be 'raise' or 'record'; got {got!r}."
+    E023 = "[E023] {where}: not valid JSON ({reason}). Each line must be one JSON object."
+    E024 = (
+        "[E024] {where}: expected a JSON object with a string field {field!r}; got {got}. "
+        "Pass --text-field NAME if the text is in another field."
+    )
+    E025 = (
+        "[E025] {where}: cannot decode as {encoding} ({reason}). Pass the file's encoding, "
+        "e.g. --encoding gbk (Python: encoding='gbk'), or convert it to UTF-8."
+    )
+    E026 = "[E026] {where}: cannot read ({reason})."
+    E027 = "[E027] {where}: extraction failed ({reason}); please report this with the text."
+    E028 = "[E028] Invalid value for {option}: {got!r}. {fix}"
+    E029 = (
+        "[E029] --format {fmt} writes one file per table (visits, companies, claims): pass "
+        "an output directory with -o DIR."
+    )
+    E030 = "[E030] {what} needs pandas: pip install 'seedie[frames]'"
+    E031 = "[E031] Parquet output needs pyarrow: pip install pyarrow (or use --format csv)."
+    E033 = "[E033] to_frames(): ids ran out after {n} results; pass one id per result."
+    E032 = "[E032] {skipped} of {total} inputs were skipped because of errors (see above)."
 
 
 class Warnings:
@@ -59,6 +87,12 @@ class Warnings:
     W002 = (
         "[W002] The text has {n} characters, more than nlp.max_length={max_length}; it is "
         "processed in {chunks} chunks cut at paragraph or sentence boundaries."
+    )
+    W020 = (
+        "[W020] The text looks mostly non-Chinese ({share:.0%} of its letters are Han "
+        "characters); seedie reads Chinese news, so expect few results (numbers beside Latin "
+        "words, as in 'June 16', are not counted as quantities). Filter such texts out, or "
+        "silence this with warnings.filterwarnings('ignore', message=r'\\[W020\\]')."
     )
 
 

@@ -356,6 +356,22 @@ def find_quantities(text: str) -> list[Quantity]:
         if found is None:
             pos = skip
             continue
-        out.append(_to_quantity(found, text[at : found.end], at, found.end))
+        q = _to_quantity(found, text[at : found.end], at, found.end)
+        if not (q.kind == "count" and not q.unit and _in_latin_words(s, at, found.end)):
+            out.append(q)
         pos = found.end
     return out
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]")
+
+
+def _in_latin_words(s: str, start: int, end: int) -> bool:
+    """A bare number beside a Latin word (``June 16``, ``3 million``, ``iPhone 16``) is part
+    of that phrase, not a count: seedie's units and classifiers are Chinese."""
+    i, j = start - 1, end
+    while i >= 0 and s[i] == " ":
+        i -= 1
+    while j < len(s) and s[j] == " ":
+        j += 1
+    return bool((i >= 0 and _LATIN_WORD.match(s[i])) or (j < len(s) and _LATIN_WORD.match(s[j])))
