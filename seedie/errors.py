@@ -74,6 +74,10 @@ class Errors:
     E030 = "[E030] {what} needs pandas: pip install 'seedie[frames]'"
     E031 = "[E031] Parquet output needs pyarrow: pip install pyarrow (or use --format csv)."
     E033 = "[E033] to_frames(): ids ran out after {n} results; pass one id per result."
+    E034 = (
+        "[E034] {where}: a binary file (NUL byte at offset {offset}), not text. Pass text "
+        "files only (for UTF-16 text, pass --encoding utf-16)."
+    )
     E032 = "[E032] {skipped} of {total} inputs were skipped because of errors (see above)."
 
 
