@@ -120,9 +120,7 @@ def _item_error(func: str, index: int, value: object) -> TypeError:
         fix = "Drop missing texts before the call, or pass '' for an empty one."
     else:
         fix = "Pass str items only (convert them with str(...) if that is what you mean)."
-    return TypeError(
-        Errors.E021.format(func=func, index=index, got=type(value).__name__, fix=fix)
-    )
+    return TypeError(Errors.E021.format(func=func, index=index, got=type(value).__name__, fix=fix))
 
 
 @overload

@@ -129,8 +129,10 @@ def _read_inputs(
                 continue
             if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
                 if isinstance(record, dict):
-                    got = f"a {type(record[text_field]).__name__}" if text_field in record else (
-                        f"no such field (fields: {', '.join(map(str, record)) or 'none'})"
+                    got = (
+                        f"a {type(record[text_field]).__name__}"
+                        if text_field in record
+                        else (f"no such field (fields: {', '.join(map(str, record)) or 'none'})")
                     )
                 else:
                     got = f"a JSON {type(record).__name__}"

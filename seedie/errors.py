@@ -1,8 +1,9 @@
 """Error and warning messages with stable codes.
 
 Every message says what was received, what was expected and how to fix it. Codes are stable
-(E0xx: API and pipeline, here; E30x: knowledge-base records, raised in ``seedie.kb`` where the
-offending line is known) so users can filter warnings:
+(E0xx: API and pipeline, here, with E02x-E03x for batch input and output; E30x:
+knowledge-base records, raised in ``seedie.kb`` where the offending line is known) so users
+can filter warnings:
 ``warnings.filterwarnings("ignore", message=r"\\[W001\\]")``.
 """
 
@@ -73,12 +74,12 @@ class Errors:
     )
     E030 = "[E030] {what} needs pandas: pip install 'seedie[frames]'"
     E031 = "[E031] Parquet output needs pyarrow: pip install pyarrow (or use --format csv)."
+    E032 = "[E032] {skipped} of {total} inputs were skipped because of errors (see above)."
     E033 = "[E033] to_frames(): ids ran out after {n} results; pass one id per result."
     E034 = (
         "[E034] {where}: a binary file (NUL byte at offset {offset}), not text. Pass text "
         "files only (for UTF-16 text, pass --encoding utf-16)."
     )
-    E032 = "[E032] {skipped} of {total} inputs were skipped because of errors (see above)."
 
 
 class Warnings:

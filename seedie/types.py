@@ -246,9 +246,7 @@ class ExtractionError(_DictMixin):
         """The record for ``exc``; the code is read from its ``[E0xx]`` prefix."""
         message = str(exc)
         code = message[1:5] if message.startswith("[E") and message[5:6] == "]" else None
-        return cls(
-            index=index, code=code, error=type(exc).__name__, message=message, source=source
-        )
+        return cls(index=index, code=code, error=type(exc).__name__, message=message, source=source)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

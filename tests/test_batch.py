@@ -67,7 +67,11 @@ def test_jsonl_bad_records_are_skipped_and_reported(tmp_path, monkeypatch, lines
 
 def test_on_error_stop_keeps_what_came_before(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    lines = [json.dumps({"id": "a", "text": GOOD_A}), "{oops", json.dumps({"id": "b", "text": GOOD_B})]
+    lines = [
+        json.dumps({"id": "a", "text": GOOD_A}),
+        "{oops",
+        json.dumps({"id": "b", "text": GOOD_B}),
+    ]
     (tmp_path / "in.jsonl").write_text("\n".join(lines), encoding="utf-8")
     result = _cli(["in.jsonl", "--jsonl-input", "-f", "jsonl", "--on-error", "stop"])
     assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["a"]
@@ -346,7 +350,9 @@ INVISIBLE_CASES = [
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
 
 
-@pytest.mark.parametrize("text", [c[1] for c in INVISIBLE_CASES], ids=[c[0] for c in INVISIBLE_CASES])
+@pytest.mark.parametrize(
+    "text", [c[1] for c in INVISIBLE_CASES], ids=[c[0] for c in INVISIBLE_CASES]
+)
 def test_invisible_characters_stay_out_of_names(nlp, text):
     result = seedie.extract(text, nlp=nlp)
     names = [c.name for c in result.companies] + [a for c in result.companies for a in c.aliases]
@@ -396,7 +402,9 @@ QUANTITY_TOKEN_CASES = [
 
 
 @pytest.mark.parametrize(
-    "words,expected", [c[1:] for c in QUANTITY_TOKEN_CASES], ids=[c[0] for c in QUANTITY_TOKEN_CASES]
+    "words,expected",
+    [c[1:] for c in QUANTITY_TOKEN_CASES],
+    ids=[c[0] for c in QUANTITY_TOKEN_CASES],
 )
 def test_quantities_sharing_a_token_are_listed_once_each(nlp, words, expected):
     doc = Doc(nlp.vocab, words=words, spaces=[False] * len(words))

@@ -8,7 +8,8 @@ Sources, merged by :func:`seedie.linking.link_organizations`:
 
 Results: ``doc.spans["seedie_orgs"]`` (label ORG, ``span.kb_id_`` = the entity id: the KB
 id, or ``local:<name>`` for organizations the KB does not know), ``span._.seedie_org``
-(entity id, canonical name, kind) and ``doc._.seedie_companies`` (one dict per entity).
+(entity id, display ``name``, the KB's ``canonical`` name, this occurrence's ``mention``,
+kind) and ``doc._.seedie_companies`` (one dict per entity).
 """
 
 from __future__ import annotations
