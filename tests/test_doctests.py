@@ -13,6 +13,7 @@ MODULES = [
     "seedie.normalize.quantities",
     "seedie.normalize.dates",
     "seedie.normalize.orgnames",
+    "seedie.normalize.invisible",
     "seedie.kb",
     "seedie.linking",
     "seedie.chunking",
