@@ -396,7 +396,7 @@ def test_docbin_round_trip_keeps_lists(nlp):
 
 QUANTITY_TOKEN_CASES = [
     # id, words (one token holds two quantities), quantity texts
-    ("two-in-one-token", ["会议", "是", "十二届五次", "全会", "。"], ["十二届", "五次"]),
+    ("two-in-one-token", ["产能", "300万吨5亿元", "。"], ["300万吨", "5亿元"]),
     ("count-and-money", ["投资", "3家5亿元", "。"], ["3家", "5亿元"]),
 ]
 
@@ -414,6 +414,22 @@ def test_quantities_sharing_a_token_are_listed_once_each(nlp, words, expected):
     assert found == expected
     keys = [(s.start_char, s.end_char) for s in doc.spans["seedie_quantities"]]
     assert len(keys) == len(set(keys))
+
+
+SESSION_CASES = [
+    # id, text, quantity texts: a congress's term and session are ordinals, not amounts
+    ("term-and-session", "市委十二届五次全会召开。", []),
+    ("term-and-plenum", "学习二十届三中全会精神。", []),
+    ("terms-counted", "他连续三届当选代表。", ["三届"]),
+    ("sessions-counted", "本届论坛共举办三次，开展8次培训。", ["三次", "8次"]),
+]
+
+
+@pytest.mark.parametrize(
+    "text,expected", [c[1:] for c in SESSION_CASES], ids=[c[0] for c in SESSION_CASES]
+)
+def test_session_numbers_are_not_quantities(text, expected):
+    assert [q.text for q in seedie.find_quantities(text)] == expected
 
 
 def test_from_doc_is_public_and_matches_extract_many(nlp):

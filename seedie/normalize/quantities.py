@@ -358,12 +358,22 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         q = _to_quantity(found, text[at : found.end], at, found.end)
         if not (q.kind == "count" and not q.unit and _in_latin_words(s, at, found.end)):
-            out.append(q)
+            if not _session_number(s, at, found.end, q.unit):
+                out.append(q)
         pos = found.end
     return out
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]")
+
+
+def _session_number(s: str, start: int, end: int, unit: str) -> bool:
+    """``十三届八次全会``, ``二十届三中全会``: the term and session of a congress or plenum are
+    ordinals, though 届 and 次 are classifiers: N届 right before another numeral, and the
+    N次 right after such a 届."""
+    if unit == "届":
+        return NUM_RE.match(s, end) is not None
+    return unit == "次" and start > 0 and s[start - 1] == "届"
 
 
 def _in_latin_words(s: str, start: int, end: int) -> bool:
