@@ -24,7 +24,7 @@ print(result.to_table())
 nlp = seedie.load()
 doc = nlp("比亚迪集团在贵州投资的项目年产值已超百亿元。")
 for span in doc.spans["seedie_orgs"]:
-    print(span.text, span.kb_id_, span._.seedie_org["name"])
+    print(span._.seedie_org["mention"], span.kb_id_, span._.seedie_org["canonical"])
 for span in doc.spans["seedie_quantities"]:
     print(span.text, span.label_, span._.seedie_quantity["low"])
 

@@ -20,6 +20,7 @@ from .types import (
     DateMention,
     Delegation,
     Extraction,
+    ExtractionError,
     Mention,
     Quantity,
     Trip,
@@ -31,7 +32,8 @@ __version__ = "0.1.0"
 logging.getLogger("seedie").addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import extract, extract_many
+    from .api import extract, extract_many, from_doc
+    from .frames import to_frames
     from .pipeline import load
     from .quantities.parse import find_quantities, parse_quantity
     from .render import render
@@ -44,6 +46,8 @@ _LAZY = {
     "load": ".pipeline",
     "extract": ".api",
     "extract_many": ".api",
+    "from_doc": ".api",
+    "to_frames": ".frames",
     "render": ".render",
     "simplified_view": ".text.script",
 }
@@ -55,6 +59,7 @@ __all__ = [
     "Delegation",
     "EvaluationReport",
     "Extraction",
+    "ExtractionError",
     "Mention",
     "Quantity",
     "Trip",

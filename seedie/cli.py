@@ -1,20 +1,30 @@
 """Command line: ``seedie extract PATH... | -`` (also ``python -m seedie``), ``seedie evaluate``.
 
-JSON for one input, a JSON array for several, JSON Lines (``--format jsonl``) for corpora,
-``--format table`` for people. ``--jsonl-input`` reads records with a text field from
-JSON Lines files. A progress bar goes to stderr when there is more than one input.
+A JSON array with one object per input (one input or many: the same shape), JSON Lines
+(``--format jsonl``) for corpora, ``--format table`` for people, ``--format csv|parquet -o DIR``
+for analysts (visits, companies and claims tables). ``--jsonl-input`` reads records with a
+text field from JSON Lines files. A bad input (undecodable file, malformed line, missing
+field) is reported on stderr as ``file:line`` with a coded reason and skipped
+(``--on-error stop`` stops instead); the exit code is then 1. Usage errors print one line
+with the code and the fix and exit with 2. A progress bar goes to stderr when there is more
+than one input.
 """
 
 from __future__ import annotations
 
+import codecs
+import importlib.util
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Any, NoReturn, Optional
 
 import typer
+
+from .errors import Errors
 
 app = typer.Typer(
     add_completion=False,
@@ -27,30 +37,168 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
+    csv = "csv"
+    parquet = "parquet"
 
 
-def _read_inputs(paths: list[str], jsonl_input: bool, text_field: str) -> Iterator[tuple[str, str]]:
-    """Yield (source, text) pairs; ``-`` reads standard input."""
+class OnError(str, Enum):
+    skip = "skip"
+    stop = "stop"
+
+
+TABLE_FORMATS = (Format.csv, Format.parquet)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__  # noqa: PLC0415
+
+        typer.echo(f"seedie {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Extract visits, organizations and quantitative claims from Chinese news."""
+
+
+def _usage_error(message: str) -> NoReturn:
+    """One line on stderr with the error code and the fix, exit code 2 (no traceback)."""
+    typer.echo(f"seedie: {message}", err=True)
+    raise typer.Exit(2)
+
+
+@dataclass
+class _Input:
+    """One text to extract, or the reason it cannot be (``error`` is a coded message)."""
+
+    source: str
+    id: Any = None
+    text: str | None = None
+    error: str | None = None
+
+
+def _decode(data: bytes, where: str, encoding: str) -> tuple[str | None, str | None]:
+    """(text, None) or (None, coded error); utf-8 also accepts (and drops) a leading BOM."""
+    codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+    if b"\x00" in data and "16" not in codec and "32" not in codec:
+        offset = data.index(b"\x00")
+        line = data[:offset].count(b"\n") + 1
+        return None, Errors.E034.format(where=f"{where}:{line}", offset=offset)
+    try:
+        return data.decode(codec), None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        reason = f"byte {data[exc.start]:#04x} at offset {exc.start}"
+        return None, Errors.E025.format(where=f"{where}:{line}", encoding=encoding, reason=reason)
+
+
+def _read_inputs(
+    paths: list[str], jsonl_input: bool, text_field: str, id_field: str, encoding: str
+) -> Iterator[_Input]:
+    """One _Input per text (file, or JSON Lines record); ``-`` reads standard input."""
     for p in paths:
-        raw = sys.stdin.read() if p == "-" else Path(p).read_text(encoding="utf-8")
+        try:
+            if p == "-":
+                stream = getattr(sys.stdin, "buffer", None)
+                data = stream.read() if stream is not None else sys.stdin.read().encode()
+            else:
+                data = Path(p).read_bytes()
+        except OSError as exc:
+            yield _Input(source=p, error=Errors.E026.format(where=p, reason=exc.strerror or exc))
+            continue
+        raw, error = _decode(data, p, encoding)
+        if raw is None:
+            yield _Input(source=p, error=error)
+            continue
         if not jsonl_input:
-            yield p, raw
+            yield _Input(source=p, text=raw)
             continue
         for n, line in enumerate(raw.splitlines(), 1):
             if not line.strip():
                 continue
-            record = json.loads(line)
+            where = f"{p}:{n}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield _Input(source=where, error=Errors.E023.format(where=where, reason=exc.msg))
+                continue
             if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
-                raise typer.BadParameter(
-                    f"{p}:{n}: expected a JSON object with a string field {text_field!r}"
-                )
-            yield f"{p}:{record.get('id', n)}", record[text_field]
+                if isinstance(record, dict):
+                    got = (
+                        f"a {type(record[text_field]).__name__}"
+                        if text_field in record
+                        else (f"no such field (fields: {', '.join(map(str, record)) or 'none'})")
+                    )
+                else:
+                    got = f"a JSON {type(record).__name__}"
+                msg = Errors.E024.format(where=where, field=text_field, got=got)
+                yield _Input(source=where, id=_record_id(record, id_field), error=msg)
+                continue
+            yield _Input(source=where, id=_record_id(record, id_field), text=record[text_field])
+
+
+def _record_id(record: Any, id_field: str) -> Any:
+    return record.get(id_field) if isinstance(record, dict) else None
+
+
+def _check_options(
+    fmt: Format,
+    output: Path | None,
+    reference_date: str | None,
+    n_process: int,
+    batch_size: int,
+    encoding: str,
+) -> None:
+    """Fail fast, before the pipeline loads, on every option value that cannot work."""
+    from .api import _check_reference  # noqa: PLC0415
+
+    try:
+        _check_reference(reference_date)
+    except TypeError as exc:
+        _usage_error(f"{exc} (option --reference-date/-r)")
+    for option, value in (("--n-process/-n", n_process), ("--batch-size", batch_size)):
+        if value < 1:
+            _usage_error(Errors.E028.format(option=option, got=value, fix="Pass 1 or more."))
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        fix = "Pass a Python codec name such as utf-8, utf-8-sig, gbk, gb18030 or big5."
+        _usage_error(Errors.E028.format(option="--encoding", got=encoding, fix=fix))
+    if fmt in TABLE_FORMATS:
+        if output is None or (output.exists() and not output.is_dir()):
+            _usage_error(Errors.E029.format(fmt=fmt.value))
+        if importlib.util.find_spec("pandas") is None:
+            _usage_error(Errors.E030.format(what=f"--format {fmt.value}"))
+        if fmt is Format.parquet and importlib.util.find_spec("pyarrow") is None:
+            _usage_error(Errors.E031)
+
+
+def _load(base: str) -> Any:
+    from .pipeline import load  # noqa: PLC0415
+
+    try:
+        return load(base)
+    except (ValueError, ImportError, OSError) as exc:
+        _usage_error(f"{exc} (option --base)")
 
 
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Text files (UTF-8), or - for standard input."),
-    fmt: Format = typer.Option(Format.json, "--format", "-f", help="json, jsonl or table."),
+    paths: list[str] = typer.Argument(..., help="Text files, or - for standard input."),
+    fmt: Format = typer.Option(
+        Format.json, "--format", "-f", help="json, jsonl, table, csv or parquet."
+    ),
+    output: Optional[Path] = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="File for json/jsonl/table (default: standard output); directory for csv/parquet.",
+    ),
     reference_date: Optional[str] = typer.Option(
         None, "--reference-date", "-r", help="ISO date that 今年/6月16日 resolve against."
     ),
@@ -59,6 +207,17 @@ def extract(
         False, "--jsonl-input", help="Inputs are JSON Lines with a text field."
     ),
     text_field: str = typer.Option("text", "--text-field", help="Field holding the text."),
+    id_field: str = typer.Option(
+        "id", "--id-field", help="Field holding the record's id (copied to the output's id)."
+    ),
+    encoding: str = typer.Option(
+        "utf-8", "--encoding", help="Encoding of the inputs (utf-8 also accepts a BOM)."
+    ),
+    on_error: OnError = typer.Option(
+        OnError.skip,
+        "--on-error",
+        help="skip: report a bad input on stderr and go on; stop: stop at the first one.",
+    ),
     n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes."),
     batch_size: int = typer.Option(16, "--batch-size", help="Texts per batch."),
     progress: Optional[bool] = typer.Option(
@@ -66,40 +225,89 @@ def extract(
     ),
     indent: Optional[int] = typer.Option(None, "--indent", help="Indent JSON output."),
 ) -> None:
-    """Extract facts from each input and print them."""
+    """Extract facts from each input and print them.
+
+    Exit code 0 when every input was extracted, 1 when some were skipped (or --on-error stop
+    stopped), 2 for a usage error.
+    """
     from tqdm import tqdm  # noqa: PLC0415
 
     from .api import extract_many  # noqa: PLC0415
     from .display import format_table  # noqa: PLC0415
-    from .pipeline import load  # noqa: PLC0415
+    from .types import ExtractionError  # noqa: PLC0415
 
-    try:
-        inputs = list(_read_inputs(paths, jsonl_input, text_field))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        typer.echo(f"seedie: cannot read input: {exc}", err=True)
-        raise typer.Exit(2) from None
-    nlp = load(base)
+    _check_options(fmt, output, reference_date, n_process, batch_size, encoding)
+    inputs: list[_Input] = []
+    failed = 0
+    for item in _read_inputs(paths, jsonl_input, text_field, id_field, encoding):
+        if item.error is not None:
+            typer.echo(f"seedie: {item.error}", err=True)
+            failed += 1
+            if on_error is OnError.stop:
+                break
+            continue
+        inputs.append(item)
+    total = len(inputs) + failed
+    nlp = _load(base)
     show = progress if progress is not None else len(inputs) > 1
     results = extract_many(
-        (text for _, text in inputs),
+        [item.text or "" for item in inputs],
         reference_date,
         nlp=nlp,
         n_process=n_process,
         batch_size=batch_size,
+        on_error="record",
     )
-    bar = tqdm(results, total=len(inputs), disable=not show, file=sys.stderr, unit="doc")
-    collected = []
-    for (source, _), result in zip(inputs, bar):
-        if fmt is Format.table:
-            typer.echo(f"== {source}")
-            typer.echo(format_table(result))
-        elif fmt is Format.jsonl:
-            typer.echo(json.dumps({"source": source, **result.to_dict()}, ensure_ascii=False))
-        else:
-            collected.append({"source": source, **result.to_dict()})
+    out = output.open("w", encoding="utf-8") if output and fmt not in TABLE_FORMATS else None
+    collected: list[dict[str, Any]] = []
+    done: list[tuple[Any, Any]] = []
+    bar = tqdm(total=len(inputs), disable=not show, file=sys.stderr, unit="doc")
+    try:
+        for item, result in zip(inputs, results):
+            bar.update(1)
+            if isinstance(result, ExtractionError):
+                typer.echo(f"seedie: {item.source}: {result.message}", err=True)
+                failed += 1
+                if on_error is OnError.stop:
+                    break
+                continue
+            record = {"source": item.source, "id": item.id, **result.to_dict()}
+            if fmt is Format.table:
+                typer.echo(f"== {item.source}", file=out)
+                typer.echo(format_table(result), file=out)
+            elif fmt is Format.jsonl:
+                typer.echo(json.dumps(record, ensure_ascii=False), file=out)
+            elif fmt is Format.json:
+                collected.append(record)
+            else:
+                # str: one column type in Parquet even when some records carry numeric ids.
+                done.append((str(item.id) if item.id is not None else item.source, result))
+    finally:
+        bar.close()
     if fmt is Format.json:
-        payload = collected[0] if len(collected) == 1 else collected
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=indent))
+        # Always an array, one object per input, whether one input or many (README).
+        typer.echo(json.dumps(collected, ensure_ascii=False, indent=indent), file=out)
+    elif fmt in TABLE_FORMATS:
+        assert output is not None
+        _write_tables(done, output, fmt)
+    if out is not None:
+        out.close()
+    if failed:
+        typer.echo(f"seedie: {Errors.E032.format(skipped=failed, total=total)}", err=True)
+        raise typer.Exit(1)
+
+
+def _write_tables(done: list[tuple[Any, Any]], directory: Path, fmt: Format) -> None:
+    """visits/companies/claims.{csv,parquet} in ``directory`` (docs/schema.md, "DataFrames")."""
+    from .frames import to_frames  # noqa: PLC0415
+
+    frames = to_frames([r for _, r in done], ids=[i for i, _ in done])
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, frame in frames._asdict().items():
+        if fmt is Format.csv:
+            frame.to_csv(directory / f"{name}.csv", index=False)
+        else:
+            frame.to_parquet(directory / f"{name}.parquet", index=False)
 
 
 @app.command()
@@ -152,9 +360,8 @@ def evaluate(
 def info(base: str = typer.Option("auto", "--base")) -> None:
     """Show the pipeline seedie would use: version, base and components."""
     from . import __version__  # noqa: PLC0415
-    from .pipeline import load  # noqa: PLC0415
 
-    nlp = load(base)
+    nlp = _load(base)
     typer.echo(f"seedie {__version__}; base: {nlp.meta['seedie']['base']}")
     typer.echo("pipeline: " + " -> ".join(["tokenizer", *nlp.pipe_names]))
 

@@ -15,6 +15,7 @@ one of these functions is called, so ``import seedie.dask`` itself never fails.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import glob as _glob
 import os
@@ -89,6 +90,7 @@ def extract_partition(
     base: str = "default",
     reference_date: str | None = None,
     batch_size: int = 16,
+    on_error: str = "raise",
 ) -> list[dict[str, Any]]:
     """Extract every text of one partition with this process's cached pipeline.
 
@@ -98,13 +100,18 @@ def extract_partition(
 
     Returns:
         One ``Extraction.to_dict()`` record per text, in order. A non-str element raises
-        seedie's ``TypeError`` [E001] (and so fails the partition).
+        seedie's ``TypeError`` [E021] (and so fails the partition) with ``on_error="raise"``;
+        with ``on_error="record"`` its record is ``ExtractionError.to_dict()`` (it has an
+        ``"error"`` key, which Extraction records never have).
     """
     from .api import extract_many  # noqa: PLC0415
 
     nlp = worker_nlp(base)
     return [
-        ex.to_dict() for ex in extract_many(texts, reference_date, nlp=nlp, batch_size=batch_size)
+        ex.to_dict()
+        for ex in extract_many(
+            texts, reference_date, nlp=nlp, batch_size=batch_size, on_error=on_error
+        )
     ]
 
 
@@ -114,6 +121,7 @@ def extract_bag(
     reference_date: dt.date | str | None = None,
     base: str = "default",
     batch_size: int = 16,
+    on_error: str = "raise",
 ) -> dask.bag.Bag:
     """Map a Dask bag of texts to a bag of ``Extraction.to_dict()`` records (same order).
 
@@ -124,6 +132,8 @@ def extract_bag(
         base: the pipeline each worker loads once (default: the offline LAC pipeline, so
             results do not depend on what a worker happens to have installed).
         batch_size: texts per ``nlp.pipe`` batch inside a partition.
+        on_error: "raise" or "record", as in :func:`seedie.extract_many` (a bad element
+            becomes an ``ExtractionError.to_dict()`` record instead of failing its partition).
 
     Returns:
         A lazy ``dask.bag.Bag``; call ``.compute()`` or write it with ``.to_textfiles()``.
@@ -139,10 +149,22 @@ def extract_bag(
             f"extract_bag() takes a dask.bag.Bag of str; got {type(bag_of_texts).__name__}. "
             "Wrap a list with dask.bag.from_sequence(texts, npartitions=...)."
         )
+    if on_error not in ("raise", "record"):
+        raise ValueError(Errors.E022.format(got=on_error))
     ref = _reference_iso(reference_date)
     return bag_of_texts.map_partitions(
-        extract_partition, base=base, reference_date=ref, batch_size=batch_size
+        extract_partition,
+        base=base,
+        reference_date=ref,
+        batch_size=batch_size,
+        on_error=on_error,
     )
+
+
+def _read_text(path: str, encoding: str) -> str:
+    # utf-8 also accepts (and drops) a leading BOM, as Windows editors write one.
+    codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+    return Path(path).read_text(encoding=codec)
 
 
 def _read_records(
@@ -153,15 +175,47 @@ def _read_records(
     batch_size: int,
     encoding: str,
     include_path: bool,
+    on_error: str = "raise",
 ) -> list[dict[str, Any]]:
     """Read a partition's files on the worker (not the client) and extract them."""
+    from .errors import Errors  # noqa: PLC0415
+    from .types import ExtractionError  # noqa: PLC0415
+
     paths = list(paths)
-    texts = [Path(p).read_text(encoding=encoding) for p in paths]
+    texts: list[Any] = []
+    failures: dict[int, dict[str, Any]] = {}
+    for i, path in enumerate(paths):
+        try:
+            texts.append(_read_text(path, encoding))
+        except UnicodeDecodeError as exc:
+            if on_error == "raise":
+                raise UnicodeDecodeError(
+                    exc.encoding, exc.object, exc.start, exc.end, f"{exc.reason} in {path}"
+                ) from None
+            reason = f"byte {exc.object[exc.start]:#04x} at offset {exc.start}"
+            message = Errors.E025.format(where=path, encoding=encoding, reason=reason)
+            failures[i] = ExtractionError(
+                index=i, code="E025", error="UnicodeDecodeError", message=message, source=path
+            ).to_dict()
+            texts.append("")
+        except OSError as exc:
+            if on_error == "raise":
+                raise
+            message = Errors.E026.format(where=path, reason=exc.strerror or exc)
+            failures[i] = ExtractionError(
+                index=i, code="E026", error=type(exc).__name__, message=message, source=path
+            ).to_dict()
+            texts.append("")
     records = extract_partition(
-        texts, base=base, reference_date=reference_date, batch_size=batch_size
+        texts, base=base, reference_date=reference_date, batch_size=batch_size, on_error=on_error
     )
-    if include_path:
-        for record, path in zip(records, paths):
+    for i, failure in failures.items():
+        records[i] = failure
+    for record, path in zip(records, paths):
+        if "error" in record:
+            # Indexes count files of this partition; the path says which file it was.
+            record["source"] = path
+        if include_path:
             record["path"] = path
     return records
 
@@ -190,6 +244,7 @@ def extract_files(
     batch_size: int = 16,
     encoding: str = "utf-8",
     include_path: bool = True,
+    on_error: str = "raise",
 ) -> dask.bag.Bag:
     """One record per file (each file is one article), read and processed on the workers.
 
@@ -198,7 +253,12 @@ def extract_files(
             sorted) or a list of paths.
         npartitions: number of partitions (default: about 4 files per partition, at most
             100 partitions).
+        encoding: the files' encoding; "utf-8" (the default) also accepts a leading BOM.
         include_path: add a ``"path"`` key to each record (after the schema's keys).
+        on_error: "raise" (default): a file that cannot be read or decoded fails its
+            partition, naming the file. "record": its record is ``ExtractionError.to_dict()``
+            (keys index, code, error, message, source; ``"error"`` marks it) and the
+            other files go on.
 
     Returns:
         A lazy bag of ``Extraction.to_dict()`` records (plus ``"path"``), in path order.
@@ -208,6 +268,9 @@ def extract_files(
         >>> bag.map(json.dumps).to_textfiles("out/*.jsonl")
     """
     db = _require_dask()
+    if on_error not in ("raise", "record"):
+        raise ValueError(Errors.E022.format(got=on_error))
+    codecs.lookup(encoding)  # an unknown codec fails here, not on every worker
     paths = _expand(paths_glob_or_list)
     if npartitions is None:
         npartitions = max(1, min(100, (len(paths) + 3) // 4))
@@ -219,4 +282,5 @@ def extract_files(
         batch_size=batch_size,
         encoding=encoding,
         include_path=include_path,
+        on_error=on_error,
     )

@@ -1,9 +1,10 @@
 """Error and warning messages with stable codes.
 
 Every message says what was received, what was expected and how to fix it. Codes are stable
-(E0xx: API and pipeline, here; E04x/W04x: evaluation against gold, ``seedie.evaluate``;
-E30x: knowledge-base records, raised by ``seedie.orgs.kb`` naming the offending line). Every
-code is defined here, once, so users can filter warnings:
+(E0xx: API and pipeline, here, with E02x-E03x for batch input and output; E04x/W04x:
+evaluation against gold, ``seedie.evaluate``; E30x: knowledge-base records, raised by
+``seedie.orgs.kb`` naming the offending line). Every code is defined here, once, so users can
+filter warnings:
 ``warnings.filterwarnings("ignore", message=r"\\[W001\\]")``.
 """
 
@@ -57,6 +58,38 @@ class Errors:
         "expected each value to be one of {kinds}, e.g. {{'ORG': 'org', 'FAC': "
         "'facility'}}."
     )
+    # E02x: batch input and output (extract_many, seedie.dask, the command line).
+    E020 = (
+        "[E020] {func}() takes an iterable of str (e.g. a list of texts); got one str of "
+        "{n} characters, which would be processed one character at a time. Pass [text], or "
+        "call seedie.extract(text) for a single text."
+    )
+    E021 = "[E021] {func}(): texts[{index}] is {got}, not a str. {fix}"
+    E022 = "[E022] on_error must be 'raise' or 'record'; got {got!r}."
+    E023 = "[E023] {where}: not valid JSON ({reason}). Each line must be one JSON object."
+    E024 = (
+        "[E024] {where}: expected a JSON object with a string field {field!r}; got {got}. "
+        "Pass --text-field NAME if the text is in another field."
+    )
+    E025 = (
+        "[E025] {where}: cannot decode as {encoding} ({reason}). Pass the file's encoding, "
+        "e.g. --encoding gbk (Python: encoding='gbk'), or convert it to UTF-8."
+    )
+    E026 = "[E026] {where}: cannot read ({reason})."
+    E027 = "[E027] {where}: extraction failed ({reason}); please report this with the text."
+    E028 = "[E028] Invalid value for {option}: {got!r}. {fix}"
+    E029 = (
+        "[E029] --format {fmt} writes one file per table (visits, companies, claims): pass "
+        "an output directory with -o DIR."
+    )
+    E030 = "[E030] {what} needs pandas: pip install 'seedie[frames]'"
+    E031 = "[E031] Parquet output needs pyarrow: pip install pyarrow (or use --format csv)."
+    E032 = "[E032] {skipped} of {total} inputs were skipped because of errors (see above)."
+    E033 = "[E033] to_frames(): ids ran out after {n} results; pass one id per result."
+    E034 = (
+        "[E034] {where}: a binary file (NUL byte at offset {offset}), not text. Pass text "
+        "files only (for UTF-16 text, pass --encoding utf-16)."
+    )
     E040 = (
         "[E040] evaluate() needs {what} to be a directory; {path!r} is not one. Pass the folder "
         "of gold files NAME.json and the folder of articles NAME.txt (docs/evaluation.md)."
@@ -101,6 +134,16 @@ class Warnings:
         "[W002] The text has {n} characters, more than nlp.max_length={max_length}; it is "
         "processed in {chunks} chunks cut at paragraph or sentence boundaries."
     )
+    W004 = (
+        "[W004] ${env}={value!r} is not a positive integer; ONNX Runtime uses 1 thread per "
+        "process. Set it to the intra-op thread count, e.g. {env}=2."
+    )
+    W020 = (
+        "[W020] The text looks mostly non-Chinese ({share:.0%} of its letters are Han "
+        "characters); seedie reads Chinese news, so expect few results (numbers beside Latin "
+        "words, as in 'June 16', are not counted as quantities). Filter such texts out, or "
+        "silence this with warnings.filterwarnings('ignore', message=r'\\[W020\\]')."
+    )
     W040 = (
         "[W040] Gold file {name}.json has no article: {path!r} does not exist; skipped. Put "
         "{name}.txt in the articles folder or pass texts={{{name!r}: PATH}} (--text {name}=PATH)."
@@ -120,10 +163,6 @@ class Warnings:
     )
     W045 = (
         "[W045] extract() failed on {path!r}; the article is scored as if nothing was found."
-    )
-    W004 = (
-        "[W004] ${env}={value!r} is not a positive integer; ONNX Runtime uses 1 thread per "
-        "process. Set it to the intra-op thread count, e.g. {env}=2."
     )
 
 

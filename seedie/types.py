@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .frames import Frames
 
 SCHEMA_VERSION = "1.0"
 
@@ -207,6 +210,47 @@ class Extraction(_DictMixin):
 
     def _repr_html_(self) -> str:
         return self.to_html()
+
+    def to_frames(self, article_id: Any = 0) -> Frames:
+        """pandas DataFrames of visits, companies and claims (``pip install 'seedie[frames]'``).
+
+        One row per visit, company and claim, each with ``article_id``; join visits and claims
+        to companies on (``article_id``, ``host_id``/``subject_id``) = (``article_id``,
+        ``company_id``). Columns: docs/schema.md, "DataFrames".
+
+        Example:
+            >>> seedie.extract("比亚迪今年销售汽车300万辆。").to_frames().claims["unit"][0]
+            '辆'
+        """
+        from .frames import to_frames
+
+        return to_frames([self], ids=[article_id])
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtractionError(_DictMixin):
+    """Stands in for the Extraction of an input that failed, when batch functions are asked
+    to go on (``extract_many(..., on_error="record")``): a record, not an exception.
+
+    ``index`` is the input's position (0-based); ``source`` a file or ``file:line`` when the
+    input came from one; ``code`` the error code ("E021"); ``error`` the exception's type;
+    ``message`` its full text.
+    """
+
+    index: int
+    code: str | None
+    error: str
+    message: str
+    source: str | None = None
+
+    @classmethod
+    def from_exception(
+        cls, index: int, exc: BaseException, source: str | None = None
+    ) -> ExtractionError:
+        """The record for ``exc``; the code is read from its ``[E0xx]`` prefix."""
+        message = str(exc)
+        code = message[1:5] if message.startswith("[E") and message[5:6] == "]" else None
+        return cls(index=index, code=code, error=type(exc).__name__, message=message, source=source)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

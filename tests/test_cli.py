@@ -26,7 +26,7 @@ def test_extract_file_json(tmp_path):
     f.write_text(TEXT, encoding="utf-8")
     result = runner.invoke(app, ["extract", str(f), "--base", "default"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
+    [data] = json.loads(result.stdout)  # always an array, one object per input
     assert data["source"] == str(f)
     assert any(q["text"] == "300余家" and q["high"] == 400.0 for q in data["quantities"])
 
@@ -64,7 +64,8 @@ def test_extract_jsonl_input_from_stdin():
         input=records,
     )
     assert result.exit_code == 0, result.output
-    assert [json.loads(x)["source"] for x in result.stdout.splitlines()] == ["-:x", "-:y"]
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [(r["source"], r["id"]) for r in lines] == [("-:1", "x"), ("-:2", "y")]
 
 
 def test_table_format_is_readable(tmp_path):
@@ -77,8 +78,8 @@ def test_table_format_is_readable(tmp_path):
 
 def test_missing_file_is_a_clean_error(tmp_path):
     result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
-    assert result.exit_code == 2
-    assert "cannot read input" in result.output
+    assert result.exit_code == 1  # reported and skipped, like any input that cannot be read
+    assert "[E026]" in result.stderr and "nope.txt" in result.stderr
 
 
 def test_python_dash_m_seedie_help():

@@ -16,6 +16,7 @@ MODULES = [
     "seedie.orgs.kb",
     "seedie.orgs.linking",
     "seedie.text.chunking",
+    "seedie.text.invisible",
     "seedie.display",
     "seedie.lexicon",
     "seedie.text.script",

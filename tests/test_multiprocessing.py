@@ -47,7 +47,7 @@ if __name__ == "__main__":
         try:
             list(seedie.extract_many(TEXTS + [b"bytes"], n_process=2, batch_size=2))
         except TypeError as exc:
-            multi.append(single[-1] if "[E001]" in str(exc) else str(exc))
+            multi.append(single[-1] if "[E021]" in str(exc) else str(exc))
             single.append(single[-1])
     else:
         nlp = seedie.load("default")
@@ -89,7 +89,7 @@ def test_two_processes_after_use_in_parent(method: str, order: str) -> None:
     if method not in multiprocessing.get_all_start_methods():
         pytest.skip(f"start method {method!r} is not available on this platform")
     result = run_scenario(method, order)
-    # extract: 5 texts, 5 with a reference date, and the TypeError for a non-str text.
+    # extract: 5 texts, 5 with a reference date, and the TypeError (E021) for a non-str item.
     assert len(result["multi"]) == (11 if order == "extract" else 5)
     assert result["multi"] == result["single"]
     # The workers really analyzed the texts: quantities came back.

@@ -57,10 +57,13 @@ class DateRecognizer:
         doc._.seedie_reference_date = reference.isoformat() if reference else None
         doc._.seedie_reference_date_source = source
         spans: list[Span] = []
+        taken: set[tuple[int, int]] = set()
         for m in find_dates(text, reference):
             span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
-            if span is None:  # pragma: no cover
+            # Span._ values are keyed by offsets: one span (and value) per token range.
+            if span is None or (span.start_char, span.end_char) in taken:
                 continue
+            taken.add((span.start_char, span.end_char))
             span._.seedie_date = m.to_dict()
             spans.append(span)
         doc.spans[self.spans_key] = spans

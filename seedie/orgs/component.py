@@ -9,12 +9,14 @@ Sources, merged by :func:`seedie.orgs.linking.link_organizations`:
 
 Results: ``doc.spans["seedie_orgs"]`` (label ORG, ``span.kb_id_`` = the entity id: the KB
 id, or ``local:<name>`` for organizations the KB does not know), ``span._.seedie_org``
-(entity id, canonical name, kind) and ``doc._.seedie_companies`` (one dict per entity).
+(entity id, display ``name``, the KB's ``canonical`` name, this occurrence's ``mention``,
+kind) and ``doc._.seedie_companies`` (one dict per entity).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,8 @@ from spacy.util import registry
 
 from .. import extensions  # noqa: F401
 from ..errors import Errors
+from ..text.invisible import strip_invisible, trim_span
+from ..types import Company
 from .kb import OrgKB
 from .linking import link_organizations
 from .names import FACILITY, find_org_names, head_of
@@ -211,19 +215,37 @@ class OrgLinker:
             if checked is not None:
                 candidates.append(checked)
         home = self.home_region or guess_home_region(text)
-        companies = link_organizations(text, candidates, self.kb, home_province=home)
+        companies = [
+            _clean_names(c)
+            for c in link_organizations(
+                text, _trimmed(text, candidates), self.kb, home_province=home
+            )
+        ]
         spans: list[Span] = []
+        taken: set[tuple[int, int]] = set()
         for company in companies:
             record = self.kb.get(company.kb_id) if company.kb_id else None
             url = record.url if record is not None else None
-            info = {"id": company.id, "name": company.name, "kind": company.kind, "url": url}
+            # "name" is the company's display name (Company.name, kept for compatibility);
+            # "canonical" the KB's full name when linked; "mention" this occurrence's text.
+            canonical = record.name if record is not None else company.name
+            info = {
+                "id": company.id,
+                "name": company.name,
+                "canonical": canonical,
+                "kind": company.kind,
+                "url": url,
+            }
             for m in company.mentions:
                 span = doc.char_span(
                     m.start, m.end, label="ORG", kb_id=company.id, alignment_mode="expand"
                 )
-                if span is None:  # pragma: no cover
+                # Span._ values are keyed by character offsets: two mentions inside one
+                # token would share (and overwrite) one value, so the first keeps the span.
+                if span is None or (span.start_char, span.end_char) in taken:
                     continue
-                span._.seedie_org = dict(info, start=m.start, end=m.end)
+                taken.add((span.start_char, span.end_char))
+                span._.seedie_org = dict(info, mention=m.text, start=m.start, end=m.end)
                 spans.append(span)
         spans.sort(key=lambda s: (s.start_char, s.end_char))
         doc.spans[self.spans_key] = spans
@@ -253,6 +275,26 @@ class OrgLinker:
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> OrgLinker:
         self.kb = OrgKB.from_disk(Path(path) / "kb.jsonl")
         return self
+
+
+def _trimmed(text: str, candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Candidates without whitespace or invisible characters (BOM, zero-width space) at
+    their edges; a candidate left empty is dropped."""
+    out = []
+    for start, end, label in candidates:
+        s, e = trim_span(text, start, end)
+        if s < e:
+            out.append((s, e, label))
+    return out
+
+
+def _clean_names(company: Company) -> Company:
+    """No invisible character inside a name or alias (mentions keep the exact source text)."""
+    name = strip_invisible(company.name)
+    aliases = list(dict.fromkeys(strip_invisible(a) for a in company.aliases))
+    if name == company.name and aliases == company.aliases:
+        return company
+    return replace(company, name=name, aliases=aliases)
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,9 @@
 Matches on ``doc.text`` (character offsets, never tokens: jieba splits 500万元 into 500/万元)
 with :func:`seedie.quantities.parse.find_quantities`, and stores the spans in
 ``doc.spans["seedie_quantities"]`` with labels MONEY / PERCENT / QUANTITY / CARDINAL and the
-normalized quantity as a msgpack-safe dict in ``span._.seedie_quantity``.
+normalized quantity as a msgpack-safe dict in ``span._.seedie_quantity``. Every quantity, with
+its exact offsets, is also in ``doc._.seedie_quantities`` (two quantities inside one token share
+one span).
 """
 
 from __future__ import annotations
@@ -58,15 +60,27 @@ class QuantityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        for q in find_quantities(doc.text):
+        found = find_quantities(doc.text)
+        taken: set[tuple[int, int]] = set()
+        for q in found:
             assert q.start is not None and q.end is not None
             span = doc.char_span(q.start, q.end, label=label_for(q), alignment_mode="expand")
             if span is None:  # pragma: no cover - expand mode only fails on whitespace edges
                 logger.debug("seedie_quantities: no span for %r at %d", q.text, q.start)
                 continue
+            # Span._ values are keyed by the span's character offsets, and "expand" maps two
+            # quantities inside one token (十三届八次) onto the same offsets: a second span
+            # would overwrite the first one's value and list the second quantity twice.
+            # One span per token range; doc._.seedie_quantities keeps every quantity.
+            key = (span.start_char, span.end_char)
+            if key in taken:
+                logger.debug("seedie_quantities: %r shares a token with another", q.text)
+                continue
+            taken.add(key)
             span._.seedie_quantity = q.to_dict()
             spans.append(span)
         doc.spans[self.spans_key] = spans
+        doc._.seedie_quantities = [q.to_dict() for q in found]
         if self.annotate_ents:
             from spacy.util import filter_spans  # noqa: PLC0415
 

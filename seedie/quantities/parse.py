@@ -357,6 +357,32 @@ def find_quantities(text: str) -> list[Quantity]:
         if found is None:
             pos = skip
             continue
-        out.append(_to_quantity(found, text[at : found.end], at, found.end))
+        q = _to_quantity(found, text[at : found.end], at, found.end)
+        if not (q.kind == "count" and not q.unit and _in_latin_words(s, at, found.end)):
+            if not _session_number(s, at, found.end, q.unit):
+                out.append(q)
         pos = found.end
     return out
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]")
+
+
+def _session_number(s: str, start: int, end: int, unit: str) -> bool:
+    """``十三届八次全会``, ``二十届三中全会``: the term and session of a congress or plenum are
+    ordinals, though 届 and 次 are classifiers: N届 right before another numeral, and the
+    N次 right after such a 届."""
+    if unit == "届":
+        return NUM_RE.match(s, end) is not None
+    return unit == "次" and start > 0 and s[start - 1] == "届"
+
+
+def _in_latin_words(s: str, start: int, end: int) -> bool:
+    """A bare number beside a Latin word (``June 16``, ``3 million``, ``iPhone 16``) is part
+    of that phrase, not a count: seedie's units and classifiers are Chinese."""
+    i, j = start - 1, end
+    while i >= 0 and s[i] == " ":
+        i -= 1
+    while j < len(s) and s[j] == " ":
+        j += 1
+    return bool((i >= 0 and _LATIN_WORD.match(s[i])) or (j < len(s) and _LATIN_WORD.match(s[j])))

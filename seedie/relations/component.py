@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
+from ..extensions import quantity_records
 from ..text.sentences import split_sentences
 from ..types import Company, DateMention, Quantity
 from .build import build_relations
@@ -53,11 +54,7 @@ class RelationBuilder:
         self.dates_key = dates_key
 
     def __call__(self, doc: Doc) -> Doc:
-        quantities = [
-            Quantity.from_dict(s._.seedie_quantity)
-            for s in doc.spans.get(self.quantities_key, [])
-            if s._.seedie_quantity
-        ]
+        quantities = [Quantity.from_dict(q) for q in quantity_records(doc, self.quantities_key)]
         dates = [
             DateMention.from_dict(s._.seedie_date)
             for s in doc.spans.get(self.dates_key, [])
