@@ -1,0 +1,274 @@
+"""Stops the delegation makes that no single cue-plus-organization pattern shows (no spaCy).
+
+- Lists after a visit cue: 代表团先后来到A、B、C等地调研; 实地考察了：A、B、C等.
+- Lists before the group: 在A、B、C等地，考察团一行…; 在X，考察团观看了….
+- A section heading naming the host, the paragraph under it starting with the group's visit
+  (高意集团亚太总部 / 检查组首先查看了…).
+- A paragraph opening on a host (红狮集团是…。代表团成员参观企业展厅…; 某某风电场，…视察团成员…).
+
+A stop is an organization mention when one covers it, else the named site itself when its
+name ends like a site (产业园, 项目, 学校: ``stop_site_heads`` in ``relations.json``); such a
+visit has no host id. Generic stems (企业展厅, 生产车间) are never stops.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..orgs.names import lexicon as org_lexicon
+from ..text.spans import SpanIndex
+from .context import DocContext, OrgSpan, gazetteer, lexicon
+
+_ITEM_BREAKS = "，,。；;！？!?\n"
+_OPEN, _CLOSE = "(（", ")）"
+_MAX_LIST = 240  # characters a list of stops may span
+_MAX_SITE = 30
+_GROUP_REACH = 6  # characters between a list before the group and the group's mention
+_TOPIC_MARKS = ("是", "位于", "成立", "始建", "坐落", "作为", "总投资", "占地", "，", ",")
+_NUMBER_CLASSIFIER = re.compile(r"[0-9一二两三四五六七八九十几多数]+[家个所座处项]")
+_GLUE = re.compile(r"^(?:和|及|以及|与|、)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """One stop: the organization mention, or the site's own name when none covers it."""
+
+    start: int
+    end: int
+    text: str  # the organization's mention or the site's name
+    org: OrgSpan | None
+    listed: bool
+    kind: str  # "list", "before_group", "heading", "opener"
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    cue_re: re.Pattern[str]
+    heads: tuple[str, ...]
+    trailers: tuple[str, ...]
+    generic: frozenset[str]
+    generic_starts: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    lex = lexicon()
+    cues = sorted(set(lex["visit_cues"]) | set(lex["visit_list_cues"]), key=lambda c: -len(c))
+    generic = lex["stop_generic"]
+    return _Words(
+        cue_re=re.compile("|".join(re.escape(c) for c in cues)),
+        heads=tuple(sorted(lex["stop_site_heads"], key=len, reverse=True)),
+        trailers=tuple(lex["stop_trailers"]),
+        generic=frozenset(generic),
+        generic_starts=tuple(sorted(generic, key=len, reverse=True)),
+    )
+
+
+def _is_place(surface: str) -> bool:
+    return surface in gazetteer() or surface in org_lexicon().places
+
+
+def site_name(surface: str) -> str | None:
+    """The site's name when ``surface`` reads as one (某某产业园, 某某学校), else None.
+
+    Example: ``site_name("大学生创业园")`` -> "大学生创业园"; ``site_name("企业展厅")`` -> None.
+    """
+    name = surface.strip().strip("“”\"'‘’")
+    if not (2 < len(name) <= _MAX_SITE) or _is_place(name):
+        return None
+    words = _words()
+    if name in words.generic or name.startswith(words.generic_starts):
+        return None
+    if _NUMBER_CLASSIFIER.match(name):
+        return None
+    for head in words.heads:
+        if name.endswith(head):
+            stem = name[: -len(head)]
+            if len(stem) >= 2 and stem not in words.generic and not _is_place(name):
+                return name
+            return None
+    return None
+
+
+def _items(text: str, start: int) -> list[tuple[int, int]]:
+    """The items of a list starting at ``start``: split on 、, ended by a clause break or 等."""
+    pos = start
+    while pos < len(text) and text[pos] in "了：: 到":
+        pos += 1
+    items: list[tuple[int, int]] = []
+    item_start, depth = pos, 0
+    limit = min(len(text), pos + _MAX_LIST)
+    while pos < limit:
+        c = text[pos]
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and (c in _ITEM_BREAKS or c == "等"):
+            break
+        elif depth == 0 and c == "、":
+            items.append((item_start, pos))
+            item_start = pos + 1
+        pos += 1
+    items.append((item_start, pos))
+    return [(s, e) for s, e in items if e > s]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop what surrounds a site's name: 位于某镇的X -> X, X进行调研 -> X."""
+    surface = text[start:end]
+    if "的" in surface:
+        cut = surface.rindex("的") + 1
+        if len(surface) - cut >= 3:
+            start, surface = start + cut, surface[cut:]
+    best = len(surface)
+    for trailer in _words().trailers:
+        pos = surface.find(trailer, 2)
+        if 0 <= pos < best:
+            best = pos
+    end = start + best
+    while end > start and text[end - 1] in " \u3000":
+        end -= 1
+    return start, end
+
+
+def _item_stops(
+    ctx: DocContext, start: int, end: int, blocked: SpanIndex[None], listed: bool, kind: str
+) -> list[Stop]:
+    """The stops of one list item: its organizations (joined by 和/及), else its site name."""
+    text = ctx.text
+    orgs = [o for o in ctx.orgs_in(start, end) if not blocked.overlaps(o.start, o.end)]
+    orgs = [o for o in orgs if not _is_place(o.text)]
+    t_start, t_end = _trim(text, start, end)
+    if orgs:
+        first = orgs[0]
+        rest = text[first.end : t_end]
+        # A name cut short by the linker (某某大悟 + 校区): the whole item is the stop.
+        if rest and len(orgs) == 1 and rest in _words().heads:
+            name = site_name(text[first.start : t_end])
+            if name is not None:
+                return [Stop(first.start, t_end, name, None, listed, kind)]
+        out = [Stop(first.start, first.end, first.text, first, listed, kind)]
+        for left, right in zip(orgs, orgs[1:], strict=False):
+            if not _GLUE.match(text[left.end : right.start].strip()):
+                break
+            out.append(Stop(right.start, right.end, right.text, right, listed, kind))
+        return out
+    name = site_name(text[t_start:t_end])
+    return [Stop(t_start, t_end, name, None, listed, kind)] if name else []
+
+
+def _blocked(ctx: DocContext, spans: list[tuple[int, int]]) -> SpanIndex[None]:
+    return ctx.span_index(spans)
+
+
+def list_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
+    """Stops listed after a visit cue whose sentence names the group before the cue.
+
+    Example: ``"代表团先后来到A产业园、B公司等地调研。"`` -> stops A产业园 and B公司.
+    """
+    text = ctx.text
+    blocked = _blocked(ctx, spans)
+    out: list[Stop] = []
+    seen_until = -1
+    for s_start, s_end in ctx.sentences:
+        first_group = next((s for s, e in spans if s_start <= s < s_end), None)
+        if first_group is None:
+            continue
+        for m in _words().cue_re.finditer(text, first_group, s_end):
+            if m.start() < seen_until or blocked.overlaps(m.start(), m.end()):
+                continue
+            items = _items(text, m.end())
+            if not items:
+                continue
+            listed = len(items) > 1
+            for i_start, i_end in items:
+                out.extend(_item_stops(ctx, i_start, i_end, blocked, listed, "list"))
+            seen_until = items[-1][1]
+    return out
+
+
+def before_group_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
+    """在A、B、C等地，考察团一行… and 在X，考察团…: the place clause names the stops."""
+    text = ctx.text
+    blocked = _blocked(ctx, spans)
+    out: list[Stop] = []
+    for m in re.finditer("在", text):
+        pos = m.start()
+        if pos > 0 and text[pos - 1] not in _ITEM_BREAKS + " \u3000":
+            continue
+        items = _items(text, pos + 1)
+        if not items:
+            continue
+        close = items[-1][1]
+        if text.startswith("等", close):
+            close += 1
+            while close < len(text) and text[close] not in _ITEM_BREAKS:
+                close += 1
+        if close >= len(text) or text[close] not in "，,":
+            continue
+        after = close + 1
+        if not any(after <= s <= after + _GROUP_REACH for s, _ in spans):
+            continue
+        listed = len(items) > 1
+        for i_start, i_end in items:
+            out.extend(_item_stops(ctx, i_start, i_end, blocked, listed, "before_group"))
+    return out
+
+
+def _group_visits_in(ctx: DocContext, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """The group's mention followed by a visit cue within ``text[start:end]``."""
+    first = next((s for s, e in spans if start <= s < end), None)
+    return first is not None and _words().cue_re.search(ctx.text, first, end) is not None
+
+
+def heading_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
+    """A heading line naming the host of the paragraph below, which opens on the group's visit."""
+    text = ctx.text
+    blocked = _blocked(ctx, spans)
+    out: list[Stop] = []
+    headings = set(ctx.headings)
+    for i in sorted(headings):
+        if i == 0 or i + 1 >= len(ctx.paragraphs) or (i + 1) in headings:
+            continue
+        h_start, h_end = ctx.paragraphs[i]
+        line = text[h_start:h_end].strip()
+        if not line or _is_place(line) or blocked.overlaps(h_start, h_end):
+            continue
+        p_start, _ = ctx.paragraphs[i + 1]
+        s = ctx.sentence_of(p_start) if ctx.sentence_of(p_start) is not None else None
+        s_end = ctx.sentences[s][1] if s is not None else ctx.paragraphs[i + 1][1]
+        if not _group_visits_in(ctx, p_start, s_end, spans):
+            continue
+        lead = h_start + text[h_start:h_end].index(line)
+        out.extend(_item_stops(ctx, lead, lead + len(line), blocked, False, "heading"))
+    return out
+
+
+def opener_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
+    """A paragraph that opens on a host (某某集团是…; 某某风电场，…) and names the group later."""
+    text = ctx.text
+    blocked = _blocked(ctx, spans)
+    out: list[Stop] = []
+    for p_start, p_end in ctx.paragraphs:
+        body = text[p_start:p_end]
+        lead = p_start + len(body) - len(body.lstrip())
+        if not any(lead < s < p_end for s, _ in spans):
+            continue
+        org = ctx.first_org_from(lead)
+        if org is not None and org.start == lead and not blocked.overlaps(org.start, org.end):
+            if org.company.kind != "government" and text.startswith(_TOPIC_MARKS, org.end):
+                out.append(Stop(org.start, org.end, org.text, org, False, "opener"))
+            continue
+        stop = min(
+            (text.find(c, lead, p_end) for c in "是，,。" if text.find(c, lead, p_end) >= 0),
+            default=-1,
+        )
+        if stop < 0 or blocked.overlaps(lead, stop):
+            continue
+        name = site_name(text[lead:stop])
+        if name is not None and not ctx.orgs_in(lead, stop):
+            out.append(Stop(lead, stop, name, None, False, "opener"))
+    return out
