@@ -64,6 +64,7 @@ class _Lexicon:
     group_re: re.Pattern[str]
     ref_re: re.Pattern[str] | None
     leader_re: re.Pattern[str]
+    titles: tuple[str, ...]
     places: frozenset[str]
 
 
@@ -84,6 +85,7 @@ def lexicon() -> _Lexicon:
         group_re=re.compile(f"{head}(?P<noun>{groups})"),
         ref_re=re.compile(_alternation(refs)) if refs else None,
         leader_re=re.compile(_alternation(data.get("leader_verbs", []))),
+        titles=tuple(data.get("leader_titles", [])),
         places=org_lexicon().places,
     )
 
@@ -168,13 +170,14 @@ _DATE_SEGMENT = re.compile(r"\d+[月日]|[月日]\d|^\s*(?:由|本报讯|讯)")
 
 def _head_leader(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The first leader's title in ``text[start:end]`` (省委书记甲，福州市委书记乙带领 -> the
-    first one: the group's head, whose title has no place here), dates skipped."""
+    first one: the group's head, whose title has no place here); a segment without a title
+    (a date, 在福州、龙岩两地) is skipped."""
     pos = start
     for segment in re.split(r"([，,])", text[start:end]):
         if segment in "，,":
             pos += len(segment)
             continue
-        if segment.strip() and not _DATE_SEGMENT.search(segment):
+        if any(t in segment for t in lexicon().titles) and not _DATE_SEGMENT.search(segment):
             return pos, pos + len(segment)
         pos += len(segment)
     return None

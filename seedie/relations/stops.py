@@ -134,14 +134,38 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_AND = re.compile("以及|和|及|与")
+
+
 def _item_stops(
     ctx: DocContext, start: int, end: int, blocked: SpanIndex[None], listed: bool, kind: str
 ) -> list[Stop]:
-    """The stops of one list item: its organizations (joined by 和/及), else its site name."""
+    """The stops of one list item: A及B when both halves are stops, else its organizations
+    (joined by 和/及), else its site name."""
+    for m in _AND.finditer(ctx.text, start, end):
+        if ctx.inside_org(m.start(), m.end()):
+            continue
+        left = _one_item(ctx, start, m.start(), blocked, True, kind)
+        right = _item_stops(ctx, m.end(), end, blocked, True, kind)
+        if left and right:
+            return left + right
+    return _one_item(ctx, start, end, blocked, listed, kind)
+
+
+def _one_item(
+    ctx: DocContext, start: int, end: int, blocked: SpanIndex[None], listed: bool, kind: str
+) -> list[Stop]:
     text = ctx.text
     orgs = [o for o in ctx.orgs_in(start, end) if not blocked.overlaps(o.start, o.end)]
     orgs = [o for o in orgs if not _is_place(o.text)]
     t_start, t_end = _trim(text, start, end)
+    if len(orgs) > 1 and not any(
+        _GLUE.match(text[a.end : b.start].strip()) for a, b in zip(orgs, orgs[1:], strict=False)
+    ):
+        # Pieces of one name the linker cut (某某物联网 + 创新发展中心): the item is the stop.
+        name = site_name(text[orgs[0].start : t_end])
+        if name is not None:
+            return [Stop(orgs[0].start, t_end, name, None, listed, kind)]
     if orgs:
         first = orgs[0]
         rest = text[first.end : t_end]
@@ -243,7 +267,13 @@ def heading_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
         if not _group_visits_in(ctx, p_start, s_end, spans):
             continue
         lead = h_start + text[h_start:h_end].index(line)
-        out.extend(_item_stops(ctx, lead, lead + len(line), blocked, False, "heading"))
+        whole = [o for o in ctx.orgs_in(lead, lead + len(line)) if o.end - o.start == len(line)]
+        if whole:
+            out.append(Stop(lead, lead + len(line), line, whole[0], False, "heading"))
+        elif site_name(line) is not None:
+            out.append(Stop(lead, lead + len(line), line, None, False, "heading"))
+        else:
+            out.extend(_item_stops(ctx, lead, lead + len(line), blocked, False, "heading"))
     return out
 
 

@@ -348,26 +348,25 @@ def _add_stops(
     """Hits for the stops of lists, headings and host-opened paragraphs not found already."""
     heading = heading_stops(ctx, spans)
     # Under a heading naming the host, the paragraph's first sentence repeats it, maybe cut
-    # short by the linker (heading 某某创新发展中心, sentence 某某): the heading's name wins.
-    heading_texts = {
-        ctx.paragraph_of(h.start): ctx.text[slice(*ctx.paragraphs[ctx.paragraph_of(h.start) or 0])]
-        for h in heading
-    }
+    # short by the linker (heading 某某创新发展中心, sentence 某某): the heading's stop wins.
     under: dict[int, str] = {}
-    for para, line in heading_texts.items():
-        if para is not None and para + 1 < len(ctx.paragraphs):
-            under[para + 1] = line
-    kept: list[_Hit] = []
-    for h in hits:
+    for h in heading:
         para = ctx.paragraph_of(h.start)
-        line = under.get(para) if para is not None else None
-        first = ctx.sentence_of(ctx.paragraphs[para][0]) if para is not None else None
-        if line is not None and h.sentence == first and h.host not in line and h.org is not None:
-            if h.org.text in line:
-                continue
-        kept.append(h)
-    taken = {(h.start, h.end) for h in kept}
-    covered = [(h.start, h.end) for h in kept]
+        if para is not None and para + 1 < len(ctx.paragraphs):
+            under[ctx.paragraphs[para + 1][0]] = h.text
+
+    def repeats_heading(h: _Hit) -> bool:
+        para = ctx.paragraph_of(h.start)
+        if para is None or ctx.paragraphs[para][0] not in under:
+            return False
+        line = under[ctx.paragraphs[para][0]]
+        first = ctx.sentence_of(ctx.paragraphs[para][0])
+        surface = ctx.text[h.start : h.end]
+        return h.sentence == first and surface in line and surface != line
+
+    kept = [h for h in hits if not repeats_heading(h)]
+    taken = {(h.start, h.end) for h in hits}
+    covered = [(h.start, h.end) for h in hits]
     stops = list_stops(ctx, spans) + before_group_stops(ctx, spans) + heading + opener_stops(
         ctx, spans
     )
@@ -387,9 +386,11 @@ def _add_stops(
             continue
         para = ctx.paragraph_of(anchor)
         gov = governing.get(para) if para is not None else None
-        kept.append(_hit(ctx, stop, s_index, stop.listed, gov, trip, home))
+        hit = _hit(ctx, stop, s_index, stop.listed, gov, trip, home)
         taken.add((stop.start, stop.end))
         covered.append((stop.start, stop.end))
+        if stop.kind == "heading" or not repeats_heading(hit):
+            kept.append(hit)
     return kept
 
 
