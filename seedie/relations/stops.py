@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..orgs.names import head_of
 from ..orgs.names import lexicon as org_lexicon
 from ..text.spans import SpanIndex
 from .context import DocContext, OrgSpan, gazetteer, lexicon
@@ -29,6 +30,8 @@ _GROUP_REACH = 6  # characters between a list before the group and the group's m
 _TOPIC_MARKS = ("是", "位于", "成立", "始建", "坐落", "作为", "总投资", "占地", "，", ",")
 _NUMBER_CLASSIFIER = re.compile(r"[0-9一二两三四五六七八九十几多数]+[家个所座处项]")
 _GLUE = re.compile(r"^(?:和|及|以及|与|、)$")
+_PLACE_ENDS = ("旗", "县", "縣", "镇", "鎮", "乡", "鄉")
+_MAX_ORG_LEAD = 8  # characters of an item before its organization (位于某镇的, 某市的)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +73,20 @@ def _is_place(surface: str) -> bool:
     return surface in gazetteer() or surface in org_lexicon().places
 
 
+def _weak(org: OrgSpan) -> bool:
+    """An organization mention that cannot stand for a stop on its own: a place (达拉特旗,
+    阿克苏) or a bare stem the linker gave no head (某某 cut from 某某变科技)."""
+    if _is_place(org.text) or (len(org.text) <= 5 and org.text.endswith(_PLACE_ENDS)):
+        return True
+    return org.company.kind == "other" and head_of(org.text) is None
+
+
 def site_name(surface: str) -> str | None:
     """The site's name when ``surface`` reads as one (某某产业园, 某某学校), else None.
 
     Example: ``site_name("大学生创业园")`` -> "大学生创业园"; ``site_name("企业展厅")`` -> None.
     """
-    name = surface.strip().strip("“”\"'‘’")
+    name = re.sub(r"[（(][^）)]*[）)]$", "", surface.strip()).strip("“”\"'‘’")
     if not (2 < len(name) <= _MAX_SITE) or _is_place(name):
         return None
     words = _words()
@@ -83,6 +94,11 @@ def site_name(surface: str) -> str | None:
         return None
     if _NUMBER_CLASSIFIER.match(name):
         return None
+    # 某某有限公司研发中心: the company is the stop, its unit only where the group went.
+    legal = re.search("(?:股份有限公司|有限责任公司|有限公司|股份公司)(?=.{1,8}$)", name)
+    if legal is not None:
+        name = name[: legal.end()]
+        return name if len(name) > len(legal.group()) + 1 else None
     for head in words.heads:
         if name.endswith(head):
             stem = name[: -len(head)]
@@ -95,6 +111,8 @@ def site_name(surface: str) -> str | None:
 def _items(text: str, start: int) -> list[tuple[int, int]]:
     """The items of a list starting at ``start``: split on 、, ended by a clause break or 等."""
     pos = start
+    if text.startswith(_words().trailers, pos) or text.startswith("了解", pos):
+        return []  # 深入了解…, 考察学习…: the cue is part of a verb, no list follows
     while pos < len(text) and text[pos] in "了：: 到":
         pos += 1
     items: list[tuple[int, int]] = []
@@ -147,9 +165,15 @@ def _item_stops(
             continue
         left = _one_item(ctx, start, m.start(), blocked, True, kind)
         right = _item_stops(ctx, m.end(), end, blocked, True, kind)
-        if left and right:
+        # Each half must be a whole stop (A集团及B中心), not a piece of one name (…化学品及
+        # 能源材料项目): an organization half ends where the half ends.
+        if left and right and _whole(ctx, left[-1], m.start()):
             return left + right
     return _one_item(ctx, start, end, blocked, listed, kind)
+
+
+def _whole(ctx: DocContext, stop: Stop, end: int) -> bool:
+    return stop.org is None or ctx.text[stop.end : end].strip() == ""
 
 
 def _one_item(
@@ -157,8 +181,16 @@ def _one_item(
 ) -> list[Stop]:
     text = ctx.text
     orgs = [o for o in ctx.orgs_in(start, end) if not blocked.overlaps(o.start, o.end)]
-    orgs = [o for o in orgs if not _is_place(o.text)]
     t_start, t_end = _trim(text, start, end)
+    orgs = [o for o in orgs if o.start - t_start <= _MAX_ORG_LEAD]
+    whole = site_name(text[t_start:t_end])
+    if whole is not None and orgs and (
+        all(_weak(o) for o in orgs)
+        or (orgs[0].start > t_start and not _is_place(text[t_start : orgs[0].start]))
+    ):
+        # 阿克苏 + 纺织工业城, 巩义市产业 + 集聚区展示中心: the named site is the stop.
+        return [Stop(t_start, t_end, whole, None, listed, kind)]
+    orgs = [o for o in orgs if not _weak(o)]
     if len(orgs) > 1 and not any(
         _GLUE.match(text[a.end : b.start].strip()) for a, b in zip(orgs, orgs[1:], strict=False)
     ):

@@ -299,6 +299,8 @@ def find_visits(
             opener = ctx.text[p_start : gov.start].strip() == "" and gov.start >= s_start
             lead = ctx.text[gov.end : org.start]
             is_visit = opener and len(lead) <= 3 and lead.strip("上午下中晚，, ") == ""
+            # 6月5日下午，某市委常委、某县委书记…: the officials, not a host.
+            is_visit = is_visit and org.company.kind != "government"
         if is_visit:
             hits.append(_hit(ctx, org, s_index, listed, gov, trip, home))
     hits = _add_stops(ctx, hits, delegation_spans, governing, trip, home)
@@ -373,6 +375,13 @@ def _add_stops(
     for stop in stops:
         if (stop.start, stop.end) in taken:
             continue
+        inside = [h for h in kept if stop.start <= h.start and h.end <= stop.end]
+        if stop.org is None and inside and len(inside) == sum(
+            1 for a, b in covered if a < stop.end and stop.start < b
+        ):
+            # A site named in full (阿克苏纺织工业城) replaces the pieces a cue found in it.
+            kept = [h for h in kept if h not in inside]
+            covered = [(a, b) for a, b in covered if not (stop.start <= a and b <= stop.end)]
         if any(a <= stop.start < b or stop.start <= a < stop.end for a, b in covered):
             continue
         # A heading's stop is dated and placed by the paragraph below it.
