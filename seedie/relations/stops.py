@@ -95,7 +95,7 @@ def site_name(surface: str) -> str | None:
     if _NUMBER_CLASSIFIER.match(name):
         return None
     # 某某有限公司研发中心: the company is the stop, its unit only where the group went.
-    legal = re.search("(?:股份有限公司|有限责任公司|有限公司|股份公司)(?=.{1,8}$)", name)
+    legal = re.search("(?:股份有限公司|有限责任公司|有限公司|股份公司)(?=.{1,12}$)", name)
     if legal is not None:
         name = name[: legal.end()]
         return name if len(name) > len(legal.group()) + 1 else None
@@ -182,7 +182,8 @@ def _one_item(
     text = ctx.text
     orgs = [o for o in ctx.orgs_in(start, end) if not blocked.overlaps(o.start, o.end)]
     t_start, t_end = _trim(text, start, end)
-    orgs = [o for o in orgs if o.start - t_start <= _MAX_ORG_LEAD]
+    if orgs and orgs[0].start - t_start > _MAX_ORG_LEAD:
+        orgs = []  # 了解了全国最大的某某基地: an organization deep in a clause is no stop
     whole = site_name(text[t_start:t_end])
     if whole is not None and orgs and (
         all(_weak(o) for o in orgs)
@@ -190,7 +191,6 @@ def _one_item(
     ):
         # 阿克苏 + 纺织工业城, 巩义市产业 + 集聚区展示中心: the named site is the stop.
         return [Stop(t_start, t_end, whole, None, listed, kind)]
-    orgs = [o for o in orgs if not _weak(o)]
     if len(orgs) > 1 and not any(
         _GLUE.match(text[a.end : b.start].strip()) for a, b in zip(orgs, orgs[1:], strict=False)
     ):
@@ -198,6 +198,7 @@ def _one_item(
         name = site_name(text[orgs[0].start : t_end])
         if name is not None:
             return [Stop(orgs[0].start, t_end, name, None, listed, kind)]
+    orgs = [o for o in orgs if not _weak(o)]
     if orgs:
         first = orgs[0]
         rest = text[first.end : t_end]
