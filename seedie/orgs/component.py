@@ -18,6 +18,7 @@ id, or ``local:<name>`` for organizations the KB does not know), ``span._.seedie
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,8 @@ from .delegation import find_delegation
 from .kb import OrgKB
 from .linking import link_organizations
 from .names import find_org_names
+
+logger = logging.getLogger("seedie")
 
 _NOT_COMPANIES = frozenset({"delegation", "publisher"})
 # Universal POS that never occur inside an organization's name stem.
@@ -146,7 +149,11 @@ class OrgLinker:
         ents = doc.ents  # a property that rebuilds its tuple on every access
         ner = [(e.start_char, e.end_char) for e in ents if e.label_ == "ORG" and self.use_ner]
         places = [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")]
-        delegation = find_delegation(text, places).delegation
+        try:
+            delegation = find_delegation(text, places).delegation
+        except Exception:  # never raise on messy text: the story's organizations still count
+            logger.warning("seedie_orgs: delegation search failed", exc_info=True)
+            delegation = None
         doc._.seedie_delegation = delegation.to_dict() if delegation is not None else None
         known = [(s, e) for s, e, _ in self.kb.find(text)]
         candidates: list[tuple[int, int, str]] = [(s, e, "ner") for s, e in ner]

@@ -396,11 +396,25 @@ def _add_stops(
         para = ctx.paragraph_of(anchor)
         gov = governing.get(para) if para is not None else None
         hit = _hit(ctx, stop, s_index, stop.listed, gov, trip, home)
+        if stop.kind == "heading" and not _heading_fits(ctx, stop, hits, anchor):
+            continue
         taken.add((stop.start, stop.end))
         covered.append((stop.start, stop.end))
         if stop.kind == "heading" or not repeats_heading(hit):
             kept.append(hit)
     return kept
+
+
+def _related(a: str, b: str) -> bool:
+    return a in b or b in a or (len(a) >= 4 and a[:4] == b[:4])
+
+
+def _heading_fits(ctx: DocContext, stop: Stop, hits: list[_Hit], anchor: int) -> bool:
+    """A heading names the host only if the sentence below visits no other one: under a
+    section title (打造产业新高地) the sentence names its own host."""
+    first = ctx.sentence_of(anchor)
+    below = [h for h in hits if h.sentence == first]
+    return not below or any(_related(ctx.text[h.start : h.end], stop.text) for h in below)
 
 
 def _tod_rank(tod: str | None) -> float:
