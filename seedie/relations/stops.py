@@ -53,6 +53,7 @@ class _Words:
     trailers: tuple[str, ...]
     generic: frozenset[str]
     generic_starts: tuple[str, ...]
+    followers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,7 @@ def _words() -> _Words:
         trailers=tuple(lex["stop_trailers"]),
         generic=frozenset(generic),
         generic_starts=tuple(sorted(generic, key=len, reverse=True)),
+        followers=tuple(lex["cue_verb_followers"]),
     )
 
 
@@ -111,7 +113,7 @@ def site_name(surface: str) -> str | None:
 def _items(text: str, start: int) -> list[tuple[int, int]]:
     """The items of a list starting at ``start``: split on 、, ended by a clause break or 等."""
     pos = start
-    if text.startswith(_words().trailers, pos) or text.startswith("了解", pos):
+    if text.startswith(_words().trailers, pos) or text.startswith(_words().followers, pos):
         return []  # 深入了解…, 考察学习…: the cue is part of a verb, no list follows
     while pos < len(text) and text[pos] in "了：: 到":
         pos += 1
@@ -332,6 +334,8 @@ def opener_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
         if stop < 0 or blocked.overlaps(lead, stop):
             continue
         name = site_name(text[lead:stop])
+        if name is not None and name.startswith(tuple(lexicon()["stop_not_starts"])):
+            continue
         if name is not None and not ctx.orgs_in(lead, stop):
             out.append(Stop(lead, stop, name, None, False, "opener"))
     return out

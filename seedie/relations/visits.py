@@ -167,6 +167,10 @@ def _cue_before(
                 best = end
     if best is None:
         return False, False
+    gap = text[best : org.start]
+    followers = tuple(lexicon()["cue_verb_followers"])
+    if gap.startswith(followers) or (gap.startswith("了") and gap[1:].startswith(followers)):
+        return False, False  # 深入了解…X: the cue is part of another verb
     between = ctx.orgs_in(best, org.start)
     if not between:
         if len(text[best : org.start]) > _MAX_CUE_GAP:
