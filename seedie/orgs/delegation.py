@@ -33,6 +33,7 @@ _TITLE_PLACE = re.compile(
     r"(?=委|政府|长|長|人大|政协|政協|党|黨)"
 )
 # 我市/该县/本省 … point at a home without naming it.
+_OWN_HOME = frozenset("我该該本此")  # 我市/该县党政代表团
 _DEICTIC = frozenset("我该該本此全各两兩外来來赴到在的")
 _ADMIN_SUFFIXES = (
     "特别行政区",
@@ -216,7 +217,7 @@ def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> D
             full.append((not party, p_start, d))
             spans.append((p_start, end))
             continue
-        if start >= 2 and text[start - 2] in _DEICTIC and text[start - 1] in "省市县縣区區":
+        if start >= 2 and text[start - 2] in _OWN_HOME and text[start - 1] in "省市县縣区區":
             start -= 2  # 我市党政代表团: the group of the home the paper writes from
         spans.append((start, end))
         led = _leader_home(text, m.start(), places)

@@ -31,6 +31,7 @@ _TOPIC_MARKS = ("是", "位于", "成立", "始建", "坐落", "作为", "总投
 _NUMBER_CLASSIFIER = re.compile(r"[0-9一二两三四五六七八九十几多数]+[家个所座处项]")
 _GLUE = re.compile(r"^(?:和|及|以及|与|、)$")
 _PLACE_ENDS = ("旗", "县", "縣", "镇", "鎮", "乡", "鄉")
+_MAX_CUT_TAIL = 4  # characters of a site's name the linker may have left off
 _MAX_ORG_LEAD = 8  # characters of an item before its organization (位于某镇的, 某市的)
 
 
@@ -187,9 +188,13 @@ def _one_item(
     if orgs and orgs[0].start - t_start > _MAX_ORG_LEAD:
         orgs = []  # 了解了全国最大的某某基地: an organization deep in a clause is no stop
     whole = site_name(text[t_start:t_end])
-    if whole is not None and orgs and (
-        all(_weak(o) for o in orgs)
-        or (orgs[0].start > t_start and not _is_place(text[t_start : orgs[0].start]))
+    if (
+        whole is not None
+        and orgs
+        and (
+            all(_weak(o) for o in orgs)
+            or (orgs[0].start > t_start and not _is_place(text[t_start : orgs[0].start]))
+        )
     ):
         # 阿克苏 + 纺织工业城, 巩义市产业 + 集聚区展示中心: the named site is the stop.
         return [Stop(t_start, t_end, whole, None, listed, kind)]
@@ -204,8 +209,16 @@ def _one_item(
     if orgs:
         first = orgs[0]
         rest = text[first.end : t_end]
-        # A name cut short by the linker (某某大悟 + 校区): the whole item is the stop.
-        if rest and len(orgs) == 1 and rest in _words().heads:
+        # A name cut short by the linker (某某大悟 + 校区, 某某大学 + 生创业园): the whole item
+        # is the stop; a known organization's project (某某 + 二期扩建项目) stays its own.
+        short = len(rest) <= _MAX_CUT_TAIL and rest.endswith(_words().heads)
+        if short and rest.endswith(("项目", "工程")):
+            short = False
+        if (
+            rest
+            and len(orgs) == 1
+            and (rest in _words().heads or (short and not first.company.kb_id))
+        ):
             name = site_name(text[first.start : t_end])
             if name is not None:
                 return [Stop(first.start, t_end, name, None, listed, kind)]
