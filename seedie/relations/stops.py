@@ -185,6 +185,7 @@ def _one_item(
     text = ctx.text
     orgs = [o for o in ctx.orgs_in(start, end) if not blocked.overlaps(o.start, o.end)]
     t_start, t_end = _trim(text, start, end)
+    orgs = [o for o in orgs if o.start >= t_start]  # 在某市委书记的陪同下: not the stop
     if orgs and orgs[0].start - t_start > _MAX_ORG_LEAD:
         orgs = []  # 了解了全国最大的某某基地: an organization deep in a clause is no stop
     whole = site_name(text[t_start:t_end])
@@ -285,8 +286,16 @@ def before_group_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[St
         if not any(after <= s <= after + _GROUP_REACH for s, _ in spans):
             continue
         listed = len(items) > 1
-        for i_start, i_end in items:
-            out.extend(_item_stops(ctx, i_start, i_end, blocked, listed, "before_group"))
+        found = [
+            stop
+            for i_start, i_end in items
+            for stop in _item_stops(ctx, i_start, i_end, blocked, listed, "before_group")
+        ]
+        # 在甲市委书记乙的陪同下，代表团…: the clause must name the stops, nothing more.
+        if all(
+            stop.org is None or _whole(ctx, stop, _trim(text, *items[-1])[1]) for stop in found[-1:]
+        ):
+            out.extend(found)
     return out
 
 
