@@ -192,3 +192,9 @@ def test_dusk_sorts_after_afternoon() -> None:
         ("午后光电有限公司", "afternoon"),
         ("晚霞科技馆", "dusk"),
     ]
+
+
+def test_many_conjunctions_in_one_item_stay_cheap() -> None:
+    """Splitting A及B is tried left to right, at most a few times (never exponential)."""
+    text = "6月2日，代表团来到" + "和".join(f"甲{i}乙" for i in range(300)) + "等地调研。" * 3
+    assert run(text, []).visits == []

@@ -13,6 +13,7 @@ visit has no host id. Generic stems (企业展厅, 生产车间) are never stops
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +32,7 @@ _TOPIC_MARKS = ("是", "位于", "成立", "始建", "坐落", "作为", "总投
 _NUMBER_CLASSIFIER = re.compile(r"[0-9一二两三四五六七八九十几多数]+[家个所座处项]")
 _GLUE = re.compile(r"^(?:和|及|以及|与|、)$")
 _PLACE_ENDS = ("旗", "县", "縣", "镇", "鎮", "乡", "鄉")
+_MAX_PARTS = 4  # conjunctions tried in one list item
 _MAX_CUT_TAIL = 4  # characters of a site's name the linker may have left off
 _MAX_ORG_LEAD = 8  # characters of an item before its organization (位于某镇的, 某市的)
 
@@ -70,6 +72,13 @@ def _words() -> _Words:
         generic_starts=tuple(sorted(generic, key=len, reverse=True)),
         followers=tuple(lex["cue_verb_followers"]),
     )
+
+
+def first_span_start(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """Start of the first of the sorted ``spans`` starting in [start, end) (bisect: linear
+    documents stay linear)."""
+    i = bisect.bisect_left(spans, (start, -1))
+    return spans[i][0] if i < len(spans) and spans[i][0] < end else None
 
 
 def _is_place(surface: str) -> bool:
@@ -161,17 +170,24 @@ _AND = re.compile("以及|和|及|与")
 def _item_stops(
     ctx: DocContext, start: int, end: int, blocked: SpanIndex[None], listed: bool, kind: str
 ) -> list[Stop]:
-    """The stops of one list item: A及B when both halves are stops, else its organizations
-    (joined by 和/及), else its site name."""
-    for m in _AND.finditer(ctx.text, start, end):
-        if ctx.inside_org(m.start(), m.end()):
-            continue
-        left = _one_item(ctx, start, m.start(), blocked, True, kind)
-        right = _item_stops(ctx, m.end(), end, blocked, True, kind)
-        # Each half must be a whole stop (A集团及B中心), not a piece of one name (…化学品及
-        # 能源材料项目): an organization half ends where the half ends.
-        if left and right and _whole(ctx, left[-1], m.start()):
-            return left + right
+    """The stops of one list item: A及B(及C) when every part is a whole stop, else its
+    organizations (joined by 和/及), else its site name."""
+    cuts = [
+        m for m in _AND.finditer(ctx.text, start, end) if not ctx.inside_org(m.start(), m.end())
+    ][:_MAX_PARTS]
+    # Left to right, each part must be a whole stop (A集团及B中心), not a piece of one name
+    # (…化学品及能源材料项目); a part that is not extends to the next conjunction.
+    parts: list[Stop] = []
+    part_start = start
+    for m in cuts:
+        left = _one_item(ctx, part_start, m.start(), blocked, True, kind)
+        if left and _whole(ctx, left[-1], m.start()):
+            parts.extend(left)
+            part_start = m.end()
+    if parts:
+        last = _one_item(ctx, part_start, end, blocked, True, kind)
+        if last:
+            return parts + last
     return _one_item(ctx, start, end, blocked, listed, kind)
 
 
@@ -247,7 +263,7 @@ def list_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
     out: list[Stop] = []
     seen_until = -1
     for s_start, s_end in ctx.sentences:
-        first_group = next((s for s, e in spans if s_start <= s < s_end), None)
+        first_group = first_span_start(spans, s_start, s_end)
         if first_group is None:
             continue
         for m in _words().cue_re.finditer(text, first_group, s_end):
@@ -283,7 +299,7 @@ def before_group_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[St
         if close >= len(text) or text[close] not in "，,":
             continue
         after = close + 1
-        if not any(after <= s <= after + _GROUP_REACH for s, _ in spans):
+        if first_span_start(spans, after, after + _GROUP_REACH + 1) is None:
             continue
         listed = len(items) > 1
         found = [
@@ -301,7 +317,7 @@ def before_group_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[St
 
 def _group_visits_in(ctx: DocContext, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """The group's mention followed by a visit cue within ``text[start:end]``."""
-    first = next((s for s, e in spans if start <= s < end), None)
+    first = first_span_start(spans, start, end)
     return first is not None and _words().cue_re.search(ctx.text, first, end) is not None
 
 
@@ -342,7 +358,7 @@ def opener_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
     for p_start, p_end in ctx.paragraphs:
         body = text[p_start:p_end]
         lead = p_start + len(body) - len(body.lstrip())
-        if not any(lead < s < p_end for s, _ in spans):
+        if first_span_start(spans, lead + 1, p_end) is None:
             continue
         org = ctx.first_org_from(lead)
         if org is not None and org.start == lead and not blocked.overlaps(org.start, org.end):

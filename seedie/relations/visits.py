@@ -21,7 +21,14 @@ from ..dates.scan import TIME_OF_DAY, TIME_OF_DAY_ORDER
 from ..orgs.names import lexicon as org_lexicon
 from ..types import DateMention, Delegation, Trip, Visit
 from .context import SENTENCE_ENDS, DocContext, OrgSpan, gazetteer, lexicon, province_of
-from .stops import Stop, before_group_stops, heading_stops, list_stops, opener_stops
+from .stops import (
+    Stop,
+    before_group_stops,
+    first_span_start,
+    heading_stops,
+    list_stops,
+    opener_stops,
+)
 
 _LIST_GLUE = re.compile(r"^[、，,和及与以及\s]*$")
 _MAX_CUE_GAP = 8
@@ -94,10 +101,13 @@ def _sentence_day(
 ) -> DateMention | None | bool:
     """The day of the first sentence of the paragraph that names the group before its verb:
     a DateMention, None for a range (no single day), False when no such sentence is dated."""
-    for s_start, s_end in ctx.sentences:
-        if s_end <= p_start or s_start >= p_end:
+    first = max(0, bisect.bisect_right(ctx._sent_starts, p_start) - 1)
+    for s_start, s_end in ctx.sentences[first:]:
+        if s_start >= p_end:
+            break
+        if s_end <= p_start:
             continue
-        group = next((a for a, _ in spans if s_start <= a < s_end), None)
+        group = first_span_start(spans, s_start, s_end)
         if group is None:
             continue
         dates = [
