@@ -3,12 +3,9 @@
 A visit is an organization mention in the clause after a visit cue (走进X, 首站直奔X, 到访X,
 探访A、B、C), inside 在X学习考察, or right after a paragraph-opening trip date
 ("6月17日，X一楼…"); or a stop of :mod:`seedie.relations.stops` (lists of stops, a heading or
-a paragraph opening on the host). Its date is the nearest trip date in the sentence, else the
-date that governs its paragraph: one that opened it or an earlier paragraph of its section, or
-the day of a sentence that names the group (1月6日，某某率代表团赴…); a range (12月9日至10日)
-governs no single day. A day without a year keeps its month and day (``Visit.month``/``day``).
-Repeated mentions of one host (photo captions, summaries) merge into one visit per (host,
-day); undated mentions only confirm a dated visit of the same host.
+a paragraph opening on the host). Its day comes from :mod:`seedie.relations.days`. Repeated
+mentions of one host (photo captions, summaries) merge into one visit per (host, day);
+undated mentions only confirm a dated visit of the same host.
 """
 
 from __future__ import annotations
@@ -17,14 +14,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..dates.scan import TIME_OF_DAY, TIME_OF_DAY_ORDER
 from ..orgs.names import lexicon as org_lexicon
 from ..types import DateMention, Delegation, Trip, Visit
-from .context import SENTENCE_ENDS, DocContext, OrgSpan, gazetteer, lexicon, province_of
+from .context import DocContext, OrgSpan, gazetteer, lexicon, province_of
+from .days import date_for, governing_dates, tod_of, tod_rank
 from .stops import (
     Stop,
     before_group_stops,
-    first_span_start,
     heading_stops,
     list_stops,
     opener_stops,
@@ -70,95 +66,6 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     # Spans are sorted delegation mentions; a bisect keeps long documents linear.
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
     return any(s <= pos < e for s, e in spans[max(0, i - 2) : i + 1])
-
-
-def _valid_date(d: DateMention, trip: Trip | None) -> bool:
-    """A day of the trip: a full date inside its span, or a month and day (year unknown)."""
-    if d.kind != "date":
-        return False
-    if d.date is None:
-        return d.month is not None and d.day is not None
-    if trip is not None and trip.start_date is not None and trip.end_date is not None:
-        return trip.start_date <= d.date <= trip.end_date
-    return True
-
-
-def _tod(ctx: DocContext, d: DateMention) -> str | None:
-    if d.time_of_day:
-        return d.time_of_day
-    tail = ctx.text[d.end : d.end + 2]
-    return TIME_OF_DAY.get(tail)
-
-
-def _is_attendance(line: str) -> bool:
-    """某某、某某参加考察。: a short list of attendees, not a section title."""
-    inner = line.strip().rstrip(SENTENCE_ENDS)
-    return any(verb in inner[-6:] for verb in lexicon()["attendance_verbs"])
-
-
-def _sentence_day(
-    ctx: DocContext, p_start: int, p_end: int, spans: list[tuple[int, int]], trip: Trip | None
-) -> DateMention | None | bool:
-    """The day of the first sentence of the paragraph that names the group before its verb:
-    a DateMention, None for a range (no single day), False when no such sentence is dated."""
-    first = max(0, bisect.bisect_right(ctx._sent_starts, p_start) - 1)
-    for s_start, s_end in ctx.sentences[first:]:
-        if s_start >= p_end:
-            break
-        if s_end <= p_start:
-            continue
-        group = first_span_start(spans, s_start, s_end)
-        if group is None:
-            continue
-        dates = [
-            d
-            for d in ctx.dates_in(s_start, group)
-            if d.kind in ("date", "range") and not ctx.text.startswith(("讯", "电"), d.end)
-        ]
-        if not dates:
-            continue
-        d = dates[-1]
-        if d.kind == "range":
-            return None
-        return d if _valid_date(d, trip) else False
-    return False
-
-
-def _governing_dates(
-    ctx: DocContext, trip: Trip | None, spans: list[tuple[int, int]]
-) -> dict[int, DateMention]:
-    """Paragraph index -> the trip day that governs it.
-
-    A day governs from the paragraph it opens, or from the paragraph whose sentence names the
-    group (1月6日，某某率代表团赴…), to the next heading or section title (not a line of
-    attendees); a range at either place ends it (its stops keep no single day)."""
-    out: dict[int, DateMention] = {}
-    current: DateMention | None = None
-    breaks = {
-        i
-        for i in ctx.breaks
-        if i in ctx.headings or not _is_attendance(ctx.text[slice(*ctx.paragraphs[i])])
-    }
-    for i, (p_start, p_end) in enumerate(ctx.paragraphs):
-        if i in breaks:
-            current = None
-            continue
-        opened = False
-        for d in ctx.dates_in(p_start, p_end):
-            lead = ctx.text[p_start : d.start]
-            if len(lead) <= 4:
-                if d.kind == "range":
-                    current, opened = None, True
-                elif _valid_date(d, trip):
-                    current, opened = d, True
-            break
-        if not opened:
-            day = _sentence_day(ctx, p_start, p_end, spans, trip)
-            if day is not False:
-                current = day  # type: ignore[assignment]
-        if current is not None:
-            out[i] = current
-    return out
 
 
 def _cue_before(
@@ -267,18 +174,6 @@ def _place_for(
     return org.company.city
 
 
-def _date_for(
-    ctx: DocContext, org: OrgSpan | Stop, s_start: int, s_end: int, trip: Trip | None
-) -> DateMention | None:
-    dated = [d for d in ctx.dates_in(s_start, s_end) if _valid_date(d, trip)]
-    if not dated:
-        return None
-    before = [d for d in dated if d.end <= org.start]
-    if before:
-        return before[-1]
-    return dated[0]
-
-
 def find_visits(
     ctx: DocContext,
     delegation: Delegation | None,
@@ -291,7 +186,7 @@ def find_visits(
     [Visit(host="盛屯集团", place="深圳", date=…-06-16, time_of_day="afternoon", …)]
     """
     delegation_spans = sorted(delegation_spans)
-    governing = _governing_dates(ctx, trip, delegation_spans)
+    governing = governing_dates(ctx, trip, delegation_spans)
     home = delegation.home if delegation else None
     hits: list[_Hit] = []
     for org in ctx.orgs:
@@ -331,7 +226,7 @@ def _hit(
     home: str | None,
 ) -> _Hit:
     s_start, s_end = ctx.sentences[s_index]
-    d = _date_for(ctx, where, s_start, s_end, trip)
+    d = date_for(ctx, where, s_start, s_end, trip)
     in_sentence = d is not None
     if d is None:
         d = gov
@@ -345,7 +240,7 @@ def _hit(
         host=host,
         sentence=s_index,
         when=d,
-        time_of_day=_tod(ctx, d) if d else None,
+        time_of_day=tod_of(ctx, d) if d else None,
         place=_place_for(ctx, where, s_start, s_end, home, listed),
         caption=ctx.text[s_start:s_end].startswith(captions),
         dated_in_sentence=in_sentence,
@@ -383,15 +278,17 @@ def _add_stops(
     kept = [h for h in hits if not repeats_heading(h)]
     taken = {(h.start, h.end) for h in hits}
     covered = [(h.start, h.end) for h in hits]
-    stops = list_stops(ctx, spans) + before_group_stops(ctx, spans) + heading + opener_stops(
-        ctx, spans
+    stops = (
+        list_stops(ctx, spans) + before_group_stops(ctx, spans) + heading + opener_stops(ctx, spans)
     )
     for stop in stops:
         if (stop.start, stop.end) in taken:
             continue
         inside = [h for h in kept if stop.start <= h.start and h.end <= stop.end]
-        if stop.org is None and inside and len(inside) == sum(
-            1 for a, b in covered if a < stop.end and stop.start < b
+        if (
+            stop.org is None
+            and inside
+            and len(inside) == sum(1 for a, b in covered if a < stop.end and stop.start < b)
         ):
             # A site named in full (阿克苏纺织工业城) replaces the pieces a cue found in it.
             kept = [h for h in kept if h not in inside]
@@ -429,11 +326,6 @@ def _heading_fits(ctx: DocContext, stop: Stop, hits: list[_Hit], anchor: int) ->
     first = ctx.sentence_of(anchor)
     below = [h for h in hits if h.sentence == first]
     return not below or any(_related(ctx.text[h.start : h.end], stop.text) for h in below)
-
-
-def _tod_rank(tod: str | None) -> float:
-    # One table with the date scanner: every code it emits has a rank (tests check it).
-    return TIME_OF_DAY_ORDER.index(tod) if tod in TIME_OF_DAY_ORDER else len(TIME_OF_DAY_ORDER)
 
 
 def _merge(ctx: DocContext, hits: list[_Hit], delegation: Delegation | None) -> list[Visit]:
@@ -488,7 +380,7 @@ def _merge(ctx: DocContext, hits: list[_Hit], delegation: Delegation | None) -> 
         )
         day = merged.day
         # Undated visits last; a day without a year sorts by month and day.
-        key = (day if day else (9999, 99, 99), _tod_rank(tod), group[0].start)
+        key = (day if day else (9999, 99, 99), tod_rank(tod), group[0].start)
         visits.append((key, merged))
     visits.sort(key=lambda v: v[0])
     out: list[Visit] = []
