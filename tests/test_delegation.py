@@ -59,7 +59,9 @@ def test_base_ner_places_give_the_prefix() -> None:
     assert found is not None and (found.name, found.home) == ("某某市党政代表团", "某某")
 
 
-@pytest.mark.parametrize("text", ["", "比亚迪年产值超百亿元。", "代表性企业纷纷落户。"])
+@pytest.mark.parametrize(
+    "text", ["", "比亚迪年产值超百亿元。", "代表性企业纷纷落户。", "各部门统一行动，走进星河公司。"]
+)
 def test_no_group(text: str) -> None:
     assert find_delegation(text).delegation is None
 

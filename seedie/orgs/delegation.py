@@ -82,9 +82,12 @@ def lexicon() -> _Lexicon:
     prefixes = _alternation(data.get("visiting_group_prefixes", []))
     head = f"(?P<pre>(?:{prefixes})*)" if prefixes else "(?P<pre>)"
     refs = data.get("visiting_group_refs", [])
+    guards = data.get("visiting_group_ref_guards", {})
+    before = f"(?<![{re.escape(guards['before'])}])" if guards.get("before") else ""
+    after = f"(?![{re.escape(guards['after'])}])" if guards.get("after") else ""
     return _Lexicon(
         group_re=re.compile(f"{head}(?P<noun>{groups})"),
-        ref_re=re.compile(_alternation(refs)) if refs else None,
+        ref_re=re.compile(f"{before}(?:{_alternation(refs)}){after}") if refs else None,
         leader_re=re.compile(_alternation(data.get("leader_verbs", []))),
         titles=tuple(data.get("leader_titles", [])),
         places=org_lexicon().places,
