@@ -31,6 +31,7 @@ def valid_date(d: DateMention, trip: Trip | None) -> bool:
 
 
 def tod_of(ctx: DocContext, d: DateMention) -> str | None:
+    """The time of day of a date mention, or of the word right after it (6月16日 下午)."""
     if d.time_of_day:
         return d.time_of_day
     tail = ctx.text[d.end : d.end + 2]
@@ -111,6 +112,8 @@ def governing_dates(
 def date_for(
     ctx: DocContext, org: OrgSpan | Stop, s_start: int, s_end: int, trip: Trip | None
 ) -> DateMention | None:
+    """The trip day named in the host's sentence: the last one before the host, else the
+    first after it (代表团来到X，6月16日…)."""
     dated = [d for d in ctx.dates_in(s_start, s_end) if valid_date(d, trip)]
     if not dated:
         return None
@@ -121,5 +124,8 @@ def date_for(
 
 
 def tod_rank(tod: str | None) -> float:
-    # One table with the date scanner: every code it emits has a rank (tests check it).
+    """Rank of a time-of-day code in a day (上午 before 下午 before 傍晚); unknown codes last.
+
+    One table with the date scanner: every code it emits has a rank (tests check it).
+    """
     return TIME_OF_DAY_ORDER.index(tod) if tod in TIME_OF_DAY_ORDER else len(TIME_OF_DAY_ORDER)
