@@ -49,7 +49,8 @@ def test_list_after_cue_mixes_organizations_and_named_sites() -> None:
     )
     rel = run(text, [company(text, "xh", "星河光电有限公司", "星河光电有限公司")])
     visits = by_host(rel)
-    assert set(visits) == {"星河光电有限公司", "滨江数字产业园", "青禾小学"}
+    # Closed by 等地, the village is a stop too.
+    assert set(visits) == {"星河光电有限公司", "滨江数字产业园", "青禾小学", "东湖村"}
     assert visits["星河光电有限公司"].host_id == "xh"
     assert visits["滨江数字产业园"].host_id is None
     # A range governs no single day.
@@ -198,3 +199,15 @@ def test_many_conjunctions_in_one_item_stay_cheap() -> None:
     """Splitting A及B is tried left to right, at most a few times (never exponential)."""
     text = "6月2日，代表团来到" + "和".join(f"甲{i}乙" for i in range(300)) + "等地调研。" * 3
     assert run(text, []).visits == []
+
+
+def test_list_closed_by_dengdi_takes_every_item() -> None:
+    text = "6月2日，代表团先后来到星河光电有限公司、晓峰农牧、东湖村等地调研。"
+    rel = run(text, [company(text, "xh", "星河光电有限公司", "星河光电有限公司")])
+    assert hosts(rel) == ["星河光电有限公司", "晓峰农牧", "东湖村"]
+
+
+def test_open_list_takes_only_named_stops() -> None:
+    text = "6月2日，代表团先后考察了星河光电有限公司、乡村振兴工作。"
+    rel = run(text, [company(text, "xh", "星河光电有限公司", "星河光电有限公司")])
+    assert hosts(rel) == ["星河光电有限公司"]

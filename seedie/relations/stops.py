@@ -272,11 +272,39 @@ def list_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
             items = _items(text, m.end())
             if not items:
                 continue
-            listed = len(items) > 1
-            for i_start, i_end in items:
-                out.extend(_item_stops(ctx, i_start, i_end, blocked, listed, "list"))
+            out.extend(_list_of(ctx, items, blocked, "list"))
             seen_until = items[-1][1]
     return out
+
+
+def _list_of(
+    ctx: DocContext, items: list[tuple[int, int]], blocked: SpanIndex[None], kind: str
+) -> list[Stop]:
+    """The stops of a list. Closed by 等地/等企业 (a list of places by its own words), an
+    item that names no organization or site is still a stop when another item is one."""
+    listed = len(items) > 1
+    per_item = [_item_stops(ctx, s, e, blocked, listed, kind) for s, e in items]
+    text = ctx.text
+    closed = text.startswith(tuple(lexicon()["stop_list_closers"]), items[-1][1])
+    if closed and listed and any(per_item):
+        for i, (start, end) in enumerate(items):
+            if per_item[i]:
+                continue
+            t_start, t_end = _trim(text, start, end)
+            name = text[t_start:t_end].strip()
+            if _plain_name(name) and not blocked.overlaps(t_start, t_end):
+                per_item[i] = [Stop(t_start, t_end, name, None, listed, kind)]
+    return [stop for stops in per_item for stop in stops]
+
+
+def _plain_name(name: str) -> bool:
+    """A bare proper name of a stop (某某农牧, 某镇某村): short, no digits, no generic word."""
+    words = _words()
+    if not (2 <= len(name) <= _MAX_SITE) or _is_place(name) or re.search(r"\d", name):
+        return False
+    if name in words.generic or name.startswith(words.generic_starts):
+        return False
+    return not any(t in name for t in words.trailers + words.followers)
 
 
 def before_group_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
@@ -301,12 +329,7 @@ def before_group_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[St
         after = close + 1
         if first_span_start(spans, after, after + _GROUP_REACH + 1) is None:
             continue
-        listed = len(items) > 1
-        found = [
-            stop
-            for i_start, i_end in items
-            for stop in _item_stops(ctx, i_start, i_end, blocked, listed, "before_group")
-        ]
+        found = _list_of(ctx, items, blocked, "before_group")
         # 在甲市委书记乙的陪同下，代表团…: the clause must name the stops, nothing more.
         if all(
             stop.org is None or _whole(ctx, stop, _trim(text, *items[-1])[1]) for stop in found[-1:]
