@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     from .frames import Frames
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 QUANTITY_KINDS = (
     "money",
@@ -121,12 +121,16 @@ class Company(_DictMixin):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Delegation(_DictMixin):
-    """The travelling delegation, e.g. 贵州省党政代表团 (home 贵州)."""
+    """The travelling delegation, e.g. 贵州省党政代表团 (home 贵州).
+
+    ``mentions`` are every span that refers to it (代表团, 代表团成员, 一行 …).
+    """
 
     name: str
     home: str | None = None
     start: int | None = None
     end: int | None = None
+    mentions: list[Mention] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -141,7 +145,12 @@ class Trip(_DictMixin):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Visit(_DictMixin):
-    """The delegation at one host on one day."""
+    """The delegation at one host on one day.
+
+    ``month``/``day`` are set whenever the day is known, also when the year is not (then
+    ``date`` stays None: 6月5日下午 in an undated article gives month 6, day 5, date None).
+    ``host_id`` is None for a named site that is no linked organization (a stop in a list).
+    """
 
     id: str
     delegation: str | None
@@ -153,6 +162,8 @@ class Visit(_DictMixin):
     sentence: str = ""
     start: int | None = None
     end: int | None = None
+    month: int | None = None
+    day: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -419,3 +419,23 @@ def test_bare_day_continues_the_month_named_last(text, surface, date, tod):
 )
 def test_bare_day_needs_a_clause_start_and_a_comma_or_time(text):
     assert [m for m in find_dates(text, dt.date(2026, 6, 12)) if m.day is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "date"),
+    [
+        ("本报讯 10日，考察团来我县视察。", dt.date(2026, 6, 12), dt.date(2026, 6, 10)),
+        # A day after the reference day belongs to the month before it.
+        ("本报讯 28日，考察团来我县视察。", dt.date(2026, 3, 2), dt.date(2026, 2, 28)),
+        ("本报讯 20日，考察团来我县视察。", dt.date(2026, 1, 5), dt.date(2025, 12, 20)),
+    ],
+    ids=["same-month", "month-before", "year-before"],
+)
+def test_bare_day_without_a_month_is_the_latest_such_day(text, ref, date):
+    found = [m for m in find_dates(text, ref) if m.day is not None]
+    assert [(m.kind, m.date) for m in found] == [("date", date)]
+
+
+def test_bare_day_without_a_month_or_reference_stays_relative():
+    found = [m for m in find_dates("本报讯 10日，考察团来我县视察。") if m.day is not None]
+    assert [(m.kind, m.date, m.month) for m in found] == [("relative", None, None)]

@@ -86,6 +86,22 @@ def test_long_text_is_chunked_with_global_offsets(nlp):
     assert len({c.id for c in result.companies}) == len(result.companies)
 
 
+def test_chunked_delegation_keeps_global_offsets(nlp):
+    text = "盛屯集团累计完成投资45.9亿元。\n" * 12 + "6月3日，云南省党政代表团来到盛屯集团考察。\n"
+    old = nlp.max_length
+    nlp.max_length = 200
+    try:
+        with pytest.warns(seedie.errors.SeedieWarning, match=r"\[W002\]"):
+            result = seedie.extract(text, "2026-06-05", nlp=nlp)
+    finally:
+        nlp.max_length = old
+    assert result.delegation is not None and result.delegation.mentions
+    for m in result.delegation.mentions:
+        assert text[m.start : m.end] == m.text
+    d = result.delegation
+    assert text[d.start : d.end] == d.name  # type: ignore[index]
+
+
 def test_extract_many_streams_in_order(nlp):
     texts = ["员工近万人。", "", "销售额突破1.5亿元。"]
     results = list(seedie.extract_many(texts, nlp=nlp))

@@ -149,7 +149,7 @@ def _resolve(
         if raw.source == "anaphor":
             mention = _resolve_anaphor(raw, mtext, last_day)
         elif raw.source == "bareday":
-            mention = _resolve_bare_day(raw, mtext, last_day)
+            mention = _resolve_bare_day(raw, mtext, last_day, ref)
         elif raw.source == "plan":
             first, last = raw.span_years or (0, 0)
             mention = DateMention(
@@ -226,10 +226,22 @@ def _resolve_ymd(raw: Raw, mtext: str, ref: dt.date | None, prev_year: int | Non
 
 
 def _resolve_bare_day(
-    raw: Raw, mtext: str, last_day: tuple[int, int | None, int, int] | None
+    raw: Raw,
+    mtext: str,
+    last_day: tuple[int, int | None, int, int] | None,
+    ref: dt.date | None = None,
 ) -> DateMention:
-    """9日下午 after 6月8日: the 9th of the month named last (same year)."""
+    """9日下午 after 6月8日: the 9th of the month named last (same year). With no month
+    named before it, a news report's 23日 is the latest 23rd up to its reference date."""
     assert raw.day is not None
+    if last_day is None and ref is not None:
+        year, month = (ref.year, ref.month) if raw.day <= ref.day else _month_before(ref)
+        day = _safe_date(year, month, raw.day)
+        if day is not None:
+            return DateMention(
+                text=mtext, start=raw.start, end=raw.end, kind="date", date=day,
+                year=year, month=month, day=raw.day, time_of_day=raw.tod,
+            )  # fmt: skip
     if last_day is None or raw.start - last_day[0] > _BARE_DAY_WINDOW:
         return DateMention(text=mtext, start=raw.start, end=raw.end, kind="relative",
                            day=raw.day, time_of_day=raw.tod)  # fmt: skip
@@ -243,6 +255,10 @@ def _resolve_bare_day(
         date=day if year is not None else None, year=year, month=month, day=raw.day,
         time_of_day=raw.tod,
     )  # fmt: skip
+
+
+def _month_before(ref: dt.date) -> tuple[int, int]:
+    return (ref.year - 1, 12) if ref.month == 1 else (ref.year, ref.month - 1)
 
 
 def _resolve_anaphor(

@@ -47,6 +47,12 @@ TIME_OF_DAY = {
     "晚间": "evening", "当晚": "evening", "晚": "evening", "夜间": "night", "夜里": "night",
     "夜晚": "night", "深夜": "night", "白天": "daytime",
 }  # fmt: skip
+# Every code above, in the order of a day (visits of one day sort by it); 白天 spans the day
+# and sorts at its middle.
+TIME_OF_DAY_ORDER = (
+    "before_dawn", "early_morning", "morning", "noon", "daytime", "afternoon", "dusk",
+    "evening", "night",
+)  # fmt: skip
 # 晚 alone (6月16日晚) must not swallow 晚会/晚宴/晚于.
 _TOD = (
     "|".join(k for k in TIME_OF_DAY if k not in ("晚", "当晚"))

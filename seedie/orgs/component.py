@@ -7,17 +7,22 @@ Sources, merged by :func:`seedie.orgs.linking.link_organizations`:
   NER spans (比亚迪 -> 比亚迪集团);
 - the knowledge base's names and aliases (``seedie.org_kb.v1``, extendable by users).
 
+The visiting delegation is found first, once (:func:`seedie.orgs.delegation.find_delegation`):
+its home completes government short forms (省商务厅 -> 贵州省商务厅) and it is stored as
+``doc._.seedie_delegation`` for the relation stage.
+
 Results: ``doc.spans["seedie_orgs"]`` (label ORG, ``span.kb_id_`` = the entity id: the KB
 id, or ``local:<name>`` for organizations the KB does not know), ``span._.seedie_org``
 (entity id, display ``name``, the KB's ``canonical`` name, this occurrence's ``mention``,
-kind) and ``doc._.seedie_companies`` (one dict per entity).
+kind), ``doc._.seedie_companies`` (one dict per entity) and ``doc._.seedie_delegation`` (a
+Delegation dict with its mentions, or None).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +34,12 @@ from .. import extensions  # noqa: F401
 from ..errors import Errors
 from ..text.invisible import strip_invisible, trim_span
 from ..types import Company
+from .delegation import find_delegation
 from .kb import OrgKB
 from .linking import link_organizations
 from .names import FACILITY, find_org_names, head_of
-from .names import lexicon as org_lexicon
+
+logger = logging.getLogger("seedie")
 
 _NOT_COMPANIES = frozenset({"delegation", "publisher"})
 # Universal POS that never occur inside an organization's name stem.
@@ -74,7 +81,12 @@ def coerce_kb(kb: Any) -> OrgKB:
 
 @Language.factory(
     "seedie_orgs",
-    assigns=["doc.spans", "span._.seedie_org", "doc._.seedie_companies"],
+    assigns=[
+        "doc.spans",
+        "span._.seedie_org",
+        "doc._.seedie_companies",
+        "doc._.seedie_delegation",
+    ],
     default_config={
         "kb": {"@misc": "seedie.org_kb.v1", "path": None, "extra": []},
         "spans_key": "seedie_orgs",
@@ -205,6 +217,13 @@ class OrgLinker:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         ner = self._ner_candidates(doc) if self.use_ner else []
+        places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+        try:
+            delegation = find_delegation(text, places).delegation
+        except Exception:  # never raise on messy text: the story's organizations still count
+            logger.warning("seedie_orgs: delegation search failed", exc_info=True)
+            delegation = None
+        doc._.seedie_delegation = delegation.to_dict() if delegation is not None else None
         known = [(s, e) for s, e, _ in self.kb.find(text)]
         candidates: list[tuple[int, int, str]] = [(s, e, "ner") for s, e in ner]
         candidates += [(s, e, "kb") for s, e in known]
@@ -214,7 +233,7 @@ class OrgLinker:
             checked = self._plausible(doc, text, cand)
             if checked is not None:
                 candidates.append(checked)
-        home = self.home_region or guess_home_region(text)
+        home = self.home_region or (delegation.home if delegation is not None else None)
         companies = [
             _clean_names(c)
             for c in link_organizations(
@@ -295,30 +314,3 @@ def _clean_names(company: Company) -> Company:
     if name == company.name and aliases == company.aliases:
         return company
     return replace(company, name=name, aliases=aliases)
-
-
-@lru_cache(maxsize=1)
-def _home_pattern() -> re.Pattern[str]:
-    lex = org_lexicon()  # the same place and group-noun tables the name finder uses
-    places = "|".join(sorted(map(re.escape, lex.places), key=len, reverse=True))
-    groups = "|".join(map(re.escape, lex.groups))
-    # 贵州省党政代表团, 深圳市代表团, 广东考察团 …: the place right before the group noun.
-    return re.compile(rf"({places})(?:党政|政府|经贸)?(?:{groups})")
-
-
-def guess_home_region(text: str) -> str | None:
-    """The delegation's home region: the place of the first "<place>…代表团".
-
-    Used to complete government short forms (省商务厅 -> 贵州省商务厅).
-    """
-    m = _home_pattern().search(text)
-    if m is None:
-        return None
-    return _short_name(m.group(1))
-
-
-def _short_name(place: str) -> str:
-    for suffix in ("省", "市", "自治区"):
-        if place.endswith(suffix) and len(place) > len(suffix) + 1:
-            return place[: -len(suffix)]
-    return place

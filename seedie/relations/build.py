@@ -1,4 +1,8 @@
-"""Relation builders (no spaCy import): delegation, trip, visits and quantitative claims.
+"""Relation builders (no spaCy import): trip, visits and quantitative claims.
+
+The delegation comes from upstream (``seedie_orgs`` finds it once, before linking); only
+when a caller gives none is the same detector, :func:`seedie.orgs.delegation.find_delegation`,
+run here on the text.
 
 Everything here reads character offsets produced upstream (sentences, organizations,
 quantities, dates, base-NER persons and places) and never raises on odd input: spans with
@@ -11,12 +15,12 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field, replace
 
-from ..orgs.names import lexicon as org_lexicon
+from ..orgs.delegation import DelegationInfo, find_delegation
 from ..types import Claim, Company, DateMention, Delegation, Quantity, Trip, Visit
 from .claims import find_claims
 from .context import build_context
-from .delegation import find_delegation, find_trip, guess_home
 from .speakers import build_speakers
+from .trip import find_trip, guess_home
 from .visits import find_visits
 
 __all__ = ["Relations", "build_relations"]
@@ -44,6 +48,8 @@ def build_relations(
     persons: list[tuple[int, int, str]],
     places: list[tuple[int, int, str]],
     reference_date: dt.date | None = None,
+    delegation: Delegation | None = None,
+    find_group: bool = True,
 ) -> Relations:
     """Build the delegation, trip, visits and claims of one article.
 
@@ -55,6 +61,9 @@ def build_relations(
         dates: date mentions resolved against ``reference_date``.
         persons, places: base-NER spans (start, end, label).
         reference_date: the article's date, used when a date range has no year.
+        delegation: the delegation found upstream (with its mentions), if any.
+        find_group: when no ``delegation`` is given, find it in ``text`` (False: the caller
+            already looked and there is none).
 
     Returns:
         Relations; empty when nothing is found.
@@ -71,27 +80,31 @@ def build_relations(
     except Exception:  # malformed spans: nothing is safe to build on
         logger.warning("build_relations: bad input spans", exc_info=True)
         return Relations()
-    delegation: Delegation | None = None
-    spans: list[tuple[int, int]] = []
+    info = DelegationInfo(None, [])
+    try:
+        if delegation is not None:
+            spans = sorted({(m.start, m.end) for m in delegation.mentions})
+            if not spans and delegation.start is not None and delegation.end is not None:
+                spans = [(delegation.start, delegation.end)]
+            info = DelegationInfo(delegation, spans)
+        elif find_group:
+            info = find_delegation(text, [(s, e) for s, e, _ in places])
+    except Exception:
+        logger.warning("build_relations: delegation failed", exc_info=True)
+    delegation, spans = info.delegation, info.spans
     trip: Trip | None = None
     visits: list[Visit] = []
     claims: list[Claim] = []
     try:
-        info = find_delegation(ctx)
-        delegation, spans = info.delegation, info.spans
         trip, _ = find_trip(ctx, info, reference_date)
         if delegation is not None and delegation.home is None:
             delegation = replace(delegation, home=guess_home(ctx, trip.region if trip else None))
     except Exception:  # never raise on messy text; keep what later stages can still build
-        logger.warning("build_relations: delegation/trip failed", exc_info=True)
+        logger.warning("build_relations: trip failed", exc_info=True)
     try:
-        visits = find_visits(ctx, delegation, spans, trip)
-        if delegation is None:
-            # No delegation named: keep only visits whose sentence names a visiting group
-            # (考察组, 调研组, 一行 …), not 市民张先生来到比亚迪4S店.
-            groups = org_lexicon().group_re
-            visits = [v for v in visits if "一行" in v.sentence or groups.search(v.sentence)]
-            visits = [replace(v, id=f"v{i}") for i, v in enumerate(visits, 1)]
+        # No visiting group named (not even X一行): 市民张先生来到比亚迪4S店 is no visit.
+        if delegation is not None:
+            visits = find_visits(ctx, delegation, spans, trip)
         if trip is not None and trip.start_date is None:
             dated = sorted(v.date for v in visits if v.date is not None)
             if dated:

@@ -1,10 +1,12 @@
-"""``seedie_relations``: the delegation, its trip, its visits and the quantitative claims.
+"""``seedie_relations``: the delegation's trip, its visits and the quantitative claims.
 
-Reads what the other seedie components stored (quantities, dates, organizations) and the base
-pipeline's PERSON/GPE/LOC entities (OntoNotes labels, as in zh_core_web_sm; PER, LAC's and
-MSRA's label, counts as PERSON), and runs the pure builders in :mod:`seedie.relations`.
-Results are msgpack-safe dicts on the Doc: ``doc._.seedie_delegation``, ``seedie_trip``,
-``seedie_visits``, ``seedie_claims``; ``seedie.extract`` turns them into dataclasses.
+Reads what the other seedie components stored (quantities, dates, organizations and the
+delegation that ``seedie_orgs`` found) and the base pipeline's PERSON/GPE/LOC entities
+(OntoNotes labels, as in zh_core_web_sm; PER, LAC's and MSRA's label, counts as PERSON), and
+runs the pure builders in :mod:`seedie.relations`. Results are msgpack-safe dicts on the Doc:
+``seedie_trip``, ``seedie_visits``, ``seedie_claims``, and ``seedie_delegation`` again when
+the trip completed its home (省党政代表团 -> the most mentioned other province);
+``seedie.extract`` turns them into dataclasses.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401
 from ..extensions import quantity_records
 from ..text.sentences import split_sentences
-from ..types import Company, DateMention, Quantity
+from ..types import Company, DateMention, Delegation, Quantity
 from .build import build_relations
 
 PERSON_LABELS = ("PERSON", "PER")
@@ -26,8 +28,17 @@ PLACE_LABELS = ("GPE", "LOC")
 
 @Language.factory(
     "seedie_relations",
-    requires=["doc._.seedie_companies"],
-    assigns=["doc._.seedie_visits", "doc._.seedie_claims", "doc._.seedie_trip"],
+    requires=[
+        "doc._.seedie_companies",
+        "doc._.seedie_delegation",
+        "doc.spans",
+    ],
+    assigns=[
+        "doc._.seedie_delegation",
+        "doc._.seedie_trip",
+        "doc._.seedie_visits",
+        "doc._.seedie_claims",
+    ],
     default_config={
         "quantities_key": "seedie_quantities",
         "dates_key": "seedie_dates",
@@ -64,6 +75,7 @@ class RelationBuilder:
         ents = doc.ents  # a property that rebuilds its tuple on every access
         persons = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in PERSON_LABELS]
         places = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in PLACE_LABELS]
+        found = doc._.seedie_delegation
         ref = doc._.seedie_reference_date
         text = doc.text  # rebuilt from the tokens on every access
         result = build_relations(
@@ -75,6 +87,8 @@ class RelationBuilder:
             persons=persons,
             places=places,
             reference_date=dt.date.fromisoformat(ref) if ref else None,
+            delegation=Delegation.from_dict(found) if found else None,
+            find_group=False,  # seedie_orgs looked for it once; None means there is none
         )
         doc._.seedie_delegation = result.delegation.to_dict() if result.delegation else None
         doc._.seedie_trip = result.trip.to_dict() if result.trip else None

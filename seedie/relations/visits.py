@@ -2,22 +2,29 @@
 
 A visit is an organization mention in the clause after a visit cue (走进X, 首站直奔X, 到访X,
 探访A、B、C), inside 在X学习考察, or right after a paragraph-opening trip date
-("6月17日，X一楼…"). Its date is the nearest trip date in the sentence, else the date that
-opened the paragraph or an earlier one of the same section. Repeated mentions of one host
-(photo captions, summaries) merge into one visit per (host, date); undated mentions only
-confirm a dated visit of the same host.
+("6月17日，X一楼…"); or a stop of :mod:`seedie.relations.stops` (lists of stops, a heading or
+a paragraph opening on the host). Its day comes from :mod:`seedie.relations.days`. Repeated
+mentions of one host (photo captions, summaries) merge into one visit per (host, day);
+undated mentions only confirm a dated visit of the same host.
 """
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from ..orgs.names import lexicon as org_lexicon
 from ..types import DateMention, Delegation, Trip, Visit
 from .context import DocContext, OrgSpan, gazetteer, lexicon, province_of
+from .days import date_for, governing_dates, tod_of, tod_rank
+from .stops import (
+    Stop,
+    before_group_stops,
+    heading_stops,
+    list_stops,
+    opener_stops,
+)
 
 _LIST_GLUE = re.compile(r"^[、，,和及与以及\s]*$")
 _MAX_CUE_GAP = 8
@@ -26,55 +33,39 @@ _SECTION_REACH = 3000  # characters either side of a host searched for its secti
 
 @dataclass
 class _Hit:
-    org: OrgSpan
+    org: OrgSpan | None  # None: a named site (a stop of a list) that no organization covers
+    start: int
+    end: int
+    host: str
     sentence: int
-    date: dt.date | None
+    when: DateMention | None
     time_of_day: str | None
     place: str | None
     caption: bool
     dated_in_sentence: bool
     listed: bool
 
+    @property
+    def key(self) -> str:
+        return self.org.company.id if self.org is not None else f"site:{self.host}"
+
+    @property
+    def day(self) -> tuple[int, int, int] | None:
+        """(year or 0, month, day) of the visit's day, when known."""
+        d = self.when
+        if d is None:
+            return None
+        if d.date is not None:
+            return (d.date.year, d.date.month, d.date.day)
+        if d.month is not None and d.day is not None:
+            return (0, d.month, d.day)
+        return None
+
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     # Spans are sorted delegation mentions; a bisect keeps long documents linear.
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
     return any(s <= pos < e for s, e in spans[max(0, i - 2) : i + 1])
-
-
-def _valid_date(d: DateMention, trip: Trip | None) -> bool:
-    if d.kind != "date" or d.date is None:
-        return False
-    if trip is not None and trip.start_date is not None and trip.end_date is not None:
-        return trip.start_date <= d.date <= trip.end_date
-    return True
-
-
-def _tod(ctx: DocContext, d: DateMention) -> str | None:
-    if d.time_of_day:
-        return d.time_of_day
-    table: dict[str, str] = lexicon()["time_of_day"]
-    tail = ctx.text[d.end : d.end + 2]
-    return table.get(tail)
-
-
-def _governing_dates(ctx: DocContext, trip: Trip | None) -> dict[int, DateMention]:
-    """Paragraph index -> the trip date that opened it or an earlier paragraph of its section."""
-    out: dict[int, DateMention] = {}
-    current: DateMention | None = None
-    headings = set(ctx.breaks)
-    for i, (p_start, p_end) in enumerate(ctx.paragraphs):
-        if i in headings:
-            current = None
-            continue
-        for d in ctx.dates_in(p_start, p_end):
-            lead = ctx.text[p_start : d.start]
-            if len(lead) <= 4 and _valid_date(d, trip):
-                current = d
-            break
-        if current is not None:
-            out[i] = current
-    return out
 
 
 def _cue_before(
@@ -93,6 +84,10 @@ def _cue_before(
                 best = end
     if best is None:
         return False, False
+    gap = text[best : org.start]
+    followers = tuple(lexicon()["cue_verb_followers"])
+    if gap.startswith(followers) or (gap.startswith("了") and gap[1:].startswith(followers)):
+        return False, False  # 深入了解…X: the cue is part of another verb
     between = ctx.orgs_in(best, org.start)
     if not between:
         if len(text[best : org.start]) > _MAX_CUE_GAP:
@@ -139,7 +134,7 @@ def _is_city(surface: str) -> bool:
 
 
 def _place_for(
-    ctx: DocContext, org: OrgSpan, s_start: int, s_end: int, home: str | None, listed: bool
+    ctx: DocContext, org: OrgSpan | Stop, s_start: int, s_end: int, home: str | None, listed: bool
 ) -> str | None:
     # The organization's own name prefix or an adjacent city: 深圳盛屯集团.
     for size in range(min(6, len(org.text)), 1, -1):
@@ -174,19 +169,9 @@ def _place_for(
     }
     if len(in_section) == 1:
         return in_section.pop()
+    if isinstance(org, Stop):
+        return org.org.company.city if org.org is not None else None
     return org.company.city
-
-
-def _date_for(
-    ctx: DocContext, org: OrgSpan, s_start: int, s_end: int, trip: Trip | None
-) -> DateMention | None:
-    dated = [d for d in ctx.dates_in(s_start, s_end) if _valid_date(d, trip)]
-    if not dated:
-        return None
-    before = [d for d in dated if d.end <= org.start]
-    if before:
-        return before[-1]
-    return dated[0]
 
 
 def find_visits(
@@ -195,17 +180,15 @@ def find_visits(
     delegation_spans: list[tuple[int, int]],
     trip: Trip | None,
 ) -> list[Visit]:
-    """Visits of the delegation, merged per (host, date) and sorted by date and time.
+    """Visits of the delegation, merged per (host, day) and sorted by date and time.
 
     Example: ``"6月16日下午，代表团来到深圳盛屯集团考察。"`` ->
     [Visit(host="盛屯集团", place="深圳", date=…-06-16, time_of_day="afternoon", …)]
     """
-    lex = lexicon()
-    governing = _governing_dates(ctx, trip)
-    captions = tuple(lex["caption_prefixes"])
+    delegation_spans = sorted(delegation_spans)
+    governing = governing_dates(ctx, trip, delegation_spans)
     home = delegation.home if delegation else None
     hits: list[_Hit] = []
-    delegation_spans = sorted(delegation_spans)
     for org in ctx.orgs:
         if _in_spans(org.start, delegation_spans):
             continue
@@ -225,88 +208,199 @@ def find_visits(
             opener = ctx.text[p_start : gov.start].strip() == "" and gov.start >= s_start
             lead = ctx.text[gov.end : org.start]
             is_visit = opener and len(lead) <= 3 and lead.strip("上午下中晚，, ") == ""
-        if not is_visit:
-            continue
-        d = _date_for(ctx, org, s_start, s_end, trip)
-        in_sentence = d is not None
-        if d is None and gov is not None and (not listed or ctx.paragraph_of(gov.start) == para):
-            d = gov  # a list (探访A、B、C) takes only a date of its own paragraph
-        hits.append(
-            _Hit(
-                org=org,
-                sentence=s_index,
-                date=d.date if d else None,
-                time_of_day=_tod(ctx, d) if d else None,
-                place=_place_for(ctx, org, s_start, s_end, home, listed),
-                caption=ctx.text[s_start:s_end].startswith(captions),
-                dated_in_sentence=in_sentence,
-                listed=listed,
-            )
-        )
+            # 6月5日下午，某市委常委、某县委书记…: the officials, not a host.
+            is_visit = is_visit and org.company.kind != "government"
+        if is_visit:
+            hits.append(_hit(ctx, org, s_index, listed, gov, trip, home))
+    hits = _add_stops(ctx, hits, delegation_spans, governing, trip, home)
     return _merge(ctx, hits, delegation)
 
 
-def _tod_rank(tod: str | None) -> float:
-    order: list[str] = lexicon()["time_of_day_order"]
-    return order.index(tod) if tod in order else 2.5
+def _hit(
+    ctx: DocContext,
+    where: OrgSpan | Stop,
+    s_index: int,
+    listed: bool,
+    gov: DateMention | None,
+    trip: Trip | None,
+    home: str | None,
+) -> _Hit:
+    s_start, s_end = ctx.sentences[s_index]
+    d = date_for(ctx, where, s_start, s_end, trip)
+    in_sentence = d is not None
+    if d is None:
+        d = gov
+    org = where.org if isinstance(where, Stop) else where
+    host = org.company.name if org is not None else where.text
+    captions = tuple(lexicon()["caption_prefixes"])
+    return _Hit(
+        org=org,
+        start=where.start,
+        end=where.end,
+        host=host,
+        sentence=s_index,
+        when=d,
+        time_of_day=tod_of(ctx, d) if d else None,
+        place=_place_for(ctx, where, s_start, s_end, home, listed),
+        caption=ctx.text[s_start:s_end].startswith(captions),
+        dated_in_sentence=in_sentence,
+        listed=listed,
+    )
+
+
+def _add_stops(
+    ctx: DocContext,
+    hits: list[_Hit],
+    spans: list[tuple[int, int]],
+    governing: dict[int, DateMention],
+    trip: Trip | None,
+    home: str | None,
+) -> list[_Hit]:
+    """Hits for the stops of lists, headings and host-opened paragraphs not found already."""
+    heading = heading_stops(ctx, spans)
+    # Under a heading naming the host, the paragraph's first sentence repeats it, maybe cut
+    # short by the linker (heading 某某创新发展中心, sentence 某某): the heading's stop wins.
+    under: dict[int, str] = {}
+    for h in heading:
+        para = ctx.paragraph_of(h.start)
+        if para is not None and para + 1 < len(ctx.paragraphs):
+            under[ctx.paragraphs[para + 1][0]] = h.text
+
+    def repeats_heading(h: _Hit) -> bool:
+        para = ctx.paragraph_of(h.start)
+        if para is None or ctx.paragraphs[para][0] not in under:
+            return False
+        line = under[ctx.paragraphs[para][0]]
+        first = ctx.sentence_of(ctx.paragraphs[para][0])
+        surface = ctx.text[h.start : h.end]
+        return h.sentence == first and surface in line and surface != line
+
+    kept = [h for h in hits if not repeats_heading(h)]
+    taken = {(h.start, h.end) for h in hits}
+    covered = [(h.start, h.end) for h in hits]
+    stops = (
+        list_stops(ctx, spans) + before_group_stops(ctx, spans) + heading + opener_stops(ctx, spans)
+    )
+    for stop in stops:
+        if (stop.start, stop.end) in taken:
+            continue
+        inside = [h for h in kept if stop.start <= h.start and h.end <= stop.end]
+        if (
+            stop.org is None
+            and inside
+            and len(inside) == sum(1 for a, b in covered if a < stop.end and stop.start < b)
+        ):
+            # A site named in full (阿克苏纺织工业城) replaces the pieces a cue found in it.
+            kept = [h for h in kept if h not in inside]
+            covered = [(a, b) for a, b in covered if not (stop.start <= a and b <= stop.end)]
+        if any(a <= stop.start < b or stop.start <= a < stop.end for a, b in covered):
+            continue
+        # A heading's stop is dated and placed by the paragraph below it.
+        anchor = stop.start
+        if stop.kind == "heading":
+            para = ctx.paragraph_of(stop.start)
+            if para is not None and para + 1 < len(ctx.paragraphs):
+                anchor = ctx.paragraphs[para + 1][0]
+        s_index = ctx.sentence_of(anchor)
+        if s_index is None:
+            continue
+        para = ctx.paragraph_of(anchor)
+        gov = governing.get(para) if para is not None else None
+        hit = _hit(ctx, stop, s_index, stop.listed, gov, trip, home)
+        if stop.kind == "heading" and not _heading_fits(ctx, stop, hits, anchor):
+            continue
+        taken.add((stop.start, stop.end))
+        covered.append((stop.start, stop.end))
+        if stop.kind == "heading" or not repeats_heading(hit):
+            kept.append(hit)
+    return kept
+
+
+def _related(a: str, b: str) -> bool:
+    return a in b or b in a or (len(a) >= 4 and a[:4] == b[:4])
+
+
+def _heading_fits(ctx: DocContext, stop: Stop, hits: list[_Hit], anchor: int) -> bool:
+    """A heading names the host only if the sentence below visits no other one: under a
+    section title (打造产业新高地) the sentence names its own host."""
+    first = ctx.sentence_of(anchor)
+    below = [h for h in hits if h.sentence == first]
+    return not below or any(_related(ctx.text[h.start : h.end], stop.text) for h in below)
 
 
 def _merge(ctx: DocContext, hits: list[_Hit], delegation: Delegation | None) -> list[Visit]:
     by_host: dict[str, list[_Hit]] = {}
     for h in hits:
-        by_host.setdefault(h.org.company.id, []).append(h)
+        by_host.setdefault(h.key, []).append(h)
     groups: list[list[_Hit]] = []
     for host_hits in by_host.values():
-        dated: dict[dt.date, list[_Hit]] = {}
+        dated: dict[tuple[int, int, int], list[_Hit]] = {}
         undated: list[_Hit] = []
         for h in host_hits:
-            if h.date is None:
+            day = h.day
+            if day is None:
                 undated.append(h)
             else:
-                dated.setdefault(h.date, []).append(h)
+                dated.setdefault(day, []).append(h)
         if dated:
             first = min(dated)
             dated[first].extend(undated)
             groups.extend(dated[k] for k in sorted(dated))
         else:
             groups.append(undated)
-    visits: list[tuple[tuple[dt.date, float, int], _Hit, list[_Hit]]] = []
+    visits: list[tuple[tuple[tuple[int, int, int], float, int], _Hit]] = []
     for group in groups:
-        group.sort(key=lambda h: h.org.start)
+        group.sort(key=lambda h: h.start)
         primary = min(
             group,
             key=lambda h: (
                 h.caption,
                 not h.dated_in_sentence,
                 h.listed,
-                h.date is None,
-                h.org.start,
+                h.org is None,
+                h.day is None,
+                h.start,
             ),
         )
         tod = primary.time_of_day or next((h.time_of_day for h in group if h.time_of_day), None)
         place = primary.place or next((h.place for h in group if h.place), None)
-        date = primary.date or next((h.date for h in group if h.date), None)
+        when = primary.when if primary.day else next((h.when for h in group if h.day), None)
         merged = _Hit(
-            primary.org, primary.sentence, date, tod, place, primary.caption, True, primary.listed
+            primary.org,
+            primary.start,
+            primary.end,
+            primary.host,
+            primary.sentence,
+            when,
+            tod,
+            place,
+            primary.caption,
+            True,
+            primary.listed,
         )
-        key = (date or dt.date.max, _tod_rank(tod), group[0].org.start)
-        visits.append((key, merged, group))
+        day = merged.day
+        # Undated visits last; a day without a year sorts by month and day.
+        key = (day if day else (9999, 99, 99), tod_rank(tod), group[0].start)
+        visits.append((key, merged))
     visits.sort(key=lambda v: v[0])
     out: list[Visit] = []
-    for i, (_key, h, _group) in enumerate(visits, start=1):
-        company = h.org.company
+    for i, (_key, h) in enumerate(visits, start=1):
+        company = h.org.company if h.org is not None else None
+        day = h.day
         out.append(
             Visit(
                 id=f"v{i}",
                 delegation=delegation.name if delegation else None,
-                host=company.name,
-                host_id=company.id,
+                host=company.name if company is not None else h.host,
+                host_id=company.id if company is not None else None,
                 place=h.place,
-                date=h.date,
+                date=h.when.date if h.when is not None else None,
                 time_of_day=h.time_of_day,
                 sentence=ctx.sentence_text(h.sentence),
-                start=h.org.start,
-                end=h.org.end,
+                start=h.start,
+                end=h.end,
+                month=day[1] if day else None,
+                day=day[2] if day else None,
             )
         )
     return out

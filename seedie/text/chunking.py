@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..types import Claim, Company, Extraction, Mention, Quantity, Visit
+from ..types import Claim, Company, Delegation, Extraction, Mention, Quantity, Visit
 
 _PARAGRAPH_END = re.compile(r"\n+")
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"'）)】」』》]*")
@@ -77,14 +77,16 @@ def merge_extractions(text_length: int, parts: list[tuple[int, Extraction]]) -> 
             else:
                 companies[c.id] = replace(c, mentions=mentions)
         for v in ex.visits:
-            key = (v.host_id or v.host, v.date.isoformat() if v.date else None, v.time_of_day)
+            day = v.date.isoformat() if v.date else (f"--{v.month}-{v.day}" if v.day else None)
+            key = (v.host_id or v.host, day, v.time_of_day)
             if key not in visits:
                 visits[key] = _shift(v, offset)
         claims += [
             replace(_shift(c, offset), quantity=_shift_quantity(c.quantity, offset))
             for c in ex.claims
         ]
-        delegation = delegation or ex.delegation
+        if delegation is None and ex.delegation is not None:
+            delegation = _shift_delegation(ex.delegation, offset)
         trip = trip or ex.trip
     visit_list = [replace(v, id=f"v{i}") for i, v in enumerate(visits.values(), 1)]
     claim_list = [replace(c, id=f"c{i}") for i, c in enumerate(claims, 1)]
@@ -100,6 +102,13 @@ def merge_extractions(text_length: int, parts: list[tuple[int, Extraction]]) -> 
         reference_date=first.reference_date,
         reference_date_source=first.reference_date_source,
     )
+
+
+def _shift_delegation(d: Delegation, offset: int) -> Delegation:
+    mentions = [replace(m, start=m.start + offset, end=m.end + offset) for m in d.mentions]
+    start = d.start + offset if d.start is not None else None
+    end = d.end + offset if d.end is not None else None
+    return replace(d, start=start, end=end, mentions=mentions)
 
 
 def _shift(item: Visit | Claim, offset: int):  # type: ignore[no-untyped-def]

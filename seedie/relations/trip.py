@@ -1,9 +1,9 @@
-"""The travelling delegation (贵州省党政代表团) and its trip (赴广东省学习考察, 6月16日至17日).
+"""The delegation's trip (赴广东省学习考察, 6月16日至17日), no spaCy import.
 
-No spaCy import. The delegation is the first ``<place>党政代表团`` (or 代表团/考察团/访问团)
-mention with a place prefix; a bare 省党政代表团 takes its home from that mention. The trip
-is the first sentence where a delegation goes (赴/前往/到) to a region for study (学习考察,
-考察, 调研), with the date range found in that sentence.
+The delegation itself is found once, upstream, by :mod:`seedie.orgs.delegation`. The trip is
+the first sentence where the delegation goes (赴/前往/到) to a region for study (学习考察,
+考察, 调研), with the date range found in that sentence; a delegation named without its home
+(省党政代表团) takes the most mentioned other province (:func:`guess_home`).
 """
 
 from __future__ import annotations
@@ -12,67 +12,10 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
-from ..types import Delegation, Trip
+from ..orgs.delegation import DelegationInfo
+from ..types import Trip
 from .context import DocContext, gazetteer, lexicon, normalize_place
-
-
-@dataclass
-class DelegationInfo:
-    delegation: Delegation | None
-    spans: list[tuple[int, int]] = field(default_factory=list)  # every mention (with prefix)
-
-
-def _place_before(ctx: DocContext, pos: int) -> tuple[int, str] | None:
-    """The longest place name ending exactly at ``pos``: (start, surface)."""
-    best: tuple[int, str] | None = None
-    for p in ctx.places_in(max(0, pos - 16), pos):
-        if p.end == pos and (best is None or p.start < best[0]):
-            best = (p.start, p.text)
-    for size in range(6, 1, -1):
-        start = pos - size
-        if start < 0:
-            continue
-        surface = ctx.text[start:pos]
-        if surface in gazetteer() and (best is None or start < best[0]):
-            best = (start, surface)
-    return best
-
-
-def find_delegation(ctx: DocContext) -> DelegationInfo:
-    """Find the delegation and all its mentions.
-
-    Example: ``"贵州省党政代表团赴广东省学习考察"`` ->
-    Delegation(name="贵州省党政代表团", home="贵州")
-    """
-    lex = lexicon()
-    suffixes = sorted(lex["delegation_suffixes"], key=lambda s: (-len(s), s))
-    pattern = re.compile("|".join(re.escape(s) for s in suffixes))
-    spans: list[tuple[int, int]] = []
-    full: list[tuple[int, int, str, str | None]] = []  # start, end, name, home
-    bare: list[tuple[int, int, str]] = []
-    for m in pattern.finditer(ctx.text):
-        start = m.start()
-        prefix = _place_before(ctx, start)
-        if prefix is not None:
-            p_start, surface = prefix
-            full.append((p_start, m.end(), ctx.text[p_start : m.end()], normalize_place(surface)))
-            spans.append((p_start, m.end()))
-            continue
-        if start > 0 and ctx.text[start - 1] in "省市":
-            start -= 1
-        spans.append((start, m.end()))
-        bare.append((start, m.end(), ctx.text[start : m.end()]))
-    if full:
-        # Prefer a 党政代表团 when several kinds of delegation are named.
-        ranked = sorted(full, key=lambda f: (0 if "党政" in f[2] else 1, f[0]))
-        start, end, name, home = ranked[0]
-        return DelegationInfo(Delegation(name=name, home=home, start=start, end=end), sorted(spans))
-    if bare:
-        start, end, name = bare[0]
-        return DelegationInfo(Delegation(name=name, home=None, start=start, end=end), sorted(spans))
-    return DelegationInfo(None, [])
 
 
 def guess_home(ctx: DocContext, exclude: str | None) -> str | None:

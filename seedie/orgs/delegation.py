@@ -1,0 +1,273 @@
+"""The visiting group of an article (贵州省党政代表团), found once, before linking (no spaCy).
+
+A group is a group noun (代表团, 考察团, 检查组 … from ``org_heads.json`` ``visiting_groups``),
+optionally preceded by qualifiers (党政, 师生 …: ``visiting_group_prefixes``) and by its home
+place (贵州省, 兰考县, a base-NER place). Without a place prefix, the leader's title names the
+home: 浙江省丽水市委副书记、市长某某率党政代表团 -> 丽水市党政代表团 (``leader_verbs``). Bare
+references (代表团成员, 访问团, X一行: ``visiting_group_refs``) are mentions of the same group.
+
+The chosen delegation is the first 党政 group with a home, else the first group with a home,
+else the first bare group, else (only 一行 references) the leader phrase before 一行.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+from ..types import Delegation, Mention
+from .names import lexicon as org_lexicon
+
+__all__ = ["DelegationInfo", "find_delegation", "short_place"]
+
+_SENTENCE_BREAKS = "。！？!?；;\n"
+# An administrative name the gazetteer may lack (兰考县): a two-character stem and its level
+# (most county names); 区 is left out (大湾区, 新区 are no homes).
+_ADMIN = re.compile(r"(?:(?![省市县縣区區旗])[\u4e00-\u9fff]){2}(?:自治州|自治县|省|市|县|縣|旗)")
+# The place in a leader's title (浙江省丽水市委副书记 -> 丽水市): a stem without level characters.
+_TITLE_PLACE = re.compile(
+    r"(?:(?![省市县縣区區旗])[\u4e00-\u9fff]){2,4}(?:省|市|县|縣|区|區|旗)"
+    r"(?=委|政府|长|長|人大|政协|政協|党|黨)"
+)
+# 我市/该县/本省 … point at a home without naming it.
+_OWN_HOME = frozenset("我该該本此")  # 我市/该县党政代表团
+_DEICTIC = frozenset("我该該本此全各两兩外来來赴到在的")
+_ADMIN_SUFFIXES = (
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "省",
+    "市",
+    "县",
+    "縣",
+    "区",
+    "區",
+    "旗",
+)
+_LEADER_REACH = 16  # characters allowed between a leader verb and the group noun
+_MAX_REF_NAME = 10
+
+
+@dataclass(frozen=True, slots=True)
+class DelegationInfo:
+    """The delegation (or None) and every span that refers to it, sorted."""
+
+    delegation: Delegation | None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    group_re: re.Pattern[str]
+    ref_re: re.Pattern[str] | None
+    leader_re: re.Pattern[str]
+    titles: tuple[str, ...]
+    places: frozenset[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """The group nouns, qualifiers, references and leader verbs (``org_heads.json``)."""
+    raw = files("seedie.data").joinpath("org_heads.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    groups = _alternation(data["visiting_groups"])
+    prefixes = _alternation(data.get("visiting_group_prefixes", []))
+    head = f"(?P<pre>(?:{prefixes})*)" if prefixes else "(?P<pre>)"
+    refs = data.get("visiting_group_refs", [])
+    guards = data.get("visiting_group_ref_guards", {})
+    before = f"(?<![{re.escape(guards['before'])}])" if guards.get("before") else ""
+    after = f"(?![{re.escape(guards['after'])}])" if guards.get("after") else ""
+    return _Lexicon(
+        group_re=re.compile(f"{head}(?P<noun>{groups})"),
+        ref_re=re.compile(f"{before}(?:{_alternation(refs)}){after}") if refs else None,
+        leader_re=re.compile(_alternation(data.get("leader_verbs", []))),
+        titles=tuple(data.get("leader_titles", [])),
+        places=org_lexicon().places,
+    )
+
+
+def short_place(surface: str) -> str:
+    """贵州省 -> 贵州, 丽水市 -> 丽水, 兰考县 -> 兰考; a name without a level suffix unchanged."""
+    for suffix in _ADMIN_SUFFIXES:
+        if surface.endswith(suffix) and len(surface) > len(suffix) + 1:
+            return surface[: -len(suffix)]
+    return surface
+
+
+def _place_ending_at(text: str, pos: int, places: list[tuple[int, int]]) -> int | None:
+    """Start of the longest place name that ends exactly at ``pos`` (NER, gazetteer, 某某县)."""
+    best: int | None = None
+    for start, end in places:
+        if end == pos and start < pos and (best is None or start < best):
+            best = start
+    known = lexicon().places
+    for size in range(min(8, pos), 1, -1):
+        if text[pos - size : pos] in known:
+            if best is None or pos - size < best:
+                best = pos - size
+            break
+    if best is None:
+        for size in (3, 4, 5):
+            surface = text[max(0, pos - size) : pos]
+            if _ADMIN.fullmatch(surface) and not _DEICTIC.intersection(surface[:2]):
+                best = pos - size
+                break
+    if best is not None and text[best] in _DEICTIC:
+        return None
+    return best
+
+
+def _last_place_in(text: str, start: int, end: int, places: list[tuple[int, int]]) -> str | None:
+    """The last place named in ``text[start:end]`` (a leader's title: 丽水市委书记 -> 丽水市)."""
+    found: list[tuple[int, str]] = [
+        (s, text[s:e]) for s, e in places if start <= s and e <= end and e - s >= 2
+    ]
+    known = lexicon().places
+    for m in _TITLE_PLACE.finditer(text, start, end):
+        if not _DEICTIC.intersection(m.group()[:-1]):
+            found.append((m.start(), m.group()))
+    for i in range(start, end):
+        for size in range(6, 1, -1):
+            surface = text[i : i + size]
+            if i + size <= end and surface in known:
+                found.append((i, surface))
+                break
+    if not found:
+        return None
+    # The last one, and of two places at one spot (浙江省丽水市) the longer.
+    found.sort(key=lambda f: (f[0] + len(f[1]), len(f[1])))
+    return found[-1][1]
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in _SENTENCE_BREAKS) + 1
+
+
+def _leader_home(text: str, start: int, places: list[tuple[int, int]]) -> tuple[int, str] | None:
+    """(verb end, place) when a leader verb closely precedes the group: 市长某某率党政代表团."""
+    s_start = _sentence_start(text, start)
+    window = text[max(s_start, start - _LEADER_REACH) : start]
+    best: re.Match[str] | None = None
+    for m in lexicon().leader_re.finditer(window):
+        best = m
+    if best is None:
+        return None
+    verb_start = max(s_start, start - _LEADER_REACH) + best.start()
+    between = text[verb_start + len(best.group()) : start]
+    if any(c in between for c in "，,。；;：:"):
+        return None
+    lead = _head_leader(text, s_start, verb_start)
+    place = _last_place_in(text, lead[0], lead[1], places) if lead else None
+    return (verb_start + len(best.group()), place) if place else None
+
+
+_DATE_SEGMENT = re.compile(r"\d+[月日]|[月日]\d|^\s*(?:由|本报讯|讯)")
+
+
+def _head_leader(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first leader's title in ``text[start:end]`` (省委书记甲，福州市委书记乙带领 -> the
+    first one: the group's head, whose title has no place here); a segment without a title
+    (a date, 在福州、龙岩两地) is skipped."""
+    pos = start
+    for segment in re.split(r"([，,])", text[start:end]):
+        if segment in "，,":
+            pos += len(segment)
+            continue
+        if any(t in segment for t in lexicon().titles) and not _DATE_SEGMENT.search(segment):
+            return pos, pos + len(segment)
+        pos += len(segment)
+    return None
+
+
+def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> DelegationInfo:
+    """Find the delegation and all its mentions in ``text``.
+
+    Args:
+        text: the article.
+        places: (start, end) of place names from a base NER (GPE/LOC), if any.
+
+    Returns:
+        DelegationInfo; ``delegation`` None when no group is named.
+
+    Example:
+        >>> find_delegation("贵州省党政代表团赴广东省学习考察").delegation.name
+        '贵州省党政代表团'
+    """
+    if not isinstance(text, str) or not text:
+        return DelegationInfo(None, [])
+    places = [(s, e) for s, e in places or [] if 0 <= s < e <= len(text)]
+    lex = lexicon()
+    spans: list[tuple[int, int]] = []
+    full: list[tuple[bool, int, Delegation]] = []  # (not 党政, position, delegation)
+    bare: list[Delegation] = []
+    for m in lex.group_re.finditer(text):
+        start, end = m.start(), m.end()
+        party = "党政" in m.group("pre") or "黨政" in m.group("pre")
+        p_start = _place_ending_at(text, start, places)
+        if p_start is not None:
+            surface = text[p_start:start]
+            d = Delegation(
+                name=text[p_start:end], home=short_place(surface), start=p_start, end=end
+            )
+            full.append((not party, p_start, d))
+            spans.append((p_start, end))
+            continue
+        if start >= 2 and text[start - 2] in _OWN_HOME and text[start - 1] in "省市县縣区區":
+            start -= 2  # 我市党政代表团: the group of the home the paper writes from
+        spans.append((start, end))
+        led = _leader_home(text, m.start(), places)
+        if led is not None:
+            verb_end, place = led
+            qualifiers = text[verb_end : m.start()].lstrip("的")
+            if (
+                len(qualifiers) >= 2
+                and qualifiers[0] in _DEICTIC
+                and qualifiers[1] in "省市县縣区區"
+            ):
+                qualifiers = qualifiers[2:]
+            name = qualifiers + m.group()
+            if place not in qualifiers:
+                name = place + name
+            d = Delegation(name=name, home=short_place(place), start=m.start(), end=end)
+            full.append((not party, m.start(), d))
+            continue
+        bare.append(Delegation(name=text[start:end], home=None, start=start, end=end))
+    refs: list[tuple[int, int]] = []
+    if lex.ref_re is not None:
+        refs = [(r.start(), r.end()) for r in lex.ref_re.finditer(text)]
+    spans = sorted(set(spans) | set(refs))
+    if full:
+        chosen = min(full, key=lambda f: (f[0], f[1]))[2]
+    elif bare:
+        chosen = bare[0]
+    elif refs:
+        chosen = _ref_delegation(text, refs[0])
+    else:
+        return DelegationInfo(None, [])
+    mentions = [Mention(text=text[s:e], start=s, end=e) for s, e in spans]
+    return DelegationInfo(_with_mentions(chosen, mentions), spans)
+
+
+def _ref_delegation(text: str, ref: tuple[int, int]) -> Delegation:
+    """率企业家代表一行 -> 企业家代表一行: the words after the leader verb, else 一行 alone."""
+    start, end = ref
+    s_start = _sentence_start(text, start)
+    head = start
+    for m in lexicon().leader_re.finditer(text, s_start, start):
+        head = m.end()
+    phrase = text[head:start] if head < start else ""
+    if not phrase or len(phrase) > _MAX_REF_NAME or re.search(r"[，,、。；;：:\s]", phrase):
+        phrase = ""
+    return Delegation(name=phrase + text[start:end], home=None, start=start - len(phrase), end=end)
+
+
+def _with_mentions(d: Delegation, mentions: list[Mention]) -> Delegation:
+    return Delegation(name=d.name, home=d.home, start=d.start, end=d.end, mentions=mentions)
