@@ -11,11 +11,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..text.spans import SpanIndex
 from ..types import Claim, Quantity
-from .context import DocContext, OrgSpan, lexicon
+from .context import (
+    CLAUSE_BREAKS,
+    DocContext,
+    OrgSpan,
+    gazetteer,
+    lexicon,
+    normalize_place,
+    province_of,
+)
 from .speakers import SpeakerIndex
 
 _NOT_QI = ("其中", "其他", "其它", "其实", "其余", "其次", "尤其", "极其", "及其", "与其", "其间")
@@ -24,6 +33,9 @@ _FOLLOW_STOP = re.compile(
 )
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _SMALL = 10.0
+_AMOUNT_IN_NAME = re.compile(r"\d+(?:\.\d+)?[万亿]*元")
+_CN_DIGITS = "零一二两三四五六七八九十百千万亿几"
+_TOPIC_SPAN = 30  # characters: the longest host name taken at a clause head
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +57,220 @@ def _metric_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in words))
 
 
+# -- hosts: named projects, parks, towns, centres ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Host:
+    start: int
+    end: int
+    name: str
+    head: str
+    generic: bool  # 该项目, 一期工程, 园区: refers back to a named host
+
+
+@lru_cache(maxsize=1)
+def _head_re() -> re.Pattern[str]:
+    heads = sorted(lexicon()["host_heads"], key=lambda s: (-len(s), s))
+    return re.compile("|".join(re.escape(h) for h in heads))
+
+
+@lru_cache(maxsize=1)
+def _generic_re() -> re.Pattern[str]:
+    words = sorted(lexicon()["host_generic_words"], key=lambda s: (-len(s), s))
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")*")
+
+
+def _is_generic_stem(stem: str) -> bool:
+    """True for an empty stem or one made only of generic words (另一重点, 一期, 该)."""
+    m = _generic_re().fullmatch(stem)
+    return m is not None
+
+
+def _topic_host(text: str, start: int, limit: int) -> _Host | None:
+    """The host named at the head of the clause starting at ``start`` (X项目是…, X小镇总投资…).
+
+    The phrase runs from the clause start (after a time word: 目前, 今年) to a host head word
+    and holds no function character or visit verb; a head followed by a number is a counted
+    noun (项目335个), not a topic. A phrase that names nothing (另一重点项目, 一期工程, 园区) is
+    generic and refers back. 另一重点项目中创新材料项目 -> 中创新材料项目.
+    """
+    lex = lexicon()
+    for word in sorted(lex["topic_lead_words"], key=len, reverse=True):
+        if text.startswith(word, start) and start + len(word) < limit:
+            start += len(word)
+            break
+    if _local_re().match(text, start) or any(
+        text.startswith(w, start) for w in lex["joint_subjects"]
+    ):
+        return None
+    stops = lex["topic_stop_chars"]
+    window_end = min(limit, start + _TOPIC_SPAN)
+    prev_end = start
+    generic: _Host | None = None
+    for m in _head_re().finditer(text, start, window_end):
+        segment = text[start : m.end()]
+        if any(c in stops for c in segment) or any(w in segment for w in lex["topic_stop_words"]):
+            break
+        after = text[m.end() : m.end() + 2]
+        if any(after.startswith(b) for b in lex["host_head_blockers"]):
+            continue
+        if after[:1] == "的" or (after[:1] and (after[0].isdigit() or after[0] in _CN_DIGITS)):
+            break
+        name = text[prev_end : m.end()].strip("“”‘’\"' ")
+        name = re.split(r"[+＋]", name)[-1]
+        stem = name[: -len(m.group())]
+        if _is_generic_stem(stem):
+            if generic is None:
+                generic = _Host(prev_end, m.end(), name, m.group(), True)
+            prev_end = m.end()
+            continue
+        if len(stem) < 2:
+            return None
+        return _Host(m.end() - len(name), m.end(), name, m.group(), False)
+    return generic if generic is not None and generic.start == start else None
+
+
+def _heading_host(text: str, start: int, end: int) -> _Host | None:
+    """A section title that names a host (某某产业园, 某某技改项目)."""
+    line = text[start:end]
+    lead = len(line) - len(line.lstrip())
+    name = line.strip()
+    m = _head_re().search(name, max(0, len(name) - 6))
+    if m is None or m.end() != len(name) or len(name) - len(m.group()) < 2:
+        return None
+    if any(c in name for c in "，,。：:"):
+        return None
+    return _Host(start + lead, start + lead + len(name), name, m.group(), False)
+
+
+def _find_hosts(ctx: DocContext) -> list[_Host]:
+    """Hosts of ``ctx`` in text order: heading hosts, clause-initial hosts and their repeats."""
+    cached = ctx._indexes.get("claims:hosts")
+    if cached is not None:
+        return list(cached)
+    text = ctx.text
+    amounts: SpanIndex[None] | None = ctx._indexes.get("claims:amounts")
+    named: dict[tuple[int, int], _Host] = {}
+    headings = set(ctx.headings)
+    for i, (p_start, p_end) in enumerate(ctx.paragraphs):
+        if i in headings:
+            host = _heading_host(text, p_start, p_end)
+            if host is not None:
+                named[(host.start, host.end)] = host
+            continue
+        pos = p_start
+        while pos < p_end:
+            while pos < p_end and text[pos] in " \t\u3000":
+                pos += 1
+            end = pos
+            while end < p_end and text[end] not in CLAUSE_BREAKS:
+                end += 1
+            host = _topic_host(text, pos, end)
+            if host is not None and amounts is not None and amounts.overlaps(host.start, host.end):
+                host = None  # 开展6万元希望小学…: an amount inside is no name
+            if host is not None and not ctx.inside_org(host.start, host.end):
+                named[(host.start, host.end)] = host
+            pos = end + 1
+    # A host named once is the same host when its name recurs in the body.
+    for host in [h for h in named.values() if not h.generic]:
+        for m in re.finditer(re.escape(host.name), text):
+            named.setdefault((m.start(), m.end()), replace(host, start=m.start(), end=m.end()))
+    hosts = sorted(named.values(), key=lambda h: (h.start, -h.end))
+    ctx._indexes["claims:hosts"] = hosts
+    return list(hosts)
+
+
+# -- the place the article is written from (我市, 全县, 全省) --------------------------------
+
+
+def _outlet_place(ctx: DocContext) -> str | None:
+    """The place in the dateline's outlet name: 某某新闻网…讯 / 某某日报讯 -> 某某."""
+    suffixes = "|".join(re.escape(s) for s in lexicon()["outlet_suffixes"])
+    outlet = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)(?:{suffixes})")
+    gaz = gazetteer()
+    for p_start, p_end in ctx.paragraphs[:4]:
+        head = ctx.text[p_start : min(p_end, p_start + 40)]
+        cut = head.find("讯")
+        if cut < 0:
+            continue
+        for m in outlet.finditer(head, 0, cut):
+            stem = m.group(1)
+            for size in range(min(len(stem), 6), 1, -1):
+                if stem[:size] in gaz:
+                    return normalize_place(stem[:size])
+    return None
+
+
+def _destination_place(ctx: DocContext) -> str | None:
+    """The place a visiting group comes to in the title or first sentence (赴某地考察)."""
+    verbs = sorted(lexicon()["trip_verbs"], key=len, reverse=True)
+    verb_re = re.compile("|".join(re.escape(v) for v in verbs))
+    spans = ctx.paragraphs[:1] + ctx.sentences[:2]
+    for start, end in spans:
+        for m in verb_re.finditer(ctx.text, start, end):
+            for p in ctx.places_in(m.end(), min(end, m.end() + 12)):
+                if p.start == m.end():
+                    return p.name
+    return None
+
+
+def _home_place(ctx: DocContext) -> str | None:
+    """The place 我市/全市 stands for: the dateline's outlet, else the trip's destination."""
+    if "claims:home" not in ctx._indexes:
+        ctx._indexes["claims:home"] = _outlet_place(ctx) or _destination_place(ctx)
+    home: str | None = ctx._indexes["claims:home"]
+    return home
+
+
+def _is_level(ctx: DocContext, surface: str, level: str) -> bool:
+    """True when the place ``surface`` is of the level 市/县/区/镇/省 (深圳 is a 市)."""
+    if surface.endswith(level):
+        return True
+    hit = gazetteer().get(surface)
+    if hit is None:
+        return False
+    return (hit[0] == hit[1]) == (level == "省")
+
+
+def _local_place(ctx: DocContext, word: str, pos: int) -> str:
+    """我市/全市 -> the home place (or the last 市 named); 全省 -> its province.
+
+    The word itself when nothing says which place it is.
+    """
+    level = word[-1]
+    home = _home_place(ctx)
+    last = None
+    para = ctx.paragraph_of(pos)
+    for p in reversed(ctx.places_in(0, pos)):
+        if _is_level(ctx, p.text, level if level != "省" else "市") or _is_level(
+            ctx, p.text, level
+        ):
+            last = p
+            break
+    if level == "省":
+        base = home or (last.name if last else None)
+        if base is not None and province_of(base) is not None:
+            return province_of(base) or word
+        return last.name if last is not None and _is_level(ctx, last.text, "省") else word
+    same_para = last is not None and ctx.paragraph_of(last.start) == para
+    if word.startswith("我"):
+        return home or (last.name if last else word)
+    if same_para and last is not None:
+        return last.name
+    return home or (last.name if last else word)
+
+
+@lru_cache(maxsize=1)
+def _local_re() -> re.Pattern[str]:
+    words = sorted(lexicon()["local_place_words"], key=lambda s: (-len(s), s))
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
 def _candidates(
     ctx: DocContext, start: int, end: int, blocked: list[tuple[int, int]]
 ) -> list[_Cand]:
-    """Subject candidates in [start, end): organizations, places, coreferences, joint words."""
+    """Subject candidates in [start, end): organizations, hosts, places, coreferences."""
     lex = lexicon()
     out: list[_Cand] = []
 
@@ -57,32 +279,122 @@ def _candidates(
     def free(s: int, e: int) -> bool:
         return not blocked_index.covers(s, e) and not _in_term_quote(ctx.text, s, e)
 
+    hosts = [h for h in _find_hosts(ctx) if start <= h.start and h.end <= end]
+    covered = [(h.start, h.end) for h in hosts if not h.generic]
+    for h in hosts:
+        if not free(h.start, h.end):
+            continue
+        if h.generic:
+            out.append(_resolve_host(ctx, h, blocked))
+        else:
+            out.append(_Cand(h.start, h.end, "org", h.name, None))
     for o in ctx.orgs_in(start, end):
-        if free(o.start, o.end):
+        if _swallowed(ctx, o.start, o.end):
+            continue  # 8万元某某大学: a name that swallowed an amount
+        if free(o.start, o.end) and not any(s <= o.start and o.end <= e for s, e in covered):
             out.append(_Cand(o.start, o.end, "org", o.company.name, o.company.id))
     for p in ctx.places_in(start, end):
         if free(p.start, p.end) and not ctx.inside_org(p.start, p.end):
-            out.append(_Cand(p.start, p.end, "place", p.name, None))
+            if not any(s <= p.start and p.end <= e for s, e in covered):
+                out.append(_Cand(p.start, p.end, "place", p.name, None))
     text = ctx.text
+    for m in _local_re().finditer(text, start, end):
+        name = _local_place(ctx, m.group(), m.start())
+        out.append(_Cand(m.start(), m.end(), "place", name, None))
+    for word in lex["place_coref"]:
+        for m in re.finditer(re.escape(word), text[start:end]):
+            pos = start + m.start()
+            out.append(_resolve_place(ctx, pos, len(word)))
     clause_start, _ = ctx.clause_bounds(start)
     lead = len(text[clause_start:end]) - len(text[clause_start:end].lstrip())
     head = clause_start + lead
+    for d in ctx.dates_in(head, min(end, head + 12)):
+        if d.start == head and d.end is not None:
+            head = d.end  # 2024年企业营收…: the date is not the subject
     for word in lex["company_coref"]:
         if head >= start and text.startswith(word, head):
-            out.append(_resolve_coref(ctx, head, len(word), blocked))
+            if not any(c.start == head for c in out):
+                out.append(_resolve_coref(ctx, head, len(word), blocked))
             break
     for word in lex["company_coref_anywhere"]:
         for m in re.finditer(re.escape(word), text[start:end]):
             pos = start + m.start()
             if word == "其" and any(text.startswith(w, pos - w.index("其")) for w in _NOT_QI):
                 continue
+            if any(c.start <= pos < c.end for c in out):
+                continue
             out.append(_resolve_coref(ctx, pos, len(word), blocked))
     for word in lex["joint_subjects"]:
         for m in re.finditer(re.escape(word), text[start:end]):
-            out.append(_Cand(start + m.start(), start + m.end(), "joint", None, None))
-    out = [c for c in out if c.kind != "org" or c.name is not None]
+            out.append(_Cand(start + m.start(), start + m.end(), "joint", word, None))
+    out = [c for c in out if c.kind == "joint" or c.name is not None]
+    out = [c for c in out if not _passing(text, c)]
     out.sort(key=lambda c: (c.start, -c.end))
     return out
+
+
+def _swallowed(ctx: DocContext, start: int, end: int) -> bool:
+    """True when an organization mention over [start, end) holds an amount (8万元某大学).
+
+    Such a mention is a name finder's error: the amount stays a claim and the mention is no
+    subject.
+    """
+    amounts: SpanIndex[None] | None = ctx._indexes.get("claims:amounts")
+    for o in ctx.orgs_in(max(0, start - 40), end + 40):
+        if o.start <= start and end <= o.end or start <= o.start and o.end <= end:
+            if _AMOUNT_IN_NAME.search(o.company.name):
+                return True
+            if amounts is not None and amounts.inside(o.start, o.end):
+                return True
+    return False
+
+
+def _passing(text: str, cand: _Cand) -> bool:
+    """A place named in passing: either end of a change or route (从X到Y)."""
+    if cand.kind != "place":
+        return False
+    c_start = cand.start
+    while c_start > 0 and text[c_start - 1] not in CLAUSE_BREAKS:
+        c_start -= 1
+    before = text[c_start : cand.start]
+    if "从" not in before:
+        return False
+    after_from = before[before.rindex("从") :]
+    return "到" in after_from or "到" in text[cand.end : cand.end + 12]
+
+
+def _resolve_host(ctx: DocContext, host: _Host, blocked: list[tuple[int, int]]) -> _Cand:
+    """项目/一期工程/小镇 at a clause head -> the last host or organization of that kind."""
+    section = ctx.section_of(host.start)
+    named = [h for h in _find_hosts(ctx) if not h.generic and h.end <= host.start]
+    orgs = []
+    for seen, o in enumerate(ctx.orgs_before(host.start)):
+        if seen >= _COREF_LOOKBACK:
+            break
+        orgs.append(o)
+    pool: list[tuple[int, int, str, str | None]] = [(h.start, h.end, h.name, None) for h in named]
+    pool += [(o.start, o.end, o.company.name, o.company.id) for o in orgs]
+    pool.sort(key=lambda x: -x[0])
+    for same_section, same_head in ((True, True), (False, True), (True, False)):
+        for s, _e, name, cid in pool:
+            if same_section and ctx.section_of(s) != section:
+                continue
+            if same_head and host.head not in name:
+                continue
+            if not same_head and cid is not None:
+                continue  # only a named host stands in for another kind
+            return _Cand(host.start, host.end, "org", name, cid)
+    return _Cand(host.start, host.end, "org", None, None)
+
+
+def _resolve_place(ctx: DocContext, pos: int, size: int) -> _Cand:
+    """该市/该县/当地 -> the last place of that level named before ``pos``."""
+    word = ctx.text[pos : pos + size]
+    level = word[-1] if word.startswith("该") else ""
+    for p in reversed(ctx.places_in(0, pos)):
+        if not level or _is_level(ctx, p.text, level):
+            return _Cand(pos, pos + size, "place", p.name, None)
+    return _Cand(pos, pos + size, "place", None, None)
 
 
 def _in_term_quote(text: str, start: int, end: int) -> bool:
@@ -108,6 +420,8 @@ def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int
     for seen, o in enumerate(ctx.orgs_before(pos)):
         if seen >= _COREF_LOOKBACK and best:
             break  # far enough back: a long document must not make this a full scan
+        if _swallowed(ctx, o.start, o.end):
+            continue
         same_section = ctx.section_of(o.start) == section
         fits = bool(kind) and kind in o.company.name
         for rank, ok in ((0, fits and same_section), (1, fits), (2, same_section), (3, True)):
@@ -121,11 +435,19 @@ def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int
     return _Cand(pos, pos + size, "org", o.company.name, o.company.id)
 
 
-def _pick(cands: list[_Cand]) -> _Cand | None:
+def _pick(cands: list[_Cand], text: str = "") -> _Cand | None:
+    """The first organization-like candidate, else the first place that is not a modifier."""
     for c in cands:
         if c.org_like:
             return c
-    return cands[0] if cands else None
+    for i, c in enumerate(cands):
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if nxt is not None and text:
+            gap = text[c.end : nxt.start]
+            if gap.endswith("的") and len(gap) <= 4:
+                continue  # 山脚下的某镇, 某市的某区: the later place is the one meant
+        return c
+    return None
 
 
 def _skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> bool:
@@ -133,7 +455,7 @@ def _skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> boo
     assert q.start is not None and q.end is not None
     if ctx.overlaps_date(q.start, q.end):
         return True
-    if ctx.inside_org(q.start, q.end):
+    if ctx.inside_org(q.start, q.end) and not _swallowed(ctx, q.start, q.end):
         return True
     if (q.start > 0 and _ASCII_ALNUM.match(text[q.start - 1])) or (
         q.end < len(text) and _ASCII_ALNUM.match(text[q.end])
@@ -143,12 +465,19 @@ def _skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> boo
         return True
     if any(text.startswith(f, q.end) for f in lexicon()["skip_followers"]):
         return True
+    skip_units = lexicon()["skip_units"]
+    if q.unit in skip_units or any(q.text.endswith(u) for u in skip_units):
+        return True  # 二十届, 第三期: ordinals of events, not amounts
+    if q.kind == "count" and not q.unit and not strong:
+        return True  # a bare number without unit or metric word
     small = q.value is not None and abs(q.value) <= _SMALL and q.qualifier == "exact"
     if small and text[q.end : q.end + 1] == "大":
         return True
     if q.kind in lexicon()["weak_kinds"] and not strong:
         return True
-    if q.kind != "percent" and small and not strong:
+    # 4元 is a price; 三元材料, 两个 are words, not amounts.
+    priced = q.kind == "money" and any(c.isdigit() for c in q.text)
+    if q.kind != "percent" and not priced and small and not strong:
         return True
     if q.kind == "count" and not q.unit and metric is None:
         return True
@@ -247,6 +576,9 @@ def find_claims(
         }.values(),
         key=lambda q: (q.start, q.end),
     )
+    ctx._indexes["claims:amounts"] = SpanIndex(
+        (q.start, q.end, None) for q in usable if q.unit and q.kind not in lexicon()["weak_kinds"]
+    )
     topics = _section_topics(ctx)
     headings = set(ctx.headings)
     last_in_sentence: dict[int, _Cand | None] = {}
@@ -322,17 +654,26 @@ def _subject(
         orgs = [c for c in _candidates(ctx, span[0], span[1], blocked) if c.kind == "org"]
         if orgs:
             return orgs[0]
-    chosen = _pick(_candidates(ctx, c_start, q.start, blocked))
+    located = _located_in(ctx, q, blocked)
+    if located is not None:
+        return located
+    text = ctx.text
+    in_clause = _not_examples(text, _candidates(ctx, c_start, q.start, blocked), q.start)
+    chosen = _pick([c for c in in_clause if not _adverbial(text, c)], text)
     if chosen is not None:
-        return None if chosen.kind == "joint" else chosen
+        return chosen
     if s_index in last_in_sentence:
         return last_in_sentence[s_index]
-    chosen = _pick(_candidates(ctx, s_start, q.start, blocked))
-    if chosen is None:
-        chosen = _pick(_candidates(ctx, q.end, s_end, blocked))
+    chosen = _pick(in_clause, text)
     if chosen is not None:
-        return None if chosen.kind == "joint" else chosen
-    span = speakers.attribution_at(q.start)
+        return chosen
+    chosen = _pick(_not_examples(text, _candidates(ctx, s_start, q.start, blocked), q.start), text)
+    if chosen is None:
+        # …产自广东: a subject after the quantity (not one after a preposition: 以某地为支点).
+        after = _candidates(ctx, q.end, s_end, blocked)
+        chosen = _pick([c for c in after if not _adverbial(text, c)], text)
+    if chosen is not None:
+        return chosen
     if span is not None:
         # “我们…”总经理X说: the speaker's organization, named in the attribution.
         orgs = [c for c in _candidates(ctx, span[0], span[1], blocked) if c.kind == "org"]
@@ -340,4 +681,81 @@ def _subject(
             return orgs[0]
     if para is not None and para in last_in_paragraph:
         return last_in_paragraph[para]
-    return topics.get(ctx.section_of(q.start))
+    if para is not None:
+        chosen = _paragraph_topic(ctx, para, s_index, blocked)
+        if chosen is not None:
+            return chosen
+    host = _section_host(ctx, q.start)
+    if host is not None:
+        return host
+    topic = topics.get(ctx.section_of(q.start))
+    if topic is not None:
+        return topic
+    home = _home_place(ctx) if _outlet_place(ctx) else None
+    return _Cand(q.start, q.start, "place", home, None) if home else None
+
+
+def _adverbial(text: str, cand: _Cand) -> bool:
+    """A place after a preposition (在香港上市, 从深圳出发): where, not who."""
+    if cand.kind != "place":
+        return False
+    return any(text.startswith(p, cand.start - len(p)) for p in lexicon()["prepositions"])
+
+
+def _not_examples(text: str, cands: list[_Cand], q_start: int) -> list[_Cand]:
+    """Drop the examples of a counted set: 华为等52家企业 counts firms, it is not about 华为."""
+    markers = lexicon()["example_markers"]
+    out = []
+    for c in cands:
+        between = text[c.end : q_start]
+        if any(m in between for m in markers) and not any(b in between for b in CLAUSE_BREAKS):
+            continue
+        out.append(c)
+    return out
+
+
+def _located_in(ctx: DocContext, q: Quantity, blocked: list[tuple[int, int]]) -> _Cand | None:
+    """112家伙伴坐落某地 / 30家企业落户某地: the counted things' place is the subject."""
+    assert q.end is not None
+    if q.kind != "count":
+        return None
+    _, c_end = ctx.clause_bounds(q.start or 0)
+    tail = ctx.text[q.end : c_end]
+    for verb in lexicon()["locative_verbs"]:
+        at = tail.find(verb)
+        if 0 <= at <= 12:
+            pos = q.end + at + len(verb)
+            for c in _candidates(ctx, pos, c_end, blocked):
+                if c.start - pos <= 1 and c.kind == "place":
+                    return c
+    return None
+
+
+def _paragraph_topic(
+    ctx: DocContext, para: int, s_index: int, blocked: list[tuple[int, int]]
+) -> _Cand | None:
+    """The first subject candidate (by position) of the nearest earlier sentence."""
+    p_start, _ = ctx.paragraphs[para]
+    for j in range(s_index - 1, -1, -1):
+        start, end = ctx.sentences[j]
+        if end <= p_start:
+            break
+        cands = _candidates(ctx, max(start, p_start), end, blocked)
+        first = _pick([c for c in cands if c.kind == "place"], text=ctx.text)
+        if cands:
+            return first if first is not None and first.start <= cands[0].start + 8 else cands[0]
+    return None
+
+
+def _section_host(ctx: DocContext, pos: int) -> _Cand | None:
+    """The host a section's heading names (某某项目 on its own line above the paragraph)."""
+    headings = set(ctx.headings)
+    section = ctx.section_of(pos)
+    chosen = None
+    for h in _find_hosts(ctx):
+        if h.start > pos:
+            break
+        if not h.generic and ctx.paragraph_of(h.start) in headings:
+            if ctx.section_of(h.start) == section:
+                chosen = h
+    return _Cand(chosen.start, chosen.end, "org", chosen.name, None) if chosen else None
