@@ -14,12 +14,14 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..orgs.names import lexicon as org_lexicon
 from ..text.spans import SpanIndex
 from ..types import Claim, Quantity
 from .context import (
     CLAUSE_BREAKS,
     DocContext,
     OrgSpan,
+    PlaceSpan,
     gazetteer,
     lexicon,
     normalize_place,
@@ -42,13 +44,13 @@ _TOPIC_SPAN = 30  # characters: the longest host name taken at a clause head
 class _Cand:
     start: int
     end: int
-    kind: str  # "org" | "place" | "joint"
+    kind: str  # "org" | "ref" (项目/园区 referring back) | "place" | "joint"
     name: str | None
     id: str | None
 
     @property
     def org_like(self) -> bool:
-        return self.kind in ("org", "joint")
+        return self.kind in ("org", "ref", "joint")
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +112,7 @@ def _topic_host(text: str, start: int, limit: int) -> _Host | None:
     generic: _Host | None = None
     for m in _head_re().finditer(text, start, window_end):
         segment = text[start : m.end()]
-        if any(c in stops for c in segment) or any(w in segment for w in lex["topic_stop_words"]):
+        if any(c in stops for c in segment) or any(w in segment for w in _topic_stops()):
             break
         after = text[m.end() : m.end() + 2]
         if any(after.startswith(b) for b in lex["host_head_blockers"]):
@@ -129,6 +131,16 @@ def _topic_host(text: str, start: int, limit: int) -> _Host | None:
             return None
         return _Host(m.end() - len(name), m.end(), name, m.group(), False)
     return generic if generic is not None and generic.start == start else None
+
+
+@lru_cache(maxsize=1)
+def _topic_stops() -> tuple[str, ...]:
+    """Words a host name never holds: visit verbs, joint subjects, target and forecast cues."""
+    lex = lexicon()
+    words = (
+        lex["topic_stop_words"] + lex["joint_subjects"] + lex["target_cues"] + lex["forecast_cues"]
+    )
+    return tuple(words)
 
 
 def _heading_host(text: str, start: int, end: int) -> _Host | None:
@@ -185,12 +197,17 @@ def _find_hosts(ctx: DocContext) -> list[_Host]:
 
 
 def _outlet_place(ctx: DocContext) -> str | None:
-    """The place in the dateline's outlet name: 某某新闻网…讯 / 某某日报讯 -> 某某."""
+    """The place in the dateline's outlet name: 某某新闻网…讯 / 某某日报讯 -> 某某.
+
+    A name outside the gazetteer counts when it carries a level word (某某县融媒体中心) or
+    recurs in the text (某某日报 … 某某高新区).
+    """
     suffixes = "|".join(re.escape(s) for s in lexicon()["outlet_suffixes"])
     outlet = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)(?:{suffixes})")
     gaz = gazetteer()
+    text = ctx.text
     for p_start, p_end in ctx.paragraphs[:4]:
-        head = ctx.text[p_start : min(p_end, p_start + 40)]
+        head = text[p_start : min(p_end, p_start + 40)]
         cut = head.find("讯")
         if cut < 0:
             continue
@@ -199,6 +216,11 @@ def _outlet_place(ctx: DocContext) -> str | None:
             for size in range(min(len(stem), 6), 1, -1):
                 if stem[:size] in gaz:
                     return normalize_place(stem[:size])
+            level = re.match(r"[\u4e00-\u9fff]{2,3}?[市县区]", stem)
+            if level:
+                return level.group()
+            if text.count(stem[:2]) >= 2 and stem[:2] not in lexicon()["local_place_words"]:
+                return stem[:2]
     return None
 
 
@@ -233,32 +255,87 @@ def _is_level(ctx: DocContext, surface: str, level: str) -> bool:
     return (hit[0] == hit[1]) == (level == "省")
 
 
-def _local_place(ctx: DocContext, word: str, pos: int) -> str:
-    """我市/全市 -> the home place (or the last 市 named); 全省 -> its province.
+def _visitor_places(ctx: DocContext) -> set[int]:
+    """Starts of places naming a visiting group's home (某某市党政考察团): never 我市."""
+    cached = ctx._indexes.get("claims:visitors")
+    if cached is None:
+        groups = org_lexicon().group_re
+        cached = set()
+        for m in groups.finditer(ctx.text):
+            for p in ctx.places_in(max(0, m.start() - 16), m.start()):
+                gap = ctx.text[p.end : m.start()]
+                if not any(c in gap for c in CLAUSE_BREAKS + "、和与及"):
+                    cached.add(p.start)
+        ctx._indexes["claims:visitors"] = cached
+    return cached
 
-    The word itself when nothing says which place it is.
+
+def _local_place(ctx: DocContext, word: str, pos: int) -> str:
+    """我市/全市 -> the home place (or the place of that level the text names most);
+    全省 -> its province; the word itself when nothing says which place it is.
+
+    Places naming the visitors' home never stand for 我市; 全市/全县 take the place of that
+    level named last in the same paragraph.
     """
     level = word[-1]
     home = _home_place(ctx)
-    last = None
-    para = ctx.paragraph_of(pos)
-    for p in reversed(ctx.places_in(0, pos)):
-        if _is_level(ctx, p.text, level if level != "省" else "市") or _is_level(
-            ctx, p.text, level
-        ):
-            last = p
-            break
+    visitors = _visitor_places(ctx)
+    ranked = [p for p in _level_places(ctx) if p.start not in visitors]
     if level == "省":
-        base = home or (last.name if last else None)
-        if base is not None and province_of(base) is not None:
-            return province_of(base) or word
-        return last.name if last is not None and _is_level(ctx, last.text, "省") else word
-    same_para = last is not None and ctx.paragraph_of(last.start) == para
-    if word.startswith("我"):
-        return home or (last.name if last else word)
-    if same_para and last is not None:
-        return last.name
-    return home or (last.name if last else word)
+        base = home or _most_named(ctx, ranked, "市")
+        province = province_of(base) if base else None
+        return province or _most_named(ctx, ranked, "省") or word
+    para = ctx.paragraph_of(pos)
+    if not word.startswith("我"):
+        for p in reversed([p for p in ranked if p.end <= pos]):
+            if ctx.paragraph_of(p.start) != para:
+                break
+            if _is_level(ctx, p.text, level):
+                return p.name
+    if home is not None and (level == "市" or home.endswith(level)):
+        return home
+    return _most_named(ctx, ranked, level) or home or word
+
+
+def _most_named(ctx: DocContext, places: list[PlaceSpan], level: str) -> str | None:
+    """The place of ``level`` named most often (first named on a tie)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for p in places:
+        if _is_level(ctx, p.text, level):
+            counts[p.name] += 1
+            first.setdefault(p.name, p.start)
+    if not counts:
+        return None
+    return min(counts, key=lambda n: (-counts[n], first[n]))
+
+
+_LEVEL_PLACE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[了在到赴至和与、]))[\u4e00-\u9fff]{2}[县镇乡]"
+)
+
+
+def _level_places(ctx: DocContext) -> list[PlaceSpan]:
+    """The places of ``ctx`` plus unlisted counties and towns (某某县 after a boundary)."""
+    cached = ctx._indexes.get("claims:level_places")
+    if cached is None:
+        cached = list(ctx.places)
+        taken = SpanIndex((p.start, p.end, None) for p in ctx.places)
+        local = set(lexicon()["local_place_words"]) | set(lexicon()["place_coref"])
+        for m in _LEVEL_PLACE.finditer(ctx.text):
+            s, e = m.start(), m.end()
+            if m.group() in local or m.group()[:1] in "全我本该各每":
+                continue
+            if taken.overlaps(s, e):
+                continue
+            cached.append(PlaceSpan(s, e, m.group(), m.group()))
+        cached.sort(key=lambda p: (p.start, -p.end))
+        ctx._indexes["claims:level_places"] = cached
+    return list(cached)
+
+
+def _places_in(ctx: DocContext, start: int, end: int) -> list[PlaceSpan]:
+    return [p for p in _level_places(ctx) if start <= p.start and p.end <= end]
 
 
 @lru_cache(maxsize=1)
@@ -293,12 +370,14 @@ def _candidates(
             continue  # 8万元某某大学: a name that swallowed an amount
         if free(o.start, o.end) and not any(s <= o.start and o.end <= e for s, e in covered):
             out.append(_Cand(o.start, o.end, "org", o.company.name, o.company.id))
-    for p in ctx.places_in(start, end):
+    for p in _places_in(ctx, start, end):
         if free(p.start, p.end) and not ctx.inside_org(p.start, p.end):
             if not any(s <= p.start and p.end <= e for s, e in covered):
                 out.append(_Cand(p.start, p.end, "place", p.name, None))
     text = ctx.text
     for m in _local_re().finditer(text, start, end):
+        if any(p.start == m.end() for p in ctx.places_in(m.end(), min(end, m.end() + 10))):
+            continue  # 我市某某县: the place named after it is the one meant
         name = _local_place(ctx, m.group(), m.start())
         out.append(_Cand(m.start(), m.end(), "place", name, None))
     for word in lex["place_coref"]:
@@ -383,8 +462,8 @@ def _resolve_host(ctx: DocContext, host: _Host, blocked: list[tuple[int, int]]) 
                 continue
             if not same_head and cid is not None:
                 continue  # only a named host stands in for another kind
-            return _Cand(host.start, host.end, "org", name, cid)
-    return _Cand(host.start, host.end, "org", None, None)
+            return _Cand(host.start, host.end, "ref", name, cid)
+    return _Cand(host.start, host.end, "ref", None, None)
 
 
 def _resolve_place(ctx: DocContext, pos: int, size: int) -> _Cand:
@@ -436,18 +515,22 @@ def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int
 
 
 def _pick(cands: list[_Cand], text: str = "") -> _Cand | None:
-    """The first organization-like candidate, else the first place that is not a modifier."""
-    for c in cands:
-        if c.org_like:
-            return c
+    """The first organization-like candidate, else the first place; modifiers are passed over.
+
+    园区内的某公司, 山脚下的某镇: in "A的B" with A a place or a word referring back, B is meant.
+    """
+    kept = []
     for i, c in enumerate(cands):
         nxt = cands[i + 1] if i + 1 < len(cands) else None
-        if nxt is not None and text:
+        if nxt is not None and text and c.kind in ("place", "ref"):
             gap = text[c.end : nxt.start]
             if gap.endswith("的") and len(gap) <= 4:
-                continue  # 山脚下的某镇, 某市的某区: the later place is the one meant
-        return c
-    return None
+                continue
+        kept.append(c)
+    for c in kept:
+        if c.org_like:
+            return c
+    return kept[0] if kept else None
 
 
 def _skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> bool:

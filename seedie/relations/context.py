@@ -292,6 +292,19 @@ def _add_short_forms(
             taken.add(s, e, None)
 
 
+_CONJUNCTIONS = "和与及同跟"
+
+
+def _split_word(text: str, start: int, end: int) -> bool:
+    """A short gazetteer hit that begins with a conjunction after a word (开发区|和县|农产品)."""
+    return (
+        end - start <= 2
+        and text[start] in _CONJUNCTIONS
+        and start > 0
+        and "\u4e00" <= text[start - 1] <= "\u9fff"
+    )
+
+
 def _gazetteer_regex() -> re.Pattern[str]:
     names = sorted(gazetteer(), key=lambda s: (-len(s), s))
     return re.compile("|".join(re.escape(n) for n in names))
@@ -350,13 +363,15 @@ def build_context(
             continue
         surface = text[start:end]
         del label_text
-        if surface in blocked:
+        if surface in blocked or _split_word(text, start, end):
             continue
         found[(start, end)] = PlaceSpan(start, end, surface, normalize_place(surface))
     ner_places: SpanIndex[None] = SpanIndex((s, e, None) for s, e in found)
     for m in _gaz_re().finditer(text):
         key = (m.start(), m.end())
         if ner_places.covers(*key):
+            continue
+        if _split_word(text, m.start(), m.end()):
             continue
         found[key] = PlaceSpan(m.start(), m.end(), m.group(), normalize_place(m.group()))
     ctx.places = [
