@@ -24,6 +24,7 @@ from spacy.util import registry
 
 from .. import extensions  # noqa: F401
 from ..errors import Errors
+from ..places import strip_level
 from .kb import OrgKB
 from .linking import link_organizations
 from .names import find_org_names
@@ -215,7 +216,4 @@ def guess_home_region(text: str) -> str | None:
 
 
 def _short_name(place: str) -> str:
-    for suffix in ("省", "市", "自治区"):
-        if place.endswith(suffix) and len(place) > len(suffix) + 1:
-            return place[: -len(suffix)]
-    return place
+    return strip_level(place)
