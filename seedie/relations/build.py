@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from dataclasses import dataclass, field, replace
 
+from ..errors import Warnings
 from ..orgs.names import lexicon as org_lexicon
 from ..types import Claim, Company, DateMention, Delegation, Quantity, Trip, Visit
 from .claims import find_claims
@@ -19,9 +21,27 @@ from .delegation import find_delegation, find_trip, guess_home
 from .speakers import build_speakers
 from .visits import find_visits
 
-__all__ = ["Relations", "build_relations"]
+__all__ = ["STRICT_ENV", "Relations", "build_relations", "strict"]
 
 logger = logging.getLogger("seedie")
+
+STRICT_ENV = "SEEDIE_STRICT"
+# None: follow the environment variable; True/False: override it (tests, debugging).
+STRICT: bool | None = None
+
+
+def strict() -> bool:
+    """True when a failing step must raise (``SEEDIE_STRICT=1`` or ``STRICT = True``)."""
+    if STRICT is not None:
+        return STRICT
+    return os.environ.get(STRICT_ENV, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _failed(stage: str) -> None:
+    """Log the exception being handled with its traceback; re-raise it in strict mode."""
+    logger.warning(Warnings.W003.format(stage=stage), exc_info=True)
+    if strict():
+        raise  # noqa: PLE0704 - called only from an except block
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,7 +89,7 @@ def build_relations(
     try:
         ctx = build_context(text, sentences, companies, places, dates)
     except Exception:  # malformed spans: nothing is safe to build on
-        logger.warning("build_relations: bad input spans", exc_info=True)
+        _failed("context")
         return Relations()
     delegation: Delegation | None = None
     spans: list[tuple[int, int]] = []
@@ -83,7 +103,7 @@ def build_relations(
         if delegation is not None and delegation.home is None:
             delegation = replace(delegation, home=guess_home(ctx, trip.region if trip else None))
     except Exception:  # never raise on messy text; keep what later stages can still build
-        logger.warning("build_relations: delegation/trip failed", exc_info=True)
+        _failed("delegation/trip")
     try:
         visits = find_visits(ctx, delegation, spans, trip)
         if delegation is None:
@@ -97,9 +117,9 @@ def build_relations(
             if dated:
                 trip = replace(trip, start_date=dated[0], end_date=dated[-1])
     except Exception:
-        logger.warning("build_relations: visits failed", exc_info=True)
+        _failed("visits")
     try:
         claims = find_claims(ctx, quantities, build_speakers(ctx, persons), spans)
     except Exception:
-        logger.warning("build_relations: claims failed", exc_info=True)
+        _failed("claims")
     return Relations(delegation=delegation, trip=trip, visits=visits, claims=claims)
