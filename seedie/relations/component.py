@@ -3,7 +3,7 @@
 Reads what the other seedie components stored (quantities, dates, organizations) and the base
 pipeline's PERSON/GPE/LOC entities, and runs the pure builders in :mod:`seedie.relations`.
 Results are msgpack-safe dicts on the Doc: ``doc._.seedie_delegation``, ``seedie_trip``,
-``seedie_visits``, ``seedie_claims``; ``seedie.extract`` turns them into dataclasses.
+``seedie_visits``, ``seedie_claims``, written and read through :mod:`seedie.records`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions  # noqa: F401
+from .. import extensions, records  # noqa: F401
 from ..text.sentences import split_sentences
-from ..types import Company, DateMention, Quantity
 from .build import build_relations
 
 PLACE_LABELS = ("GPE", "LOC")
@@ -51,17 +50,9 @@ class RelationBuilder:
         self.dates_key = dates_key
 
     def __call__(self, doc: Doc) -> Doc:
-        quantities = [
-            Quantity.from_dict(s._.seedie_quantity)
-            for s in doc.spans.get(self.quantities_key, [])
-            if s._.seedie_quantity
-        ]
-        dates = [
-            DateMention.from_dict(s._.seedie_date)
-            for s in doc.spans.get(self.dates_key, [])
-            if s._.seedie_date
-        ]
-        companies = [Company.from_dict(c) for c in doc._.seedie_companies or []]
+        quantities = records.quantities(doc, self.quantities_key)
+        dates = records.dates(doc, self.dates_key)
+        companies = records.companies(doc)
         ents = doc.ents  # a property that rebuilds its tuple on every access
         persons = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ == "PERSON"]
         places = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in PLACE_LABELS]
@@ -77,8 +68,11 @@ class RelationBuilder:
             places=places,
             reference_date=dt.date.fromisoformat(ref) if ref else None,
         )
-        doc._.seedie_delegation = result.delegation.to_dict() if result.delegation else None
-        doc._.seedie_trip = result.trip.to_dict() if result.trip else None
-        doc._.seedie_visits = [v.to_dict() for v in result.visits]
-        doc._.seedie_claims = [c.to_dict() for c in result.claims]
+        records.write_relations(
+            doc,
+            delegation=result.delegation,
+            trip=result.trip,
+            visits=result.visits,
+            claims=result.claims,
+        )
         return doc
