@@ -134,6 +134,12 @@ def _topic_host(text: str, start: int, limit: int) -> _Host | None:
 
 
 @lru_cache(maxsize=1)
+def _visit_cue_re() -> re.Pattern[str]:
+    cues = sorted(lexicon()["visit_cues"], key=lambda s: (-len(s), s))
+    return re.compile("|".join(re.escape(c) for c in cues))
+
+
+@lru_cache(maxsize=1)
 def _topic_stops() -> tuple[str, ...]:
     """Words a host name never holds: visit verbs, joint subjects, target and forecast cues."""
     lex = lexicon()
@@ -143,17 +149,38 @@ def _topic_stops() -> tuple[str, ...]:
     return tuple(words)
 
 
-def _heading_host(text: str, start: int, end: int) -> _Host | None:
-    """A section title that names a host (某某产业园, 某某技改项目)."""
+def _heading_host(ctx: DocContext, start: int, end: int) -> _Host | None:
+    """A section title that names a host: 某某技改项目, or an organization on its own line."""
+    text = ctx.text
     line = text[start:end]
     lead = len(line) - len(line.lstrip())
     name = line.strip()
+    n_start, n_end = start + lead, start + lead + len(name)
+    for o in ctx.orgs_in(n_start, n_end):
+        if o.start == n_start and o.end == n_end:
+            return _Host(n_start, n_end, o.company.name, "", False)
     m = _head_re().search(name, max(0, len(name) - 6))
     if m is None or m.end() != len(name) or len(name) - len(m.group()) < 2:
         return None
-    if any(c in name for c in "，,。：:"):
+    stops = lexicon()["topic_stop_chars"]
+    if any(c in name for c in "，,。：:") or any(c in stops for c in name):
         return None
-    return _Host(start + lead, start + lead + len(name), name, m.group(), False)
+    if any(w in name for w in _topic_stops()) or org_lexicon().group_re.search(name):
+        return None  # 考察团走访多个重点项目: a title about the visit, not a host
+    return _Host(n_start, n_end, name, m.group(), False)
+
+
+def _visited_host(text: str, start: int, end: int) -> _Host | None:
+    """The host a visit verb names when it fills the rest of the clause (来到某某中心。)."""
+    if text.startswith("了", start):
+        start += 1
+    host = _topic_host(text, start, end)
+    if host is None or host.generic:
+        return None
+    rest = text[host.end : end]
+    if rest and not any(rest.startswith(w) for w in lexicon()["visit_in_suffixes"]):
+        return None
+    return host
 
 
 def _find_hosts(ctx: DocContext) -> list[_Host]:
@@ -167,7 +194,7 @@ def _find_hosts(ctx: DocContext) -> list[_Host]:
     headings = set(ctx.headings)
     for i, (p_start, p_end) in enumerate(ctx.paragraphs):
         if i in headings:
-            host = _heading_host(text, p_start, p_end)
+            host = _heading_host(ctx, p_start, p_end)
             if host is not None:
                 named[(host.start, host.end)] = host
             continue
@@ -178,11 +205,14 @@ def _find_hosts(ctx: DocContext) -> list[_Host]:
             end = pos
             while end < p_end and text[end] not in CLAUSE_BREAKS:
                 end += 1
-            host = _topic_host(text, pos, end)
-            if host is not None and amounts is not None and amounts.overlaps(host.start, host.end):
-                host = None  # 开展6万元希望小学…: an amount inside is no name
-            if host is not None and not ctx.inside_org(host.start, host.end):
-                named[(host.start, host.end)] = host
+            found = [_topic_host(text, pos, end)]
+            for m in _visit_cue_re().finditer(text, pos, end):
+                found.append(_visited_host(text, m.end(), end))
+            for host in found:
+                if host is None or (amounts is not None and amounts.overlaps(host.start, host.end)):
+                    continue  # 开展6万元希望小学…: an amount inside is no name
+                if not ctx.inside_org(host.start, host.end):
+                    named.setdefault((host.start, host.end), host)
             pos = end + 1
     # A host named once is the same host when its name recurs in the body.
     for host in [h for h in named.values() if not h.generic]:
@@ -747,10 +777,8 @@ def _subject(
         return chosen
     if s_index in last_in_sentence:
         return last_in_sentence[s_index]
-    chosen = _pick(in_clause, text)
-    if chosen is not None:
-        return chosen
-    chosen = _pick(_not_examples(text, _candidates(ctx, s_start, q.start, blocked), q.start), text)
+    in_sentence = _not_examples(text, _candidates(ctx, s_start, q.start, blocked), q.start)
+    chosen = _pick([c for c in in_sentence if not _adverbial(text, c)], text)
     if chosen is None:
         # …产自广东: a subject after the quantity (not one after a preposition: 以某地为支点).
         after = _candidates(ctx, q.end, s_end, blocked)
@@ -764,6 +792,9 @@ def _subject(
             return orgs[0]
     if para is not None and para in last_in_paragraph:
         return last_in_paragraph[para]
+    chosen = _pick(in_sentence, text)  # 在某地上市后市值…: the place only when nothing else
+    if chosen is not None:
+        return chosen
     if para is not None:
         chosen = _paragraph_topic(ctx, para, s_index, blocked)
         if chosen is not None:
