@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..orgs.names import lexicon as org_lexicon
 from ..text.spans import SpanIndex
@@ -215,8 +215,11 @@ def _find_hosts(ctx: DocContext) -> list[_Host]:
                     named.setdefault((host.start, host.end), host)
             pos = end + 1
     # A host named once is the same host when its name recurs in the body.
-    for host in [h for h in named.values() if not h.generic]:
-        for m in re.finditer(re.escape(host.name), text):
+    by_name = {h.name: h for h in named.values() if not h.generic}
+    if by_name:
+        names = sorted(by_name, key=lambda n: (-len(n), n))
+        for m in re.finditer("|".join(re.escape(n) for n in names), text):
+            host = by_name[m.group()]
             named.setdefault((m.start(), m.end()), replace(host, start=m.start(), end=m.end()))
     hosts = sorted(named.values(), key=lambda h: (h.start, -h.end))
     ctx._indexes["claims:hosts"] = hosts
@@ -310,17 +313,17 @@ def _local_place(ctx: DocContext, word: str, pos: int) -> str:
     level = word[-1]
     home = _home_place(ctx)
     visitors = _visitor_places(ctx)
-    ranked = [p for p in _level_places(ctx) if p.start not in visitors]
+    if "claims:ranked" not in ctx._indexes:
+        ctx._indexes["claims:ranked"] = [p for p in _level_places(ctx) if p.start not in visitors]
+    ranked: list[PlaceSpan] = ctx._indexes["claims:ranked"]
     if level == "省":
         base = home or _most_named(ctx, ranked, "市")
         province = province_of(base) if base else None
         return province or _most_named(ctx, ranked, "省") or word
     para = ctx.paragraph_of(pos)
-    if not word.startswith("我"):
-        for p in reversed([p for p in ranked if p.end <= pos]):
-            if ctx.paragraph_of(p.start) != para:
-                break
-            if _is_level(ctx, p.text, level):
+    if not word.startswith("我") and para is not None:
+        for p in reversed(_places_in(ctx, ctx.paragraphs[para][0], pos)):
+            if p.start not in visitors and _is_level(ctx, p.text, level):
                 return p.name
     if home is not None and (level == "市" or home.endswith(level)):
         return home
@@ -329,6 +332,14 @@ def _local_place(ctx: DocContext, word: str, pos: int) -> str:
 
 def _most_named(ctx: DocContext, places: list[PlaceSpan], level: str) -> str | None:
     """The place of ``level`` named most often (first named on a tie)."""
+    key = f"claims:most_named:{level}:{len(places)}"
+    if key not in ctx._indexes:
+        ctx._indexes[key] = _count_named(ctx, places, level)
+    found: str | None = ctx._indexes[key]
+    return found
+
+
+def _count_named(ctx: DocContext, places: list[PlaceSpan], level: str) -> str | None:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for p in places:
@@ -365,7 +376,11 @@ def _level_places(ctx: DocContext) -> list[PlaceSpan]:
 
 
 def _places_in(ctx: DocContext, start: int, end: int) -> list[PlaceSpan]:
-    return [p for p in _level_places(ctx) if start <= p.start and p.end <= end]
+    index: SpanIndex[PlaceSpan] | None = ctx._indexes.get("claims:level_index")
+    if index is None:
+        index = SpanIndex((p.start, p.end, p) for p in _level_places(ctx))
+        ctx._indexes["claims:level_index"] = index
+    return [p for _, _, p in index.inside(start, end)]
 
 
 @lru_cache(maxsize=1)
@@ -386,7 +401,7 @@ def _candidates(
     def free(s: int, e: int) -> bool:
         return not blocked_index.covers(s, e) and not _in_term_quote(ctx.text, s, e)
 
-    hosts = [h for h in _find_hosts(ctx) if start <= h.start and h.end <= end]
+    hosts = _hosts_in(ctx, start, end)
     covered = [(h.start, h.end) for h in hosts if not h.generic]
     for h in hosts:
         if not free(h.start, h.end):
@@ -410,10 +425,8 @@ def _candidates(
             continue  # 我市某某县: the place named after it is the one meant
         name = _local_place(ctx, m.group(), m.start())
         out.append(_Cand(m.start(), m.end(), "place", name, None))
-    for word in lex["place_coref"]:
-        for m in re.finditer(re.escape(word), text[start:end]):
-            pos = start + m.start()
-            out.append(_resolve_place(ctx, pos, len(word)))
+    for m in _words_re("place_coref").finditer(text, start, end):
+        out.append(_resolve_place(ctx, m.start(), len(m.group())))
     clause_start, _ = ctx.clause_bounds(start)
     lead = len(text[clause_start:end]) - len(text[clause_start:end].lstrip())
     head = clause_start + lead
@@ -425,21 +438,36 @@ def _candidates(
             if not any(c.start == head for c in out):
                 out.append(_resolve_coref(ctx, head, len(word), blocked))
             break
-    for word in lex["company_coref_anywhere"]:
-        for m in re.finditer(re.escape(word), text[start:end]):
-            pos = start + m.start()
-            if word == "其" and any(text.startswith(w, pos - w.index("其")) for w in _NOT_QI):
-                continue
-            if any(c.start <= pos < c.end for c in out):
-                continue
-            out.append(_resolve_coref(ctx, pos, len(word), blocked))
-    for word in lex["joint_subjects"]:
-        for m in re.finditer(re.escape(word), text[start:end]):
-            out.append(_Cand(start + m.start(), start + m.end(), "joint", word, None))
+    for m in _words_re("company_coref_anywhere").finditer(text, start, end):
+        pos, word = m.start(), m.group()
+        if word == "其" and any(text.startswith(w, pos - w.index("其")) for w in _NOT_QI):
+            continue
+        if any(c.start <= pos < c.end for c in out):
+            continue
+        out.append(_resolve_coref(ctx, pos, len(word), blocked))
+    for m in _words_re("joint_subjects").finditer(text, start, end):
+        out.append(_Cand(m.start(), m.end(), "joint", m.group(), None))
     out = [c for c in out if c.kind == "joint" or c.name is not None]
     out = [c for c in out if not _passing(text, c)]
     out.sort(key=lambda c: (c.start, -c.end))
     return out
+
+
+@cache
+def _words_re(key: str) -> re.Pattern[str]:
+    """One alternation (longest first) over the word list ``key`` of relations.json."""
+    words = sorted(lexicon()[key], key=lambda s: (-len(s), s))
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _hosts_in(ctx: DocContext, start: int, end: int) -> list[_Host]:
+    index: SpanIndex[_Host] | None = ctx._indexes.get("claims:host_index")
+    if index is None:
+        index = SpanIndex((h.start, h.end, h) for h in _find_hosts(ctx))
+        ctx._indexes["claims:host_index"] = index
+    found = [h for _, _, h in index.inside(start, end)]
+    found.sort(key=lambda h: (h.start, -h.end))
+    return found
 
 
 def _swallowed(ctx: DocContext, start: int, end: int) -> bool:
@@ -475,7 +503,8 @@ def _passing(text: str, cand: _Cand) -> bool:
 def _resolve_host(ctx: DocContext, host: _Host, blocked: list[tuple[int, int]]) -> _Cand:
     """项目/一期工程/小镇 at a clause head -> the last host or organization of that kind."""
     section = ctx.section_of(host.start)
-    named = [h for h in _find_hosts(ctx) if not h.generic and h.end <= host.start]
+    before = _hosts_in(ctx, max(0, host.start - _HOST_REACH), host.start)
+    named = [h for h in before if not h.generic]
     orgs = []
     for seen, o in enumerate(ctx.orgs_before(host.start)):
         if seen >= _COREF_LOOKBACK:
@@ -488,8 +517,8 @@ def _resolve_host(ctx: DocContext, host: _Host, blocked: list[tuple[int, int]]) 
         for s, _e, name, cid in pool:
             if same_section and ctx.section_of(s) != section:
                 continue
-            if same_head and host.head not in name:
-                continue
+            if same_head and host.head not in name and host.head.rstrip("区") not in name:
+                continue  # 园区 refers to a 软件园 too
             if not same_head and cid is not None:
                 continue  # only a named host stands in for another kind
             return _Cand(host.start, host.end, "ref", name, cid)
@@ -743,6 +772,7 @@ def find_claims(
 
 _ANY_KIND = frozenset({"其", "公司", "集团", "企业"})  # refer to any organization
 _COREF_LOOKBACK = 300  # organization mentions
+_HOST_REACH = 20000  # characters back to look for the host a 项目/园区 refers to
 _FIRST_PERSON = re.compile(r"我们|我司|本公司|我公司|咱们")
 
 
@@ -863,13 +893,16 @@ def _paragraph_topic(
 
 def _section_host(ctx: DocContext, pos: int) -> _Cand | None:
     """The host a section's heading names (某某项目 on its own line above the paragraph)."""
-    headings = set(ctx.headings)
+    if "claims:heading_hosts" not in ctx._indexes:
+        headings = set(ctx.headings)
+        ctx._indexes["claims:heading_hosts"] = [
+            h for h in _find_hosts(ctx) if not h.generic and ctx.paragraph_of(h.start) in headings
+        ]
     section = ctx.section_of(pos)
     chosen = None
-    for h in _find_hosts(ctx):
+    for h in ctx._indexes["claims:heading_hosts"]:
         if h.start > pos:
             break
-        if not h.generic and ctx.paragraph_of(h.start) in headings:
-            if ctx.section_of(h.start) == section:
-                chosen = h
+        if ctx.section_of(h.start) == section:
+            chosen = h
     return _Cand(chosen.start, chosen.end, "org", chosen.name, None) if chosen else None
