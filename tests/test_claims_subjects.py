@@ -15,13 +15,14 @@ from seedie.types import Company, Quantity
 UNITS = {"亿元": ("CNY", 1e8, "money"), "万元": ("CNY", 1e4, "money"), "元": ("CNY", 1, "money"),
          "家": ("家", 1, "count"), "个": ("个", 1, "count"), "吨": ("t", 1, "mass"),
          "%": ("%", 1, "percent"), "届": ("届", 1, "count"), "公里": ("km", 1, "length"),
+         "人": ("人", 1, "count"),
          "": ("", 1, "count")}  # fmt: skip
 
 
 def quantities(text: str) -> list[Quantity]:
     """Every Arabic number of ``text`` with the unit right after it."""
     out = []
-    for m in re.finditer(r"(\d+(?:\.\d+)?)(亿元|万元|元|家|个|吨|%|届|公里)?", text):
+    for m in re.finditer(r"(\d+(?:\.\d+)?)(亿元|万元|元|家|个|吨|%|届|公里|人)?", text):
         unit, scale, kind = UNITS[m.group(2) or ""]
         out.append(
             Quantity(text=m.group(), value=float(m.group(1)) * scale, unit=unit, kind=kind,
@@ -78,6 +79,12 @@ def test_subjects(text: str, expected: list[tuple[str | None, str]]) -> None:
     assert subjects(text) == expected
 
 
+def test_small_figures_in_digits_are_claims() -> None:
+    text = "星河科技已有9个品种通过认证，一杯奶茶售价4元。"
+    orgs = [company(text, "xh", "星河科技", "星河科技")]
+    assert subjects(text, orgs) == [("星河科技", "9个"), ("星河科技", "4元")]
+
+
 def test_examples_before_deng_are_not_the_subject() -> None:
     text = "考察团来到星河软件园。园区已有星河科技等50家企业入驻。"
     orgs = [company(text, "xh", "星河科技", "星河科技")]
@@ -97,6 +104,11 @@ def test_org_swallowing_an_amount_is_no_subject() -> None:
         "会议传达了党的二十届三中全会精神。",  # an ordinal of an event
         "编号为511的展台前人头攒动。",  # a bare number without unit or metric word
         "2025年3月，双方签署协议。",  # dates are no claims
+        "全力推进“345”工程。",  # a programme's name in quotes
+        "引进10亿元级项目。",  # an amount naming a class of projects
+        "每卖出4台空调就有1台产自本地。",  # the terms of a ratio
+        "双方围绕5个方面深入交流。",  # an abstract count
+        "考察团一行8人参观了园区。",  # the visiting group's size: a trip fact
     ],
 )
 def test_not_claims(text: str) -> None:

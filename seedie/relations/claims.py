@@ -36,6 +36,8 @@ _FOLLOW_STOP = re.compile(
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _SMALL = 10.0
 _AMOUNT_IN_NAME = re.compile(r"\d+(?:\.\d+)?[万亿]*元")
+_OPEN_QUOTES = "“‘「『\"'"
+_CLOSE_QUOTES = "”’」』\"'"
 _CN_DIGITS = "零一二两三四五六七八九十百千万亿几"
 _TOPIC_SPAN = 30  # characters: the longest host name taken at a clause head
 
@@ -120,7 +122,9 @@ def _topic_host(text: str, start: int, limit: int) -> _Host | None:
         if after[:1] == "的" or (after[:1] and (after[0].isdigit() or after[0] in _CN_DIGITS)):
             break
         name = text[prev_end : m.end()].strip("“”‘’\"' ")
-        name = re.split(r"[+＋]", name)[-1]
+        # 某某馆+某某工厂: one stop of two parts; the last is the host the figures are about.
+        joined = re.split(r"[+＋]", name)
+        name = joined[-1]
         stem = name[: -len(m.group())]
         if _is_generic_stem(stem):
             if generic is None:
@@ -129,7 +133,8 @@ def _topic_host(text: str, start: int, limit: int) -> _Host | None:
             continue
         if len(stem) < 2:
             return None
-        return _Host(m.end() - len(name), m.end(), name, m.group(), False)
+        begin = prev_end if len(joined) > 1 else m.end() - len(name)
+        return _Host(begin, m.end(), name, m.group(), False)
     return generic if generic is not None and generic.start == start else None
 
 
@@ -605,8 +610,18 @@ def _skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> boo
         return True
     if text[max(0, q.start - 1) : q.start] == "第" or q.text.startswith("第"):
         return True
+    if text[max(0, q.start - 1) : q.start] in _OPEN_QUOTES and text[q.end : q.end + 1] in (
+        _CLOSE_QUOTES
+    ) and q.end < len(text):
+        return True  # “511”工程: a programme's name, not an amount
     if any(text.startswith(f, q.end) for f in lexicon()["skip_followers"]):
         return True
+    if q.unit == "人" and any(
+        text[max(0, q.start - len(w) - 1) : q.start].startswith(w)
+        or text[max(0, q.start - len(w)) : q.start] == w
+        for w in lexicon()["group_size_markers"]
+    ):
+        return True  # 考察团一行8人: the size of the visiting group, a trip fact
     skip_units = lexicon()["skip_units"]
     if q.unit in skip_units or any(q.text.endswith(u) for u in skip_units):
         return True  # 二十届, 第三期: ordinals of events, not amounts
@@ -617,8 +632,13 @@ def _skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> boo
         return True
     if q.kind in lexicon()["weak_kinds"] and not strong:
         return True
-    # 4元 is a price; 三元材料, 两个 are words, not amounts.
-    priced = q.kind == "money" and any(c.isdigit() for c in q.text)
+    # 4元 is a price and 9个品种 a figure; 三元材料, 两个协议 are words, not amounts.
+    written = any(c.isdigit() for c in q.text)
+    # 每卖出3部手机就有1部: the terms of a ratio, not amounts.
+    per = "每" in text[max(0, q.start - 4) : q.start] or "就有" in text[q.end : q.end + 15]
+    priced = written and (q.kind == "money" or (q.kind == "count" and metric is not None))
+    abstract = metric is not None and metric.startswith(tuple(lexicon()["abstract_counted_nouns"]))
+    priced = priced and not per and not (q.kind == "count" and abstract)
     if q.kind != "percent" and not priced and small and not strong:
         return True
     if q.kind == "count" and not q.unit and metric is None:
