@@ -66,6 +66,9 @@ def subjects(text: str, orgs: list[Company] | None = None) -> list[tuple[str | N
         # The visitors' home is never 我市: the title's destination is.
         ("苏州市考察团赴常州学习\n苏州市考察团来我市考察。全市去年新签项目80个。",
          [("常州", "80个")]),
+        # Written from the visitors' side (某省代表团赴…): 我省 is their home.
+        ("云南省代表团赴广东学习\n代表团来到深圳。去年我省与广东合作项目达到120个。",
+         [("云南", "120个")]),
         # 该市 -> the last city named.
         ("代表团来到洛阳市。该市去年旅游收入达900亿元。",
          [("洛阳", "900亿元")]),

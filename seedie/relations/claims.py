@@ -1,10 +1,19 @@
 """Quantitative claims: subject + metric + quantity (+ time, modality, speaker).
 
-No spaCy import. The subject is the topic of the quantity's clause (its first organization,
-else its first place; 公司/集团/其 resolve to the last organization named), else the subject
-of the previous claim in the sentence, else the sentence's topic, else a subject named after
-the quantity (…产自广东), else the previous claim of the paragraph, else the organization
-the section is about. 两地/双方 give an explicit joint subject (None).
+No spaCy import. Subject candidates are organizations, named hosts (a project, park, town or
+centre named at the head of a clause, after a visit verb or on a heading line), places, and
+words that refer back: 公司/该集团/其 to the last organization, 项目/小镇/一期工程 to the
+last host of that kind, 该市 to the last city, 我市/全市/全省 to the place the article is
+written from (the dateline's outlet, else the trip's destination; never the visitors' home).
+Examples before 等, places in passing (从X到Y), after a preposition (在香港上市, 比全省) or
+modifying another (园区内的某公司) are passed over.
+
+The subject is the place the counted things are located in (112家企业坐落某地), else the
+first candidate of the quantity's clause, else the subject of the previous claim in the
+sentence, else the sentence's topic, else a subject named after the quantity (…产自广东),
+else the previous claim of the paragraph, else the topic of an earlier sentence of the
+paragraph, else the host the section's heading names, else the organization the section is
+about, else the article's own place. 两地/双方 are kept as a joint subject.
 """
 
 from __future__ import annotations
@@ -275,12 +284,23 @@ def _destination_place(ctx: DocContext) -> str | None:
     return None
 
 
+_HOSTED = re.compile(r"(?:来|到|莅临|走进|赴)(?:我|本)[市县区省镇]")
+
+
 def _home_place(ctx: DocContext) -> str | None:
-    """The place 我市/全市 stands for: the dateline's outlet, else the trip's destination."""
+    """The place 我市/全市 stands for: the dateline's outlet; else, when a group came to us
+    (来我市考察), the trip's destination; else, when the article follows its own group
+    abroad (某省代表团赴某地), that group's home; else the destination.
+    """
     if "claims:home" not in ctx._indexes:
-        ctx._indexes["claims:home"] = _outlet_place(ctx) or _destination_place(ctx)
-    home: str | None = ctx._indexes["claims:home"]
-    return home
+        home = _outlet_place(ctx)
+        if home is None and not _HOSTED.search(ctx.text):
+            visitors = sorted(_visitor_places(ctx))
+            spans = {p.start: p for p in ctx.places}
+            home = spans[visitors[0]].name if visitors else None
+        ctx._indexes["claims:home"] = home or _destination_place(ctx)
+    found: str | None = ctx._indexes["claims:home"]
+    return found
 
 
 def _is_level(ctx: DocContext, surface: str, level: str) -> bool:
