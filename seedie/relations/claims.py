@@ -377,8 +377,11 @@ def _count_named(ctx: DocContext, places: list[PlaceSpan], level: str) -> str | 
 
 
 _LEVEL_PLACE = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[了在到赴至和与、]))[\u4e00-\u9fff]{2}[县镇乡]"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[了在到赴至和与、]))[\u4e00-\u9fff]{2,3}?[县区镇乡]"
 )
+
+
+_NOT_IN_PLACE_STEM = "全我本该各每这那其此年月日个"
 
 
 def _level_places(ctx: DocContext) -> list[PlaceSpan]:
@@ -390,8 +393,10 @@ def _level_places(ctx: DocContext) -> list[PlaceSpan]:
         local = set(lexicon()["local_place_words"]) | set(lexicon()["place_coref"])
         for m in _LEVEL_PLACE.finditer(ctx.text):
             s, e = m.start(), m.end()
-            if m.group() in local or m.group()[:1] in "全我本该各每":
+            if m.group() in local or any(c in _NOT_IN_PLACE_STEM for c in m.group()[:-1]):
                 continue
+            if m.group().endswith(tuple(lexicon()["not_place_level_endings"])):
+                continue  # 高新区, 示范县: a kind of zone or county, not a named one
             if taken.overlaps(s, e):
                 continue
             cached.append(PlaceSpan(s, e, m.group(), m.group()))
