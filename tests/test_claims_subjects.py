@@ -145,3 +145,21 @@ def test_topic_host(clause: str, expected: str | None, generic: bool | None) -> 
 )
 def test_generic_stem(stem: str, generic: bool) -> None:
     assert _is_generic_stem(stem) is generic
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("考察团到青山湖区调研。", ["青山湖区"]),
+        ("参观了松溪县工业园。", ["松溪县"]),
+        ("走进高新区。", []),  # a kind of zone, not a named district
+        ("去年全县增长5%。", []),  # a time word and 全县
+        ("该县积极发展产业。", []),
+    ],
+)
+def test_unlisted_places(text: str, found: list[str]) -> None:
+    from seedie.relations.claims import _level_places
+    from seedie.relations.context import build_context
+
+    ctx = build_context(text, split_sentences(text), [], [], [])
+    assert [p.text for p in _level_places(ctx)] == found
