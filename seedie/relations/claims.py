@@ -244,21 +244,20 @@ def _find_hosts(ctx: DocContext) -> list[_Host]:
 
 
 def _outlet_place(ctx: DocContext) -> str | None:
-    """The place in the dateline's outlet name: 某某新闻网…讯 / 某某日报讯 -> 某某.
+    """The place in the dateline's or byline's outlet: 某某日报讯, （某某日报记者 …）-> 某某.
 
     A name outside the gazetteer counts when it carries a level word (某某县融媒体中心) or
-    recurs in the text (某某日报 … 某某高新区).
+    the text names it as a place or zone elsewhere (某某日报 … 某某高新区).
     """
     suffixes = "|".join(re.escape(s) for s in lexicon()["outlet_suffixes"])
-    outlet = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?)(?:{suffixes})")
+    outlet = re.compile(
+        rf"([\u4e00-\u9fff]{{2,10}}?)(?:{suffixes})(?=.{{0,6}}(?:讯|记者|报道|消息))"
+    )
     gaz = gazetteer()
     text = ctx.text
     for p_start, p_end in ctx.paragraphs[:4]:
-        head = text[p_start : min(p_end, p_start + 40)]
-        cut = head.find("讯")
-        if cut < 0:
-            continue
-        for m in outlet.finditer(head, 0, cut):
+        head = text[p_start : min(p_end, p_start + 120)]
+        for m in outlet.finditer(head):
             stem = m.group(1)
             for size in range(min(len(stem), 6), 1, -1):
                 if stem[:size] in gaz:
@@ -266,7 +265,9 @@ def _outlet_place(ctx: DocContext) -> str | None:
             level = re.match(r"[\u4e00-\u9fff]{2,3}?[市县区]", stem)
             if level:
                 return level.group()
-            if text.count(stem[:2]) >= 2 and stem[:2] not in lexicon()["local_place_words"]:
+            if stem[:2] not in lexicon()["local_place_words"] and re.search(
+                re.escape(stem[:2]) + r"(?:[市县区]|高新区|经开区|开发区|新区)", text
+            ):
                 return stem[:2]
     return None
 
