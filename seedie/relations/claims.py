@@ -531,27 +531,44 @@ def _passing(text: str, cand: _Cand) -> bool:
     return "到" in after_from or "到" in text[cand.end : cand.end + 12]
 
 
+def _same_kind(head: str, name: str) -> bool:
+    """园区 refers to a 软件园 or a 高新区 too; 项目 only to a 项目."""
+    if head in name:
+        return True
+    if "园" in head or head.endswith("区"):
+        return "园" in name or name.endswith("区")
+    return False
+
+
 def _resolve_host(ctx: DocContext, host: _Host, blocked: list[tuple[int, int]]) -> _Cand:
-    """项目/一期工程/小镇 at a clause head -> the last host or organization of that kind."""
+    """项目/一期工程/小镇 at a clause head -> the last host or organization of that kind in the
+    section, else of that kind anywhere, else the stop just named (an organization or host
+    within a few sentences), else the section's last named host.
+    """
     section = ctx.section_of(host.start)
     before = _hosts_in(ctx, max(0, host.start - _HOST_REACH), host.start)
-    named = [h for h in before if not h.generic]
-    orgs = []
+    pool: list[tuple[int, str, str | None, bool]] = [
+        (h.start, h.name, None, True) for h in before if not h.generic
+    ]
     for seen, o in enumerate(ctx.orgs_before(host.start)):
         if seen >= _COREF_LOOKBACK:
             break
-        orgs.append(o)
-    pool: list[tuple[int, int, str, str | None]] = [(h.start, h.end, h.name, None) for h in named]
-    pool += [(o.start, o.end, o.company.name, o.company.id) for o in orgs]
+        if not _swallowed(ctx, o.start, o.end):
+            pool.append((o.start, o.company.name, o.company.id, o.company.kind != "government"))
     pool.sort(key=lambda x: -x[0])
-    for same_section, same_head in ((True, True), (False, True), (True, False)):
-        for s, _e, name, cid in pool:
-            if same_section and ctx.section_of(s) != section:
-                continue
-            if same_head and host.head not in name and host.head.rstrip("区") not in name:
-                continue  # 园区 refers to a 软件园 too
-            if not same_head and cid is not None:
-                continue  # only a named host stands in for another kind
+    for s, name, cid, _ in pool:
+        if ctx.section_of(s) == section and _same_kind(host.head, name):
+            return _Cand(host.start, host.end, "ref", name, cid)
+    for _s, name, cid, _ in pool:
+        if _same_kind(host.head, name):
+            return _Cand(host.start, host.end, "ref", name, cid)
+    for s, name, cid, stop in pool:
+        if host.start - s > _STOP_REACH:
+            break
+        if stop:
+            return _Cand(host.start, host.end, "ref", name, cid)
+    for s, name, cid, _ in pool:
+        if cid is None and ctx.section_of(s) == section:
             return _Cand(host.start, host.end, "ref", name, cid)
     return _Cand(host.start, host.end, "ref", None, None)
 
@@ -818,6 +835,7 @@ def find_claims(
 
 _ANY_KIND = frozenset({"其", "公司", "集团", "企业"})  # refer to any organization
 _COREF_LOOKBACK = 300  # organization mentions
+_STOP_REACH = 200  # characters back to the stop just named (该项目 after 察看了某基地)
 _HOST_REACH = 20000  # characters back to look for the host a 项目/园区 refers to
 _FIRST_PERSON = re.compile(r"我们|我司|本公司|我公司|咱们")
 
