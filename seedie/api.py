@@ -14,23 +14,14 @@ from typing import Any, Literal, overload
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import records
 from .analyzers.tokenizer import replace_surrogates
 from .errors import Errors, SeedieWarning, Warnings, type_error, warn
-from .extensions import quantity_records
 from .pipeline import default_nlp
 from .text.chunking import chunk_text, merge_extractions
 from .text.invisible import blank_bom, han_share
 from .text.script import restore_script, simplified_view
-from .types import (
-    Claim,
-    Company,
-    Delegation,
-    Extraction,
-    ExtractionError,
-    Quantity,
-    Trip,
-    Visit,
-)
+from .types import Extraction, ExtractionError
 
 logger = logging.getLogger("seedie")
 
@@ -371,18 +362,15 @@ def from_doc(doc: Doc, *, base: str = "unknown") -> Extraction:
     if doc._.seedie_companies is None and "seedie_quantities" not in doc.spans:
         raise ValueError(Errors.E007.format(missing="seedie_quantities, seedie_orgs"))
     ref = doc._.seedie_reference_date
-    quantities = [Quantity.from_dict(q) for q in quantity_records(doc) if q]
     return Extraction(
         text_length=len(doc.text),
         base=base,
-        quantities=quantities,
-        companies=[Company.from_dict(c) for c in doc._.seedie_companies or []],
-        visits=[Visit.from_dict(v) for v in doc._.seedie_visits or []],
-        claims=[Claim.from_dict(c) for c in doc._.seedie_claims or []],
-        delegation=Delegation.from_dict(doc._.seedie_delegation)
-        if doc._.seedie_delegation
-        else None,
-        trip=Trip.from_dict(doc._.seedie_trip) if doc._.seedie_trip else None,
+        quantities=records.quantities(doc),
+        companies=records.companies(doc),
+        visits=records.visits(doc),
+        claims=records.claims(doc),
+        delegation=records.delegation(doc),
+        trip=records.trip(doc),
         reference_date=dt.date.fromisoformat(ref) if ref else None,
         reference_date_source=doc._.seedie_reference_date_source,
     )

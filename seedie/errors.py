@@ -134,6 +134,11 @@ class Warnings:
         "[W002] The text has {n} characters, more than nlp.max_length={max_length}; it is "
         "processed in {chunks} chunks cut at paragraph or sentence boundaries."
     )
+    W003 = (
+        "[W003] The relation builder's {stage} step failed on this text and its results are "
+        "left empty (traceback follows). Please report it with the text; set SEEDIE_STRICT=1 "
+        "to raise instead."
+    )
     W004 = (
         "[W004] ${env}={value!r} is not a positive integer; ONNX Runtime uses 1 thread per "
         "process. Set it to the intra-op thread count, e.g. {env}=2."

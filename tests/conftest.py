@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Failures inside the relation builder are logged and swallowed for users; the suite must see
+# them (seedie.relations.build.strict()).
+os.environ.setdefault("SEEDIE_STRICT", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "003_2845115161f2390a.txt"

@@ -131,8 +131,8 @@ CASES = [
         [qty(T5, "335个", 335, "个", "count"), qty(T5, "1158亿元", 1.158e11, "CNY", "money")],
         [date(T5, "2025年以来", "period")],
         [
-            (None, "签约招商项目", "335个", "2025年以来", "actual", None),
-            (None, "合同投资额", "1158亿元", "2025年以来", "actual", None),
+            ("两地", "签约招商项目", "335个", "2025年以来", "actual", None),
+            ("两地", "合同投资额", "1158亿元", "2025年以来", "actual", None),
         ],
     ),
     (
@@ -287,3 +287,41 @@ def test_claims_sorted_and_unique() -> None:
     assert rel.claims[0].to_dict()["quantity"]["value"] == 1e9
     assert isinstance(rel.claims[0].quantity.value, float) or rel.claims[0].quantity.value == 1e9
     assert dt.date is not None
+
+
+def test_failures_are_logged_and_raised_in_strict_mode(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from seedie.relations import build
+
+    def broken(*args: object, **kwargs: object) -> list[Claim]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(build, "find_claims", broken)
+    text = "盛达集团累计完成投资45.9亿元。"
+    quantities = [qty(text, "45.9亿元", 4.59e9, "CNY", "money")]
+    monkeypatch.setattr(build, "STRICT", True)
+    with pytest.raises(RuntimeError, match="boom"):
+        run(text, [], quantities)
+    monkeypatch.setattr(build, "STRICT", False)
+    with caplog.at_level("WARNING", logger="seedie"):
+        rel = run(text, [], quantities)
+    assert rel.claims == []
+    record = next(r for r in caplog.records if "[W003]" in r.getMessage())
+    assert "claims" in record.getMessage() and record.exc_info is not None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("1", True), ("true", True), ("0", False), ("", False), (None, False)]
+)
+def test_strict_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch, value: str | None, expected: bool
+) -> None:
+    from seedie.relations import build
+
+    monkeypatch.setattr(build, "STRICT", None)
+    if value is None:
+        monkeypatch.delenv(build.STRICT_ENV, raising=False)
+    else:
+        monkeypatch.setenv(build.STRICT_ENV, value)
+    assert build.strict() is expected

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from .. import extensions  # noqa: F401
+from .. import extensions, records  # noqa: F401
 from ..errors import Errors
 from ..text.invisible import strip_invisible, trim_span
 from ..types import Company
@@ -270,7 +270,7 @@ class OrgLinker:
         doc.spans[self.spans_key] = spans
         # Delegations and byline publishers stay organization spans, but they are the visitor
         # and the newspaper, not organizations of the story.
-        doc._.seedie_companies = [c.to_dict() for c in companies if c.kind not in _NOT_COMPANIES]
+        records.write_companies(doc, [c for c in companies if c.kind not in _NOT_COMPANIES])
         if self.annotate_ents:
             from spacy.util import filter_spans  # noqa: PLC0415
 

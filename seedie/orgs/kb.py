@@ -24,6 +24,7 @@ from typing import Any
 import srsly
 
 from ..errors import Errors
+from ..places import split_place_prefix
 
 KINDS = ("company", "government", "research", "school", "association", "other")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
@@ -99,31 +100,14 @@ def _record_from_dict(data: Any, where: str) -> OrgRecord:
     )
 
 
-@lru_cache(maxsize=1)
-def _places() -> dict[str, tuple[str, ...]]:
-    """Place prefixes (full and short forms) by first character, longest first."""
-    data = json.loads(files("seedie.data").joinpath("places.json").read_text(encoding="utf-8"))
-    names = {p["name"] for p in data["places"]} | {p["short"] for p in data["places"]}
-    by_first: dict[str, list[str]] = {}
-    for n in sorted((n for n in names if len(n) >= 2), key=len, reverse=True):
-        by_first.setdefault(n[0], []).append(n)
-    return {k: tuple(v) for k, v in by_first.items()}
-
-
 def strip_place(surface: str) -> str | None:
     """Drop one leading province/city prefix (``深圳盛屯集团`` -> ``盛屯集团``); None if none.
 
     >>> strip_place("贵州省商务厅")
     '商务厅'
     """
-    for place in _places().get(surface[:1], ()):
-        if surface.startswith(place) and len(surface) - len(place) >= 2:
-            rest = surface[len(place) :]
-            # 贵州 + 省商务厅: the short form also leaves the level word behind.
-            if rest[0] in "省市" and len(rest) >= 3:
-                rest = rest[1:]
-            return rest
-    return None
+    split = split_place_prefix(surface)
+    return split[1] if split is not None else None
 
 
 class OrgKB:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..places import lookup, strip_level
 from ..text.spans import SpanIndex
 from ..types import Company, Mention
 from .kb import OrgKB, OrgRecord, strip_place
@@ -163,13 +164,10 @@ def _home_parts(home_province: str | None) -> tuple[str, str] | None:
     """('贵州省', '省') for 贵州; ('北京市', '市') for 北京."""
     if not home_province:
         return None
-    from .names import lexicon as _lex  # noqa: F401 - ensures data is loaded
-
-    short = home_province.removesuffix("省").removesuffix("市")
-    for full in (short + "省", short + "市", short + "自治区"):
-        if is_place(full):
-            return full, full[len(short) :][:1]
-    return None
+    place = lookup(strip_level(home_province))
+    if place is None or not place.name.startswith(place.short):
+        return None
+    return place.name, place.name[len(place.short) :][:1]
 
 
 def _complete_gov(surface: str, home: tuple[str, str] | None) -> str:

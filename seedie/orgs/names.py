@@ -1,7 +1,7 @@
 """Organization names by pattern: a name stem followed by an organization head word.
 
 Pure Python (no spaCy import). The head words, government short forms and stem boundary
-words live in ``seedie/data/org_heads.json``; place names in ``seedie/data/places.json``.
+words live in ``seedie/data/org_heads.json``; place names come from :mod:`seedie.places`.
 
 How a stem is found: from the head, walk left over name characters (CJK, ASCII letters and
 digits) up to a maximum length, stopping at punctuation. Inside that window the *latest*
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from ..places import forms as place_forms
 from ..text.spans import SpanIndex
 
 MAX_STEM = 14
@@ -70,19 +71,13 @@ def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
 def lexicon() -> _Lexicon:
     """The head/boundary/place tables, loaded once from package data."""
     data = json.loads(files("seedie.data").joinpath("org_heads.json").read_text(encoding="utf-8"))
-    places_data = json.loads(
-        files("seedie.data").joinpath("places.json").read_text(encoding="utf-8")
-    )
     head_kind: dict[str, str] = {}
     for kind, heads in data["heads"].items():
         for head in heads:
             head_kind.setdefault(head, kind)
     for head in data["weak_heads"]:
         head_kind.setdefault(head, "other")
-    places = {p["name"] for p in places_data["places"]} | {
-        p["short"] for p in places_data["places"]
-    }
-    places = {p for p in places if len(p) >= 2}
+    places = set(place_forms())
     blockers = {k: v for k, v in data["single_char_blockers"].items() if not k.startswith("_")}
 
     def alternation(words: object) -> re.Pattern[str]:

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from dataclasses import dataclass, field, replace
 
+from ..errors import Warnings
 from ..orgs.delegation import DelegationInfo, find_delegation
 from ..types import Claim, Company, DateMention, Delegation, Quantity, Trip, Visit
 from .claims import find_claims
@@ -23,9 +25,27 @@ from .speakers import build_speakers
 from .trip import find_trip, guess_home
 from .visits import find_visits
 
-__all__ = ["Relations", "build_relations"]
+__all__ = ["STRICT_ENV", "Relations", "build_relations", "strict"]
 
 logger = logging.getLogger("seedie")
+
+STRICT_ENV = "SEEDIE_STRICT"
+# None: follow the environment variable; True/False: override it (tests, debugging).
+STRICT: bool | None = None
+
+
+def strict() -> bool:
+    """True when a failing step must raise (``SEEDIE_STRICT=1`` or ``STRICT = True``)."""
+    if STRICT is not None:
+        return STRICT
+    return os.environ.get(STRICT_ENV, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _failed(stage: str) -> None:
+    """Log the exception being handled with its traceback; re-raise it in strict mode."""
+    logger.warning(Warnings.W003.format(stage=stage), exc_info=True)
+    if strict():
+        raise  # noqa: PLE0704 - called only from an except block
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,7 +98,7 @@ def build_relations(
     try:
         ctx = build_context(text, sentences, companies, places, dates)
     except Exception:  # malformed spans: nothing is safe to build on
-        logger.warning("build_relations: bad input spans", exc_info=True)
+        _failed("context")
         return Relations()
     info = DelegationInfo(None, [])
     try:
@@ -89,8 +109,8 @@ def build_relations(
             info = DelegationInfo(delegation, spans)
         elif find_group:
             info = find_delegation(text, [(s, e) for s, e, _ in places])
-    except Exception:
-        logger.warning("build_relations: delegation failed", exc_info=True)
+    except Exception:  # never raise on messy text; keep what later stages can still build
+        _failed("delegation")
     delegation, spans = info.delegation, info.spans
     trip: Trip | None = None
     visits: list[Visit] = []
@@ -100,7 +120,7 @@ def build_relations(
         if delegation is not None and delegation.home is None:
             delegation = replace(delegation, home=guess_home(ctx, trip.region if trip else None))
     except Exception:  # never raise on messy text; keep what later stages can still build
-        logger.warning("build_relations: trip failed", exc_info=True)
+        _failed("trip")
     try:
         # No visiting group named (not even X一行): 市民张先生来到比亚迪4S店 is no visit.
         if delegation is not None:
@@ -110,9 +130,9 @@ def build_relations(
             if dated:
                 trip = replace(trip, start_date=dated[0], end_date=dated[-1])
     except Exception:
-        logger.warning("build_relations: visits failed", exc_info=True)
+        _failed("visits")
     try:
         claims = find_claims(ctx, quantities, build_speakers(ctx, persons), spans)
     except Exception:
-        logger.warning("build_relations: claims failed", exc_info=True)
+        _failed("claims")
     return Relations(delegation=delegation, trip=trip, visits=visits, claims=claims)

@@ -5,8 +5,8 @@ delegation that ``seedie_orgs`` found) and the base pipeline's PERSON/GPE/LOC en
 (OntoNotes labels, as in zh_core_web_sm; PER, LAC's and MSRA's label, counts as PERSON), and
 runs the pure builders in :mod:`seedie.relations`. Results are msgpack-safe dicts on the Doc:
 ``seedie_trip``, ``seedie_visits``, ``seedie_claims``, and ``seedie_delegation`` again when
-the trip completed its home (省党政代表团 -> the most mentioned other province);
-``seedie.extract`` turns them into dataclasses.
+the trip completed its home (省党政代表团 -> the most mentioned other province), written and
+read through :mod:`seedie.records`; ``seedie.extract`` turns them into dataclasses.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions  # noqa: F401
-from ..extensions import quantity_records
+from .. import extensions, records  # noqa: F401
 from ..text.sentences import split_sentences
-from ..types import Company, DateMention, Delegation, Quantity
+from ..types import Delegation
 from .build import build_relations
 
 PERSON_LABELS = ("PERSON", "PER")
@@ -65,13 +64,9 @@ class RelationBuilder:
         self.dates_key = dates_key
 
     def __call__(self, doc: Doc) -> Doc:
-        quantities = [Quantity.from_dict(q) for q in quantity_records(doc, self.quantities_key)]
-        dates = [
-            DateMention.from_dict(s._.seedie_date)
-            for s in doc.spans.get(self.dates_key, [])
-            if s._.seedie_date
-        ]
-        companies = [Company.from_dict(c) for c in doc._.seedie_companies or []]
+        quantities = records.quantities(doc, self.quantities_key)
+        dates = records.dates(doc, self.dates_key)
+        companies = records.companies(doc)
         ents = doc.ents  # a property that rebuilds its tuple on every access
         persons = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in PERSON_LABELS]
         places = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in PLACE_LABELS]
@@ -90,8 +85,11 @@ class RelationBuilder:
             delegation=Delegation.from_dict(found) if found else None,
             find_group=False,  # seedie_orgs looked for it once; None means there is none
         )
-        doc._.seedie_delegation = result.delegation.to_dict() if result.delegation else None
-        doc._.seedie_trip = result.trip.to_dict() if result.trip else None
-        doc._.seedie_visits = [v.to_dict() for v in result.visits]
-        doc._.seedie_claims = [c.to_dict() for c in result.claims]
+        records.write_relations(
+            doc,
+            delegation=result.delegation,
+            trip=result.trip,
+            visits=result.visits,
+            claims=result.claims,
+        )
         return doc

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from .. import places
 from ..text.sentences import split_paragraphs
 from ..text.spans import SpanIndex
 from ..types import Company, DateMention
@@ -36,38 +37,20 @@ def lexicon() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, tuple[str, str]]:
-    """Surface form -> (canonical short name, province short name) for provinces and cities.
+    """Surface form -> (bare name, province bare name) for the places of running text.
 
-    Provinces appear both short (广东) and full (广东省); cities both bare (深圳) and with 市.
+    Built from the one place table (:mod:`seedie.places`): 广东 and 广东省, 深圳 and 深圳市.
     """
-    lex = lexicon()
-    out: dict[str, tuple[str, str]] = {}
-    for short, full in lex["provinces"].items():
-        out[short] = (short, short)
-        out[full] = (short, short)
-        if not full.endswith("自治区") and not full.endswith("行政区"):
-            out[short + ("市" if full.endswith("市") else "省")] = (short, short)
-    for province, names in lex["cities"].items():
-        for name in names.split():
-            out.setdefault(name, (name, province))
-            if not name.endswith(("区", "州", "新区")):
-                out.setdefault(name + "市", (name, province))
-    return out
+    return {form: (p.short, p.province) for form, p in places.running_text_forms().items()}
 
 
 def normalize_place(name: str) -> str:
     """贵州省 -> 贵州, 深圳市 -> 深圳; other names unchanged (minus a trailing 市/省)."""
-    hit = gazetteer().get(name)
-    if hit is not None:
-        return hit[0]
-    if len(name) > 2 and name[-1] in "省市":
-        return name[:-1]
-    return name
+    return places.strip_level(name, ("省", "市"))
 
 
 def province_of(name: str) -> str | None:
-    hit = gazetteer().get(name)
-    return hit[1] if hit is not None else None
+    return places.province_of(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +275,19 @@ def _add_short_forms(
             taken.add(s, e, None)
 
 
+_CONJUNCTIONS = "和与及同跟"
+
+
+def _split_word(text: str, start: int, end: int) -> bool:
+    """A short gazetteer hit that begins with a conjunction after a word (开发区|和县|农产品)."""
+    return (
+        end - start <= 2
+        and text[start] in _CONJUNCTIONS
+        and start > 0
+        and "\u4e00" <= text[start - 1] <= "\u9fff"
+    )
+
+
 def _gazetteer_regex() -> re.Pattern[str]:
     names = sorted(gazetteer(), key=lambda s: (-len(s), s))
     return re.compile("|".join(re.escape(n) for n in names))
@@ -350,13 +346,15 @@ def build_context(
             continue
         surface = text[start:end]
         del label_text
-        if surface in blocked:
+        if surface in blocked or _split_word(text, start, end):
             continue
         found[(start, end)] = PlaceSpan(start, end, surface, normalize_place(surface))
     ner_places: SpanIndex[None] = SpanIndex((s, e, None) for s, e in found)
     for m in _gaz_re().finditer(text):
         key = (m.start(), m.end())
         if ner_places.covers(*key):
+            continue
+        if _split_word(text, m.start(), m.end()):
             continue
         found[key] = PlaceSpan(m.start(), m.end(), m.group(), normalize_place(m.group()))
     ctx.places = [

@@ -14,13 +14,14 @@ import re
 from collections import Counter
 
 from ..orgs.delegation import DelegationInfo
+from ..places import place_table
 from ..types import Trip
 from .context import DocContext, gazetteer, lexicon, normalize_place
 
 
 def guess_home(ctx: DocContext, exclude: str | None) -> str | None:
     """The most mentioned province other than ``exclude`` (for a bare 省党政代表团)."""
-    provinces = set(lexicon()["provinces"])
+    provinces = {p.short for p in place_table() if p.is_province}
     counts = Counter(p.name for p in ctx.places if p.name in provinces and p.name != exclude)
     if not counts:
         return None

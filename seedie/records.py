@@ -1,0 +1,131 @@
+"""The Doc boundary: seedie's msgpack-safe extension values <-> typed records.
+
+Components store plain dicts on the Doc (``doc.to_bytes()``, DocBin and ``n_process>1`` need
+them); everything that works on typed records (:mod:`seedie.types`) reads and writes them
+here, in one place. Records a component wrote in this process are remembered beside the Doc
+(weakly, and only while the stored dicts are the ones written), so that reading them back
+does not rebuild them from their dicts; a Doc that comes from bytes or another process is
+read from its dicts.
+
+Example:
+    >>> doc = seedie.load()("盛屯集团投资45.9亿元。")  # doctest: +SKIP
+    >>> records.claims(doc)[0].quantity.value  # doctest: +SKIP
+    4590000000.0
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .types import Claim, Company, DateMention, Delegation, Quantity, Trip, Visit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = [
+    "claims",
+    "companies",
+    "dates",
+    "delegation",
+    "quantities",
+    "trip",
+    "visits",
+    "write_companies",
+    "write_relations",
+]
+
+T = TypeVar("T")
+
+# Doc -> {attribute: (the stored value, the records it was written from)}
+_WRITTEN: weakref.WeakKeyDictionary[Any, dict[str, tuple[Any, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _store(doc: Doc, attr: str, records: Any, value: Any) -> None:
+    setattr(doc._, attr, value)
+    try:
+        _WRITTEN.setdefault(doc, {})[attr] = (value, records)
+    except TypeError:  # an object without weak references: read back from the dicts
+        pass
+
+
+def _read(doc: Doc, attr: str, build: Callable[[Any], T]) -> T:
+    value = getattr(doc._, attr)
+    try:
+        written = _WRITTEN.get(doc, {}).get(attr)
+    except TypeError:
+        written = None
+    if written is not None and written[0] is value:
+        records: T = written[1]
+        return records
+    return build(value)
+
+
+def _span_records(doc: Doc, key: str, attr: str, cls: Callable[[dict[str, Any]], T]) -> list[T]:
+    return [cls(getattr(s._, attr)) for s in doc.spans.get(key, []) if getattr(s._, attr)]
+
+
+# -- reading --------------------------------------------------------------------------------
+def quantities(doc: Doc, key: str = "seedie_quantities") -> list[Quantity]:
+    """Every quantity of the Doc: ``Doc._.seedie_quantities`` (exact offsets, also for two
+    quantities inside one token), or for Docs made before it existed the span group ``key``."""
+    stored = doc._.seedie_quantities
+    if stored is not None:
+        return [Quantity.from_dict(q) for q in stored if q]
+    return _span_records(doc, key, "seedie_quantity", Quantity.from_dict)
+
+
+def dates(doc: Doc, key: str = "seedie_dates") -> list[DateMention]:
+    """The date mentions of the span group ``key`` (``Span._.seedie_date``)."""
+    return _span_records(doc, key, "seedie_date", DateMention.from_dict)
+
+
+def companies(doc: Doc) -> list[Company]:
+    """``Doc._.seedie_companies`` as records."""
+    return list(
+        _read(doc, "seedie_companies", lambda v: tuple(Company.from_dict(c) for c in v or ()))
+    )
+
+
+def delegation(doc: Doc) -> Delegation | None:
+    return _read(
+        doc, "seedie_delegation", lambda v: Delegation.from_dict(v) if v else None
+    )
+
+
+def trip(doc: Doc) -> Trip | None:
+    return _read(doc, "seedie_trip", lambda v: Trip.from_dict(v) if v else None)
+
+
+def visits(doc: Doc) -> list[Visit]:
+    return list(_read(doc, "seedie_visits", lambda v: tuple(Visit.from_dict(x) for x in v or ())))
+
+
+def claims(doc: Doc) -> list[Claim]:
+    return list(_read(doc, "seedie_claims", lambda v: tuple(Claim.from_dict(x) for x in v or ())))
+
+
+# -- writing --------------------------------------------------------------------------------
+def write_companies(doc: Doc, records: Sequence[Company]) -> None:
+    """Store ``records`` as ``Doc._.seedie_companies`` (a list of dicts)."""
+    kept = tuple(records)
+    _store(doc, "seedie_companies", kept, [c.to_dict() for c in kept])
+
+
+def write_relations(
+    doc: Doc,
+    *,
+    delegation: Delegation | None,
+    trip: Trip | None,
+    visits: Sequence[Visit],
+    claims: Sequence[Claim],
+) -> None:
+    """Store the relation builder's records as ``Doc._.seedie_delegation`` … ``seedie_claims``."""
+    _store(doc, "seedie_delegation", delegation, delegation.to_dict() if delegation else None)
+    _store(doc, "seedie_trip", trip, trip.to_dict() if trip else None)
+    kept_visits, kept_claims = tuple(visits), tuple(claims)
+    _store(doc, "seedie_visits", kept_visits, [v.to_dict() for v in kept_visits])
+    _store(doc, "seedie_claims", kept_claims, [c.to_dict() for c in kept_claims])
