@@ -25,8 +25,8 @@ from spacy.util import registry
 from .. import extensions  # noqa: F401
 from ..errors import Errors
 from .kb import OrgKB
-from .linking import link_organizations
-from .names import find_org_names
+from .linking import is_title_only, link_organizations
+from .names import OrgCandidate, find_org_names
 from .names import lexicon as org_lexicon
 
 _NOT_COMPANIES = frozenset({"delegation", "publisher"})
@@ -110,14 +110,13 @@ class OrgLinker:
         self.use_ner = use_ner
         self.annotate_ents = annotate_ents
 
-    def _plausible(self, doc: Doc, cand: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    def _plausible(self, doc: Doc, cand: OrgCandidate) -> OrgCandidate | None:
         """A pattern name holds no verb, pronoun, adverb or function word: 察看数字福建产业园
         becomes 数字福建产业园, 希望黄埔同学会 too; a name left with a one-character stem is
         dropped. Checked on the base pipeline's POS where it has any."""
-        start, end, label = cand
-        if label in ("seed", "gov", "congress", "bracketed", "place+seed", "seed+facility"):
+        if cand.source != "pattern":
             return cand
-        span = doc.char_span(start, end, alignment_mode="contract")
+        span = doc.char_span(cand.start, cand.end, alignment_mode="contract")
         if span is None or len(span) < 2:
             return cand
         # The last token is the head (基地, 中心); only the stem before it is checked.
@@ -127,7 +126,7 @@ class OrgLinker:
         new_start = bad[-1].idx + len(bad[-1].text)
         if span[-1].idx - new_start < 2:
             return None
-        return (new_start, end, label)
+        return OrgCandidate(new_start, cand.end, cand.source, cand.head)
 
     def add_kb(self, kb: Any) -> None:
         """Merge user records (OrgKB, JSONL path, or list of dicts) into this component's KB."""
@@ -141,8 +140,8 @@ class OrgLinker:
             else []
         )
         known = [(s, e) for s, e, _ in self.kb.find(text)]
-        candidates: list[tuple[int, int, str]] = [(s, e, "ner") for s, e in ner]
-        candidates += [(s, e, "kb") for s, e in known]
+        candidates = [OrgCandidate(s, e, "ner") for s, e in ner]
+        candidates += [OrgCandidate(s, e, "kb") for s, e in known]
         # NER and KB spans both anchor the patterns (贵阳 + 比亚迪, 比亚迪 + 集团).
         seeds = sorted(set(ner + known))
         for cand in find_org_names(text, seeds):
@@ -167,8 +166,13 @@ class OrgLinker:
         spans.sort(key=lambda s: (s.start_char, s.end_char))
         doc.spans[self.spans_key] = spans
         # Delegations and byline publishers stay organization spans, but they are the visitor
-        # and the newspaper, not organizations of the story.
-        doc._.seedie_companies = [c.to_dict() for c in companies if c.kind not in _NOT_COMPANIES]
+        # and the newspaper, not organizations of the story; so are the bodies named only in
+        # people's titles (市委书记, 县政协主席).
+        doc._.seedie_companies = [
+            c.to_dict()
+            for c in companies
+            if c.kind not in _NOT_COMPANIES and not is_title_only(text, c)
+        ]
         if self.annotate_ents:
             from spacy.util import filter_spans  # noqa: PLC0415
 

@@ -9,7 +9,7 @@ boundary word (a verb such as 走进/引入, a preposition such as 在/与, a pr
 cuts the stem. A known name inside the window (an NER or KB seed) anchors the start, and a
 place name is a legitimate start when nothing else bounds a long window.
 
-    >>> find_org_names("引入其上游产业福泉鼎盛新材料公司")
+    >>> [(c.start, c.end, c.head) for c in find_org_names("引入其上游产业福泉鼎盛新材料公司")]
     [(7, 16, '公司')]
 """
 
@@ -57,6 +57,12 @@ class _Lexicon:
     places: frozenset[str]
     name_starts: tuple[str, ...]
     place_re: re.Pattern[str]
+    title_words: tuple[str, ...]  # 书记, 常委, 主席 …: a body name + one of these is a title
+    leadership_heads: frozenset[str]  # 委, 政府, 人大, 政协: the bodies of leaders' titles
+    inner_words: frozenset[str]  # 产业: a boundary, except right after a place or known name
+    industry_words: tuple[str, ...]  # 科技, 新材料 …: the industry part of a legal name
+    generic_stem_words: frozenset[str]  # 教育, 实践 …: a stem made only of these is generic
+    description_cues: tuple[str, ...]  # 唯一的, 首个 …: what follows is a description
 
 
 def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
@@ -107,6 +113,12 @@ def lexicon() -> _Lexicon:
         places=frozenset(places),
         name_starts=tuple(data["name_starts"]),
         place_re=alternation(places),
+        title_words=tuple(sorted(data["title_words"], key=len, reverse=True)),
+        leadership_heads=frozenset(data["leadership_heads"]),
+        inner_words=frozenset(data["inner_words"]),
+        industry_words=tuple(sorted(data["industry_words"], key=len, reverse=True)),
+        generic_stem_words=frozenset(data["generic_stem_words"]),
+        description_cues=tuple(data["description_cues"]),
     )
 
 
@@ -143,6 +155,32 @@ def _is_protected(text: str, pos: int, lex: _Lexicon) -> bool:
     return False
 
 
+def _name_ends_at(text: str, pos: int, seeds: list[tuple[int, int]], lex: _Lexicon) -> bool:
+    """True when a known name or a place name ends right at ``pos``."""
+    if any(e == pos for _, e in seeds):
+        return True
+    return any(m.end() == pos for m in lex.place_re.finditer(text, max(0, pos - 8), pos))
+
+
+def _segments_into(stem: str, words: frozenset[str]) -> bool:
+    """True when ``stem`` is a concatenation of ``words`` (教育实践 = 教育 + 实践)."""
+    ok = [True] + [False] * len(stem)
+    for i in range(1, len(stem) + 1):
+        ok[i] = any(ok[j] and stem[j:i] in words for j in range(max(0, i - 4), i - 1))
+    return ok[-1]
+
+
+_SUPERLATIVE = re.compile(r"最[\u4e00-\u9fff]{1,3}的$")
+
+
+def _is_description(text: str, start: int, stem: str, lex: _Lexicon) -> bool:
+    """教育实践基地, 全国最大的某某基地, 唯一的国家某某中心: a description, not a name."""
+    before = text[max(0, start - 6) : start]
+    if before.endswith(lex.description_cues) or _SUPERLATIVE.search(before):
+        return True
+    return len(stem) >= 2 and _segments_into(stem, lex.generic_stem_words)
+
+
 def _stem_start(
     text: str, head_start: int, min_stem: int, seeds: list[tuple[int, int]], lex: _Lexicon
 ) -> int | None:
@@ -169,6 +207,8 @@ def _stem_start(
         )
         if hit is None or (len(hit) == 1 and _is_protected(text, cut - 1, lex)):
             continue
+        if hit in lex.inner_words and _name_ends_at(text, cut - len(hit), near, lex):
+            continue  # 福州物联网 + 产业创新中心: 产业 continues the name
         if any(s < cut and e > cut - len(hit) for s, e in near):
             continue  # 为 inside 华为 is part of a known name
         if head_start - cut < min_stem:
@@ -235,6 +275,8 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
         # 中国政府, 上级党委: MSRA and common usage treat these as a place plus a common noun;
         # a government body name carries its administrative level (贵阳市政府, 某县党委).
         if head in _LEVEL_HEADS and stem[-1] not in "省市县区州镇乡村":
+            continue
+        if lex.head_kind[head] != "government" and _is_description(text, start, stem, lex):
             continue
         spans.append((start, he, head))
     return spans
@@ -303,7 +345,14 @@ def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 # A facility of an organization (比亚迪全球总部, 华为云总部): the linker folds X+FACILITY into X.
-FACILITY = r"(?:全球|中国|国内|海外|全国|区域|华南|西南)?(?:总部|生产基地|基地|工厂|产业园|园区)"
+FACILITY = (
+    r"(?:全球|中国|国内|海外|全国|区域|华南|西南|亚太|亚洲|欧洲)?(?:总部|生产基地|研发中心|基地|工厂|产业园|园区)"
+)
+# Facilities that stay mentions of their owner; a park (产业园, 园区) hosts other companies and
+# is an organization of its own whose parent is the owner (某某产业园, 即某某国际食品产业园).
+OWNED_FACILITY = (
+    r"(?:全球|中国|国内|海外|全国|区域|华南|西南|亚太|亚洲|欧洲)?(?:总部|生产基地|研发中心|基地|工厂)"
+)
 _FACILITY_TAIL = re.compile(FACILITY)
 
 
@@ -323,9 +372,99 @@ def _extend_seed(text: str, start: int, end: int, lex: _Lexicon) -> tuple[int, i
     return start, end, label
 
 
+# How far a known name may be extended to a head word over name characters (华为 + 物联网云创
+# + 中心, 奇瑞汽车股份有限公司 + 鄂尔多斯分 + 公司).
+_GAP = 8
+_DIGITS = re.compile(f"[{_NUMERALS}]")
+
+
+def _gap_is_name(
+    text: str, start: int, end: int, near: list[tuple[int, int]], lex: _Lexicon
+) -> bool:
+    gap = text[start:end]
+    if not all(_NAME_CHAR.match(c) for c in gap) or _DIGITS.search(gap):
+        return False
+    if any(w in gap for w in lex.title_words):
+        return False  # 比亚迪董事长…: a person follows, not more of the name
+    for b in lex.boundaries:
+        i = gap.find(b)
+        if i == -1:
+            continue
+        if len(b) == 1 and _is_protected(text, start + i, lex):
+            continue
+        if b in lex.inner_words and _name_ends_at(text, start + i, near, lex):
+            continue
+        return False
+    return True
+
+
+def _extend_to_head(
+    text: str, start: int, end: int, near: list[tuple[int, int]], lex: _Lexicon
+) -> tuple[int, str] | None:
+    """End and head of ``known name + name characters + head`` (华为物联网云创中心), if any."""
+    for m in lex.head_re.finditer(text, end, min(len(text), end + _GAP + 8)):
+        hs, he, head = m.start(), m.end(), m.group()
+        if hs - end > _GAP or not _gap_is_name(text, end, hs, near, lex):
+            return None
+        if len(head) < 2 or head in lex.sub_heads or lex.head_kind[head] == "government":
+            continue
+        if he < len(text) and text[he] in lex.blockers.get(head, ""):
+            continue
+        # 比亚迪集团 + 股份有限公司: a legal form right after the head belongs to it.
+        while (nxt := lex.head_re.match(text, he)) is not None and lex.head_kind[
+            nxt.group()
+        ] == "company":
+            he, head = nxt.end(), nxt.group()
+        return he, head
+    return None
+
+
+def _extend_over_industry(text: str, end: int, lex: _Lexicon) -> int:
+    """某钨 + 新能源 等企业: industry words right after a known name, before the name ends."""
+    pos = end
+    while True:
+        word = next((w for w in lex.industry_words if text.startswith(w, pos)), None)
+        if word is None:
+            break
+        pos += len(word)
+    if pos == end:
+        return end
+    if pos < len(text) and _NAME_CHAR.match(text[pos]) and text[pos] not in "等和与及":
+        return end
+    return pos
+
+
+@dataclass(frozen=True, slots=True)
+class OrgCandidate:
+    """One organization mention candidate before linking.
+
+    ``source`` says who proposed it: "ner" (the base pipeline), "kb" (a KB alias), "pattern"
+    (stem + head), "seed" (an NER/KB span extended to a head or facility word), "gov" (a
+    government short form such as 省商务厅), "congress" (十五大), "bracketed" (某某（苏州）有限
+    公司), "abbr" (a defined short form) or "alias" (a shorter form of a name used earlier).
+    ``head`` is the organization head word that ends it (公司, 中心 …), "" when none.
+    """
+
+    start: int
+    end: int
+    source: str
+    head: str = ""
+
+
+def _candidate(text: str, start: int, end: int, label: str) -> OrgCandidate:
+    if label in ("gov", "congress", "bracketed"):
+        source = label
+    elif label in ("seed", "place+seed", "seed+facility", "seed+head"):
+        source = "seed"
+    else:
+        source = "pattern"
+    head = label if source == "pattern" else (head_of(text[start:end]) or ("", ""))[0]
+    return OrgCandidate(start, end, source, head)
+
+
 def find_org_names(
     text: str, seeds: list[tuple[int, int]] | None = None
-) -> list[tuple[int, int, str]]:
+) -> list[OrgCandidate]:
     """Organization names: stem + head, NER seeds extended to their head, gov short forms.
 
     Args:
@@ -334,10 +473,10 @@ def find_org_names(
             and are extended when a head follows within four characters.
 
     Returns:
-        Non-overlapping (start, end, label) sorted by start; label is the head word
-        (公司, 集团 ...), "gov" for a government short form, or "seed" for an unextended seed.
+        Non-overlapping :class:`OrgCandidate` records sorted by start.
 
-    >>> find_org_names("走进国家新型储能创新中心，贵州电科院有团队")
+    >>> found = find_org_names("走进国家新型储能创新中心，贵州电科院有团队")
+    >>> [(c.start, c.end, c.head) for c in found]
     [(2, 12, '创新中心'), (13, 18, '电科院')]
     """
     if not text:
@@ -365,7 +504,13 @@ def find_org_names(
                 best = (ps if text[ps:s] in lex.places else s, pe, head)
                 break
         if best[2] == "seed":
+            reach = _extend_to_head(text, s, e, seeds, lex)
+            if reach is not None:
+                best = (s, reach[0], "seed+head")
+        if best[2] == "seed":
             best = _extend_seed(text, s, e, lex)
+        if best[2] == "seed":
+            best = (s, _extend_over_industry(text, e, lex), "seed")
         extended.append(best)
     congress = _congress_spans(text, seeds) + _bracketed_spans(text, seeds)
     candidates = extended + congress + pattern + _gov_spans(text)
@@ -379,4 +524,4 @@ def find_org_names(
                 continue
         if not taken.overlaps(cand[0], cand[1]):
             taken.add(*cand)
-    return taken.inside(0, len(text) + 1)
+    return [_candidate(text, s, e, label) for s, e, label in taken.inside(0, len(text) + 1)]
