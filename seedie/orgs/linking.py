@@ -71,11 +71,16 @@ def _group_after() -> re.Pattern[str]:
     return re.compile("(?:工作|联合)?" + lexicon().group_re.pattern)
 
 
+# 某某旗, 某某县, 某某镇: an administrative unit NER took for an organization.
+_ADMIN_UNIT = re.compile(r"[\u4e00-\u9fff]{1,6}(?:旗|县|镇|乡|村|盟|自治州|地区)$")
+
+
 def _is_junk(surface: str) -> bool:
     lex = lexicon()
     return (
         len(surface) < 2
         or is_place(surface)
+        or (_ADMIN_UNIT.match(surface) is not None and head_of(surface) is None)
         or surface in lex.generic
         or surface[0] in _COREF
         and surface[1:] in lex.generic
@@ -293,7 +298,12 @@ def _canonical(
     def rank(s: str) -> tuple[int, int, int, int]:
         return (strip_place(s) is None, head_of(s) is not None, not _FACILITY.search(s), len(s))
 
-    return max(surfaces, key=rank)
+    best = max(surfaces, key=rank)
+    # 某某集团亚太总部 alone: the organization is 某某集团, its headquarters is where it was met.
+    owner = _OWNED_FACILITY.sub("", best)
+    if owner != best and head_of(owner) is not None and not _is_junk(owner):
+        return owner
+    return best
 
 
 def link_organizations(
@@ -338,9 +348,8 @@ def link_organizations(
     span_key: dict[tuple[int, int], str] = {}
 
     def key_of(surface: str) -> tuple[str, OrgRecord | None, str | None]:
-        if surface in abbrs:
-            s, e = abbrs[surface]
-            return key_of(text[s:e])
+        if surface in abbrs and text[slice(*abbrs[surface])] != surface:
+            return key_of(text[slice(*abbrs[surface])])
         full = _complete_gov(surface, home)
         record = kb.lookup(full) or kb.lookup(surface)
         if record is None:
@@ -464,9 +473,10 @@ def _trade_name(core: str) -> str:
 
 
 def _forms_of(surface: str) -> list[str]:
-    """深圳盛屯集团 -> [盛屯集团, 盛屯]; 河南明泰科技有限公司 -> [河南明泰科技, 明泰科技, 明泰,
-    河南明泰]."""
-    out: list[str] = []
+    """深圳盛屯集团 -> [深圳盛屯集团, 盛屯集团, 盛屯]; 河南明泰科技有限公司 -> [河南明泰科技有限公司,
+    河南明泰科技, 明泰科技, 明泰, 河南明泰]."""
+    # A name found once is a name wherever it recurs (a heading the name finder cut short).
+    out: list[str] = [surface]
     bare = _BRACKET.sub("", surface) or surface
     head = head_of(bare)
     place_free = strip_place(bare)
@@ -483,7 +493,7 @@ def _forms_of(surface: str) -> list[str]:
             out.append(trade)
             if core_free and trade != core_free:
                 out.append(core[: len(core) - len(core_free)] + trade)  # 浙江 + 锂威
-    return [f for f in out if f != surface and len(f) >= 2 and not _is_junk(f)]
+    return [f for f in out if len(f) >= 2 and not _is_junk(f)]
 
 
 def _tail_form(surface: str) -> str | None:
@@ -499,6 +509,7 @@ def _short_forms(
 ) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
     """Short form -> defining span, and tail form -> the offset from which it counts."""
     owners: dict[str, dict[str, tuple[int, int]]] = {}
+    own: dict[str, dict[str, tuple[int, int]]] = {}
     tails: dict[str, int] = {}
     for c in spans:
         surface = text[c.start : c.end]
@@ -510,7 +521,11 @@ def _short_forms(
             forms.append(tail)
             tails[tail] = min(tails.get(tail, c.end), c.end)
         for form in forms:
-            owners.setdefault(form, {}).setdefault(owner, (c.start, c.end))
+            # A name is its own form, but another name's short form decides what it refers to.
+            table = own if form == surface else owners
+            table.setdefault(form, {}).setdefault(owner, (c.start, c.end))
+    for form, by_owner in own.items():
+        owners.setdefault(form, by_owner)
     out: dict[str, tuple[int, int]] = {}
     for form, by_owner in owners.items():
         if len(by_owner) != 1 or form in abbrs:

@@ -63,6 +63,7 @@ class _Lexicon:
     industry_words: tuple[str, ...]  # 科技, 新材料 …: the industry part of a legal name
     generic_stem_words: frozenset[str]  # 教育, 实践 …: a stem made only of these is generic
     description_cues: tuple[str, ...]  # 唯一的, 首个 …: what follows is a description
+    stop_verbs: tuple[str, ...]  # 来到, 查看 …: what follows is a visited stop
 
 
 def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
@@ -119,6 +120,7 @@ def lexicon() -> _Lexicon:
         industry_words=tuple(sorted(data["industry_words"], key=len, reverse=True)),
         generic_stem_words=frozenset(data["generic_stem_words"]),
         description_cues=tuple(data["description_cues"]),
+        stop_verbs=tuple(sorted(data["stop_verbs"], key=len, reverse=True)),
     )
 
 
@@ -372,10 +374,55 @@ def _extend_seed(text: str, start: int, end: int, lex: _Lexicon) -> tuple[int, i
     return start, end, label
 
 
+def _latest_boundary_end(text: str, lo: int, hi: int, lex: _Lexicon) -> int:
+    """End of the last boundary word inside text[lo:hi], or ``lo`` when there is none."""
+    for cut in range(hi, lo, -1):
+        for b in lex.boundaries_by_last.get(text[cut - 1], ()):
+            if cut - len(b) >= lo and text.startswith(b, cut - len(b)):
+                if len(b) == 1 and _is_protected(text, cut - 1, lex):
+                    continue
+                return cut
+    return lo
+
+
+def _project_owners(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
+    """某某稀土磁性材料生产项目 -> 某某稀土: a visited project is named after its owner.
+
+    The owner is [place] + a trade name of two to four characters + industry words; the rest
+    (磁性材料生产, 技改) describes the project. Only a project that opens a stop (a line, a
+    clause, or the object of 来到/查看) is read this way.
+    """
+    out = []
+    for m in re.finditer("项目", text):
+        hs = m.start()
+        i = hs
+        while i > 0 and hs - i < MAX_STEM and _NAME_CHAR.match(text[i - 1]):
+            i -= 1
+        start = _latest_boundary_end(text, i, hs, lex)
+        opens = start == 0 or text[start - 1] in "\n，,、：:；;"
+        if not opens and not text[:start].rstrip("了").endswith(lex.stop_verbs):
+            continue
+        place = lex.place_re.match(text, start, hs)
+        pos = place.end() if place is not None else start
+        for size in (2, 3, 4):
+            end = pos + size
+            while True:
+                word = next((w for w in lex.industry_words if text.startswith(w, end)), None)
+                if word is None or end + len(word) > hs:
+                    break
+                end += len(word)
+            if end > pos + size:
+                brand = text[pos : pos + size]
+                if brand not in lex.generic_stem_words and brand not in lex.places:
+                    out.append((start, end, "project"))
+                break
+    return out
+
+
 # How far a known name may be extended to a head word over name characters (华为 + 物联网云创
 # + 中心, 奇瑞汽车股份有限公司 + 鄂尔多斯分 + 公司).
 _GAP = 8
-_DIGITS = re.compile(f"[{_NUMERALS}]")
+_DIGITS = re.compile("[0-9０-９]")
 
 
 def _gap_is_name(
@@ -383,6 +430,8 @@ def _gap_is_name(
 ) -> bool:
     gap = text[start:end]
     if not all(_NAME_CHAR.match(c) for c in gap) or _DIGITS.search(gap):
+        return False
+    if _NUMERAL_CLASSIFIER.search(gap):
         return False
     if any(w in gap for w in lex.title_words):
         return False  # 比亚迪董事长…: a person follows, not more of the name
@@ -452,7 +501,7 @@ class OrgCandidate:
 
 
 def _candidate(text: str, start: int, end: int, label: str) -> OrgCandidate:
-    if label in ("gov", "congress", "bracketed"):
+    if label in ("gov", "congress", "bracketed", "project"):
         source = label
     elif label in ("seed", "place+seed", "seed+facility", "seed+head"):
         source = "seed"
@@ -506,13 +555,15 @@ def find_org_names(
         if best[2] == "seed":
             reach = _extend_to_head(text, s, e, seeds, lex)
             if reach is not None:
-                best = (s, reach[0], "seed+head")
+                tail = _FACILITY_TAIL.match(text, reach[0])
+                best = (s, tail.end() if tail else reach[0], "seed+head")
         if best[2] == "seed":
             best = _extend_seed(text, s, e, lex)
         if best[2] == "seed":
             best = (s, _extend_over_industry(text, e, lex), "seed")
         extended.append(best)
     congress = _congress_spans(text, seeds) + _bracketed_spans(text, seeds)
+    pattern += _project_owners(text, lex)
     candidates = extended + congress + pattern + _gov_spans(text)
     # Seeds (and congresses built on them) first: they are the most reliable; then longer.
     priority = {id(c): 0 for c in extended + congress}
