@@ -26,7 +26,7 @@ from .. import extensions  # noqa: F401
 from ..errors import Errors
 from .kb import OrgKB
 from .linking import is_title_only, link_organizations
-from .names import OrgCandidate, find_org_names
+from .names import OrgCandidate, find_org_names, is_congress
 from .names import lexicon as org_lexicon
 
 _NOT_COMPANIES = frozenset({"delegation", "publisher"})
@@ -167,11 +167,13 @@ class OrgLinker:
         doc.spans[self.spans_key] = spans
         # Delegations and byline publishers stay organization spans, but they are the visitor
         # and the newspaper, not organizations of the story; so are the bodies named only in
-        # people's titles (市委书记, 县政协主席).
+        # people's titles (市委书记, 县政协主席) and congresses (党的二十大), which are events.
         doc._.seedie_companies = [
             c.to_dict()
             for c in companies
-            if c.kind not in _NOT_COMPANIES and not is_title_only(text, c)
+            if c.kind not in _NOT_COMPANIES
+            and not is_title_only(text, c)
+            and not is_congress(c.name)
         ]
         if self.annotate_ents:
             from spacy.util import filter_spans  # noqa: PLC0415

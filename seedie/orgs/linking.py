@@ -105,11 +105,25 @@ def is_byline(text: str, start: int, end: int) -> bool:
     ) is not None
 
 
+_SHORT_QUOTE = 10
+
+
 def _is_context_junk(text: str, start: int, end: int, source: str) -> bool:
-    """Mentions that are organizations only by form: quoted slogans (“前店后厂”)."""
+    """Mentions that are organizations only by form: quoted slogans (“前店后厂”) and names
+    inside a short quoted figure of speech (“某某界的爱马仕”)."""
     if source == "kb" or start == 0 or end >= len(text):
         return False
-    return _QUOTES.get(text[start - 1]) == text[end]
+    if _QUOTES.get(text[start - 1]) == text[end]:
+        return True
+    if source not in ("ner", "seed"):
+        return False
+    lo = max(0, start - _SHORT_QUOTE)
+    opened = max(text.rfind(q, lo, start) for q in _QUOTES)
+    if opened == -1 or any(c in text[opened:start] for c in "。！？\n"):
+        return False
+    close = _QUOTES[text[opened]]
+    shut = text.find(close, end, opened + _SHORT_QUOTE + 2)
+    return shut != -1 and shut - opened <= _SHORT_QUOTE + 1
 
 
 def _trim(text: str, cand: OrgCandidate) -> OrgCandidate:
@@ -295,8 +309,10 @@ def _canonical(
             return group.record.name
         return max(plain, key=lambda x: (counts.get(x, 0), -len(x)))
 
+    # The most complete form: with its head (盛屯集团 over 盛屯), without a place prefix
+    # (盛屯集团 over 深圳盛屯集团), not a facility, the longest.
     def rank(s: str) -> tuple[int, int, int, int]:
-        return (strip_place(s) is None, head_of(s) is not None, not _FACILITY.search(s), len(s))
+        return (head_of(s) is not None, strip_place(s) is None, not _FACILITY.search(s), len(s))
 
     best = max(surfaces, key=rank)
     # 某某集团亚太总部 alone: the organization is 某某集团, its headquarters is where it was met.
@@ -412,7 +428,13 @@ def link_organizations(
             parent_id = record.parent
             parent_name = _parent_name(record.parent, kb, groups, text)
         elif record is None:
-            parent_name, parent_id = _find_parent(name, kb, by_surface, group.key, groups, text)
+            # 甜橙冰饮产业园 (即大果国际食品产业园): any of its names may start with the owner's.
+            for surface in [name, *surfaces]:
+                parent_name, parent_id = _find_parent(
+                    surface, kb, by_surface, group.key, groups, text
+                )
+                if parent_id is not None:
+                    break
         if all(is_byline(text, s, e) for s, e in group.spans):
             kind = "publisher"
         elif record is not None:
@@ -473,8 +495,10 @@ def _trade_name(core: str) -> str:
 
 
 def _forms_of(surface: str) -> list[str]:
-    """深圳盛屯集团 -> [深圳盛屯集团, 盛屯集团, 盛屯]; 河南明泰科技有限公司 -> [河南明泰科技有限公司,
-    河南明泰科技, 明泰科技, 明泰, 河南明泰]."""
+    """Forms a text may use for ``surface``, the surface itself first.
+
+    深圳盛屯集团 -> 盛屯集团, 盛屯; 河南明泰科技有限公司 -> 河南明泰科技, 明泰科技, 明泰, 河南明泰.
+    """
     # A name found once is a name wherever it recurs (a heading the name finder cut short).
     out: list[str] = [surface]
     bare = _BRACKET.sub("", surface) or surface

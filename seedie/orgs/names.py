@@ -157,9 +157,14 @@ def _is_protected(text: str, pos: int, lex: _Lexicon) -> bool:
     return False
 
 
+# 某某市, 某某县, 某某旗: a county-level place the gazetteer may not list.
+_ADMIN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}[市县旗]$")
+_ADMIN_START = re.compile(r"[\u4e00-\u9fff]{2,3}[市县旗]")
+
+
 def _name_ends_at(text: str, pos: int, seeds: list[tuple[int, int]], lex: _Lexicon) -> bool:
     """True when a known name or a place name ends right at ``pos``."""
-    if any(e == pos for _, e in seeds):
+    if any(e == pos for _, e in seeds) or _ADMIN_PLACE.search(text, max(0, pos - 5), pos):
         return True
     return any(m.end() == pos for m in lex.place_re.finditer(text, max(0, pos - 8), pos))
 
@@ -229,7 +234,12 @@ def _stem_start(
         m = next((m for m in lex.place_re.finditer(text, start, anchor) if m.end() == anchor), None)
         return m.start() if m is not None else anchor
     if not bounded or head_start - start > LONG_STEM:
-        if text.startswith(lex.name_starts, start) or lex.place_re.match(text, start):
+        admin = _ADMIN_START.match(text, start, head_start)
+        if (
+            text.startswith(lex.name_starts, start)
+            or lex.place_re.match(text, start)
+            or (bounded and admin is not None)
+        ):
             return start if head_start - start >= min_stem else None
         m = lex.place_re.search(text, start, head_start)
         if m is None or head_start - m.start() < min_stem:
@@ -334,6 +344,11 @@ def _bracketed_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int,
         if start is not None:
             out.append((start, m.end(), "bracketed"))
     return out
+
+
+def is_congress(surface: str) -> bool:
+    """党的二十大, 第十一次全国代表大会: a congress, an event rather than a body of the story."""
+    return _CONGRESS.search(surface) is not None or _CONGRESS_SHORT.search(surface) is not None
 
 
 def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -555,18 +570,21 @@ def find_org_names(
         if best[2] == "seed":
             reach = _extend_to_head(text, s, e, seeds, lex)
             if reach is not None:
-                tail = _FACILITY_TAIL.match(text, reach[0])
-                best = (s, tail.end() if tail else reach[0], "seed+head")
+                best = (s, reach[0], "seed+head")
         if best[2] == "seed":
             best = _extend_seed(text, s, e, lex)
         if best[2] == "seed":
             best = (s, _extend_over_industry(text, e, lex), "seed")
+        elif best[2] != "seed+facility" and (tail := _FACILITY_TAIL.match(text, best[1])):
+            best = (best[0], tail.end(), "seed+facility")  # 某某有限公司 + 研发中心
         extended.append(best)
     congress = _congress_spans(text, seeds) + _bracketed_spans(text, seeds)
     pattern += _project_owners(text, lex)
-    candidates = extended + congress + pattern + _gov_spans(text)
+    gov = _gov_spans(text)
+    candidates = extended + congress + pattern + gov
+    # Seeds, congresses and the exact government short forms first (特区政府 over NER's 区政府).
+    priority = {id(c): 0 for c in extended + congress + gov}
     # Seeds (and congresses built on them) first: they are the most reliable; then longer.
-    priority = {id(c): 0 for c in extended + congress}
     candidates.sort(key=lambda c: (priority.get(id(c), 1), -(c[1] - c[0]), c[0]))
     taken: SpanIndex[str] = SpanIndex()
     for cand in candidates:
