@@ -211,6 +211,28 @@ def _drop_departments(text: str, spans: list[OrgCandidate]) -> list[OrgCandidate
     return kept
 
 
+def _join_adjacent(text: str, spans: list[OrgCandidate]) -> list[OrgCandidate]:
+    """超聚变 + 郑州智算中心: a facility named right after its organization is one mention."""
+    out: list[OrgCandidate] = []
+    for c in spans:
+        prev = out[-1] if out else None
+        head = head_of(text[c.start : c.end])
+        if (
+            prev is not None
+            and prev.end == c.start
+            and c.source != "kb"
+            and head is not None
+            and head[1] in ("other", "research")
+            and head[0] not in lexicon().zones
+        ):
+            prev_head = head_of(text[prev.start : prev.end])
+            if prev_head is None or prev_head[1] == "company":
+                out[-1] = replace(prev, end=c.end, head=head[0])
+                continue
+        out.append(c)
+    return out
+
+
 def _is_subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
@@ -358,7 +380,7 @@ def link_organizations(
             extra.append(OrgCandidate(m.start(), m.end(), "abbr" if short in abbrs else "alias"))
     for short, span in forms.items():
         abbrs.setdefault(short, span)
-    spans = _drop_departments(text, resolve_overlaps(text, spans + extra))
+    spans = _join_adjacent(text, _drop_departments(text, resolve_overlaps(text, spans + extra)))
     home = _home_parts(home_province)
     groups: dict[str, _Group] = {}
     span_key: dict[tuple[int, int], str] = {}

@@ -434,6 +434,68 @@ def _project_owners(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
+_CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")
+_LIST_SPLIT = re.compile(r"[、和及]")
+_COMPANY_LIST_END = re.compile(r"等[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂商|工厂)")
+_TRADE_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")
+
+
+def _trade_name_end(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """True when text[start:end] is [place] + a two-to-four-character trade name + industry."""
+    place = lex.place_re.match(text, start, end)
+    pos = place.end() if place is not None else start
+    for size in (2, 3, 4):
+        rest, words = pos + size, 0
+        while rest < end:
+            word = next((w for w in lex.industry_words if text.startswith(w, rest)), None)
+            if word is None:
+                break
+            rest, words = rest + len(word), words + 1
+        if words and rest == end:
+            brand = text[pos : pos + size]
+            return brand not in lex.generic_stem_words and brand not in lex.places
+    return False
+
+
+def _list_names(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
+    """某某食品、某某纺织、某某科技等企业: list items made of a trade name and an industry word.
+
+    Such a name has no head word; it is read as a company only inside an enumeration (items
+    joined by 、, 和 or 及) that names companies: the list ends in 等…企业/公司, or another item
+    carries an organization head.
+    """
+    out: list[tuple[int, int, str]] = []
+    for clause in _CLAUSE.finditer(text):
+        lo, hi = clause.span()
+        stop = text.find("等", lo, hi)
+        stop = hi if stop == -1 else stop
+        cuts = [lo] + [m.end() for m in _LIST_SPLIT.finditer(text, lo, stop)]
+        ends = [m.start() for m in _LIST_SPLIT.finditer(text, lo, stop)] + [stop]
+        if len(cuts) < 2:
+            continue
+        companies = _COMPANY_LIST_END.match(text, stop, hi) is not None
+        found = []
+        for start, end in zip(cuts, ends):
+            # 考察了某某公司, 协作项目某某食品: what precedes the name is not part of it.
+            start = _latest_boundary_end(text, start, end, lex)
+            for word in ("项目", "企业"):
+                cut = text.rfind(word, start, end)
+                if cut != -1:
+                    start = cut + len(word)
+            head = lex.head_re.search(text, max(start, end - 6), end)
+            if head is not None and head.end() == end and lex.head_kind[head.group()] == "company":
+                stem = text[start : head.start()]
+                # 大型企业集团 is a description; 某某集团 names a company.
+                companies = companies or (
+                    len(stem) >= 2 and not _segments_into(stem, lex.generic_stem_words)
+                )
+            elif _TRADE_NAME.fullmatch(text, start, end) and _trade_name_end(text, start, end, lex):
+                found.append((start, end, "listed"))
+        if companies:
+            out += found
+    return out
+
+
 # How far a known name may be extended to a head word over name characters (华为 + 物联网云创
 # + 中心, 奇瑞汽车股份有限公司 + 鄂尔多斯分 + 公司).
 _GAP = 8
@@ -505,7 +567,8 @@ class OrgCandidate:
     ``source`` says who proposed it: "ner" (the base pipeline), "kb" (a KB alias), "pattern"
     (stem + head), "seed" (an NER/KB span extended to a head or facility word), "gov" (a
     government short form such as 省商务厅), "congress" (十五大), "bracketed" (某某（苏州）有限
-    公司), "abbr" (a defined short form) or "alias" (a shorter form of a name used earlier).
+    公司), "project" (the owner named in a project's name), "listed" (某某食品 in a list of
+    companies), "abbr" (a defined short form) or "alias" (a shorter form of a name used earlier).
     ``head`` is the organization head word that ends it (公司, 中心 …), "" when none.
     """
 
@@ -516,7 +579,7 @@ class OrgCandidate:
 
 
 def _candidate(text: str, start: int, end: int, label: str) -> OrgCandidate:
-    if label in ("gov", "congress", "bracketed", "project"):
+    if label in ("gov", "congress", "bracketed", "project", "listed"):
         source = label
     elif label in ("seed", "place+seed", "seed+facility", "seed+head"):
         source = "seed"
@@ -579,7 +642,7 @@ def find_org_names(
             best = (best[0], tail.end(), "seed+facility")  # 某某有限公司 + 研发中心
         extended.append(best)
     congress = _congress_spans(text, seeds) + _bracketed_spans(text, seeds)
-    pattern += _project_owners(text, lex)
+    pattern += _project_owners(text, lex) + _list_names(text, lex)
     gov = _gov_spans(text)
     candidates = extended + congress + pattern + gov
     # Seeds, congresses and the exact government short forms first (特区政府 over NER's 区政府).
