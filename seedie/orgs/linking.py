@@ -468,7 +468,7 @@ def link_organizations(
         elif group.full is not None:
             kind = "government"
         else:
-            heads = [head_of(s) for s in surfaces]
+            heads = [head_of(s) for s in [name, *surfaces]]
             kind = next((h[1] for h in heads if h is not None), "other")
         cid = record.id if record is not None else f"local:{name}"
         companies.append(
@@ -524,6 +524,7 @@ def _forms_of(surface: str) -> list[str]:
     # A name found once is a name wherever it recurs (a heading the name finder cut short).
     out: list[str] = [surface]
     bare = _BRACKET.sub("", surface) or surface
+    bare = _OWNED_FACILITY.sub("", bare) or bare  # 某某有限公司研发中心: the company's forms
     head = head_of(bare)
     place_free = strip_place(bare)
     if place_free and (head is None or head[1] == "company"):
