@@ -103,6 +103,12 @@ def test_known_names_extend(text: str, seeds: tuple[str, ...], expected: list[st
         ("唐一行查看了金石稀土永磁材料生产项目", ["金石稀土"]),
         ("紫岩纺织新材料技改项目\n检查组来到这里", ["紫岩纺织新材料"]),
         ("当地重点推进清洁能源高效利用项目", []),
+        # Trade name + industry word, inside a list of companies.
+        ("先后参观了九州食品、恒远家具、金鼎纺织等园区企业", ["九州食品", "金鼎纺织"]),
+        ("考察了青木农牧公司和协作项目星禾食品", ["青木农牧公司", "星禾食品"]),
+        # ... but not a list of sectors, nor a list that names no company.
+        ("是集煤化工、石油化工、生物化工于一体的大型企业集团", []),
+        ("发展九州食品、金鼎纺织等特色产业", []),
         # 特区政府 is one government body, not 特 + 区政府.
         ("行政长官率领特区政府访问团", ["特区政府"]),
     ],
@@ -133,6 +139,9 @@ def _link(text: str, spans: list[tuple[str, str]], kb: OrgKB | None = None) -> l
         ("甜橙冰饮的原料在甜橙冰饮产业园（即大果国际食品产业园）生产。",
          [("甜橙冰饮", "ner"), ("甜橙冰饮产业园", "pattern")],
          ["甜橙冰饮", "大果国际食品产业园"]),
+        # A facility named right after its organization is one mention of a facility.
+        ("从星云的展厅到星云郑州算力中心", [("星云", "alias"), ("郑州算力中心", "pattern")],
+         ["星云", "星云郑州算力中心"]),
         # Only a headquarters is met: the organization is the group.
         ("代表团查看了晨光集团亚太总部", [("晨光集团亚太总部", "seed")], ["晨光集团"]),
     ],
