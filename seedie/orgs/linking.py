@@ -331,10 +331,18 @@ def _canonical(
             return group.record.name
         return max(plain, key=lambda x: (counts.get(x, 0), -len(x)))
 
-    # The most complete form: with its head (盛屯集团 over 盛屯), without a place prefix
-    # (盛屯集团 over 深圳盛屯集团), not a facility, the longest.
-    def rank(s: str) -> tuple[int, int, int, int]:
-        return (head_of(s) is not None, strip_place(s) is None, not _FACILITY.search(s), len(s))
+    # The most complete form: a name, not a generic tail (交易中心), with its head (盛屯集团 over
+    # 盛屯), without a place prefix (盛屯集团 over 深圳盛屯集团), not a facility, the longest.
+    generic = lexicon().generic
+
+    def rank(s: str) -> tuple[int, int, int, int, int]:
+        return (
+            s not in generic,
+            head_of(s) is not None,
+            strip_place(s) is None,
+            not _FACILITY.search(s),
+            len(s),
+        )
 
     best = max(surfaces, key=rank)
     # 某某集团亚太总部 alone: the organization is 某某集团, its headquarters is where it was met.

@@ -415,7 +415,7 @@ def _project_owners(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
             i -= 1
         start = _latest_boundary_end(text, i, hs, lex)
         opens = start == 0 or text[start - 1] in "\n，,、：:；;"
-        if not opens and not text[:start].rstrip("了").endswith(lex.stop_verbs):
+        if not opens and not text[max(0, start - 8) : start].rstrip("了").endswith(lex.stop_verbs):
             continue
         place = lex.place_re.match(text, start, hs)
         pos = place.end() if place is not None else start
