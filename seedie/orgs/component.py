@@ -120,7 +120,9 @@ class OrgLinker:
         if span is None or len(span) < 2:
             return cand
         # The last token is the head (基地, 中心); only the stem before it is checked.
-        bad = [t for t in span[:-1] if t.pos_ in _NOT_IN_NAMES]
+        # 纺织, 制造: industry words are often tagged as verbs but belong in names.
+        industry = _industry_words()
+        bad = [t for t in span[:-1] if t.pos_ in _NOT_IN_NAMES and t.text not in industry]
         if not bad:
             return cand
         new_start = bad[-1].idx + len(bad[-1].text)
@@ -198,6 +200,11 @@ class OrgLinker:
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> OrgLinker:
         self.kb = OrgKB.from_disk(Path(path) / "kb.jsonl")
         return self
+
+
+@lru_cache(maxsize=1)
+def _industry_words() -> frozenset[str]:
+    return frozenset(org_lexicon().industry_words)
 
 
 @lru_cache(maxsize=1)
