@@ -99,6 +99,10 @@ def test_known_names_extend(text: str, seeds: tuple[str, ...], expected: list[st
         ("随后来到青禾稻田生态观光园", ["青禾稻田生态观光园"]),
         ("前往阿拉山经济技术开发区、青年人才创业园调研", ["阿拉山经济技术开发区", "青年人才创业园"]),
         ("江口山风电场，叶片正在旋转", ["江口山风电场"]),
+        # Parks and schools may carry two-character names; an industry alone is not one.
+        ("随后来到星禾产业园和青松学校", ["星禾产业园", "青松学校"]),
+        ("当地规划建设化工产业园", []),
+        ("这里是城市的几何中心", []),
         # A visited project is named after its owner.
         ("唐一行查看了金石稀土永磁材料生产项目", ["金石稀土"]),
         ("紫岩纺织新材料技改项目\n检查组来到这里", ["紫岩纺织新材料"]),

@@ -34,6 +34,7 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 # "13家公司", "两所大学": a numeral plus classifier is a quantity, never part of a name.
 _LEVEL_HEADS = frozenset(("政府", "人民政府", "党委"))
 _NUMERALS = "0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多余数"
+_TWO_CHAR_STEM_HEADS = ("园", "园区", "学校", "小镇", "城")
 _NUMERAL_CLASSIFIER = re.compile(f"[{_NUMERALS}]+[家个所座批位名间条]")
 
 
@@ -180,12 +181,22 @@ def _segments_into(stem: str, words: frozenset[str]) -> bool:
 _SUPERLATIVE = re.compile(r"最[\u4e00-\u9fff]{1,3}的$")
 
 
-def _is_description(text: str, start: int, stem: str, lex: _Lexicon) -> bool:
-    """教育实践基地, 全国最大的某某基地, 唯一的国家某某中心: a description, not a name."""
+def _is_description(
+    text: str, start: int, stem: str, lex: _Lexicon, *, weak: bool = False
+) -> bool:
+    """教育实践基地, 全国最大的某某基地, 唯一的国家某某中心: a description, not a name; before
+    a weak head (园区, 基地) an industry alone is one too (化工园区)."""
     before = text[max(0, start - 6) : start]
     if before.endswith(lex.description_cues) or _SUPERLATIVE.search(before):
         return True
-    return len(stem) >= 2 and _segments_into(stem, lex.generic_stem_words)
+    words = _weak_generic_words() if weak else lex.generic_stem_words
+    return len(stem) >= 2 and _segments_into(stem, words)
+
+
+@lru_cache(maxsize=1)
+def _weak_generic_words() -> frozenset[str]:
+    lex = lexicon()
+    return lex.generic_stem_words | frozenset(lex.industry_words)
 
 
 def _stem_start(
@@ -275,7 +286,10 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
         # noun; real two-character brands (春兰公司) reach us as NER/KB seeds instead.
         short_ok = lex.head_kind[head] in ("government", "school", "research")
         zone = head in lex.zones
-        min_stem = 2 if zone else 3 if weak or not short_ok else 2
+        # 闽宁产业园, 书生学校: parks and schools carry two-character names; a two-character
+        # stem before 中心 or 基地 is usually a common noun (几何中心, 总部基地).
+        two_ok = zone or head.endswith(_TWO_CHAR_STEM_HEADS)
+        min_stem = 2 if two_ok else 3 if weak or not short_ok else 2
         start = _stem_start(text, hs, min_stem, seeds, lex)
         if start is None:
             continue
@@ -288,7 +302,9 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
         # a government body name carries its administrative level (贵阳市政府, 某县党委).
         if head in _LEVEL_HEADS and stem[-1] not in "省市县区州镇乡村":
             continue
-        if lex.head_kind[head] != "government" and _is_description(text, start, stem, lex):
+        if lex.head_kind[head] != "government" and _is_description(
+            text, start, stem, lex, weak=weak
+        ):
             continue
         spans.append((start, he, head))
     return spans
