@@ -108,11 +108,13 @@ def test_known_names_extend(text: str, seeds: tuple[str, ...], expected: list[st
         ("紫岩纺织新材料技改项目\n检查组来到这里", ["紫岩纺织新材料"]),
         ("当地重点推进清洁能源高效利用项目", []),
         # Trade name + industry word, inside a list of companies.
-        ("先后参观了九州食品、恒远家具、金鼎纺织等园区企业", ["九州食品", "金鼎纺织"]),
+        ("先后参观了九州食品、恒远家具、金鼎纺织等园区企业", ["九州食品", "恒远家具", "金鼎纺织"]),
         ("考察了青木农牧公司和协作项目星禾食品", ["青木农牧公司", "星禾食品"]),
         # ... but not a list of sectors, nor a list that names no company.
         ("是集煤化工、石油化工、生物化工于一体的大型企业集团", []),
         ("发展九州食品、金鼎纺织等特色产业", []),
+        # A bracketed place the gazetteer does not list, before the legal form.
+        ("先后来到临海县晶光半导体材料(临海)有限公司", ["临海县晶光半导体材料(临海)有限公司"]),
         # 特区政府 is one government body, not 特 + 区政府.
         ("行政长官率领特区政府访问团", ["特区政府"]),
     ],

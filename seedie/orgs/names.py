@@ -353,7 +353,14 @@ def _bracketed_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int,
     out = []
     for m in _BRACKETED.finditer(text):
         inner = m.group("inner")
-        if inner not in lex.places and inner not in ("集团", "控股", "中国"):
+        # 某某材料（东海）有限公司: a place the gazetteer may not list, right before the legal
+        # form, is the location of the legal entity as well.
+        at_legal_form = m.group("tail") in ("股份有限公司", "有限责任公司", "有限公司")
+        if (
+            inner not in lex.places
+            and inner not in ("集团", "控股", "中国")
+            and not (at_legal_form and len(inner) <= 4)
+        ):
             continue
         # The stem is cut like any name stem: 在园区内的信达生物制药 -> 信达生物制药.
         start = _stem_start(text, m.start("inner") - 1, 2, seeds, lex)
