@@ -110,6 +110,7 @@ def test_known_names_extend(text: str, seeds: tuple[str, ...], expected: list[st
         # Trade name + industry word, inside a list of companies.
         ("先后参观了九州食品、恒远家具、金鼎纺织等园区企业", ["九州食品", "恒远家具", "金鼎纺织"]),
         ("考察了青木农牧公司和协作项目星禾食品", ["青木农牧公司", "星禾食品"]),
+        ("青联发投、星海电气集团等大型企业纷纷投资", ["青联发投", "星海电气集团"]),
         # ... but not a list of sectors, nor a list that names no company.
         ("是集煤化工、石油化工、生物化工于一体的大型企业集团", []),
         ("发展九州食品、金鼎纺织等特色产业", []),
@@ -148,6 +149,8 @@ def _link(text: str, spans: list[tuple[str, str]], kb: OrgKB | None = None) -> l
         # A facility named right after its organization is one mention of a facility.
         ("从星云的展厅到星云郑州算力中心", [("星云", "alias"), ("郑州算力中心", "pattern")],
          ["星云", "星云郑州算力中心"]),
+        # A phrase about two places is not a name.
+        ("深化浙湘两地青年组织交流", [("浙湘两地青年组织", "ner")], []),
         # Only a headquarters is met: the organization is the group.
         ("代表团查看了晨光集团亚太总部", [("晨光集团亚太总部", "seed")], ["晨光集团"]),
     ],

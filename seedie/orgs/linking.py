@@ -81,6 +81,7 @@ def _is_junk(surface: str) -> bool:
         len(surface) < 2
         or is_place(surface)
         or (_ADMIN_UNIT.match(surface) is not None and head_of(surface) is None)
+        or any(w in surface for w in lex.not_in_names)  # 两地, 双方: several places
         or surface in lex.generic
         or surface[0] in _COREF
         and surface[1:] in lex.generic

@@ -65,6 +65,7 @@ class _Lexicon:
     generic_stem_words: frozenset[str]  # 教育, 实践 …: a stem made only of these is generic
     description_cues: tuple[str, ...]  # 唯一的, 首个 …: what follows is a description
     stop_verbs: tuple[str, ...]  # 来到, 查看 …: what follows is a visited stop
+    not_in_names: tuple[str, ...]  # 两地, 双方: a phrase about several places is no name
 
 
 def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
@@ -122,6 +123,7 @@ def lexicon() -> _Lexicon:
         generic_stem_words=frozenset(data["generic_stem_words"]),
         description_cues=tuple(data["description_cues"]),
         stop_verbs=tuple(sorted(data["stop_verbs"], key=len, reverse=True)),
+        not_in_names=tuple(data["not_in_names"]),
     )
 
 
