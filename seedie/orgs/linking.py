@@ -44,7 +44,8 @@ from functools import lru_cache
 from ..text.spans import SpanIndex
 from ..types import Company, Mention
 from .kb import OrgKB, OrgRecord, strip_place
-from .names import FACILITY, OWNED_FACILITY, OrgCandidate, head_of, is_place, lexicon
+from .lexicon import head_of, is_place, lexicon
+from .names import FACILITY, OWNED_FACILITY, OrgCandidate
 
 # At equal length a KB alias beats an NER span, which beats what the name finder proposed.
 _SOURCE_RANK = {"kb": 0, "ner": 1}
