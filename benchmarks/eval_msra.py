@@ -125,17 +125,17 @@ def predictor_lac(texts: list[str]) -> list[set[Span]]:
 def predictor_lac_patterns(texts: list[str]) -> list[set[Span]]:
     from seedie.orgs.kb import OrgKB
     from seedie.orgs.linking import resolve_overlaps
-    from seedie.orgs.names import find_org_names
+    from seedie.orgs.names import OrgCandidate, find_org_names
 
     kb = OrgKB.default()
     out = []
     for text, lac_spans in zip(texts, cached_lac(texts)):
         kb_hits = kb.find(text)
         seeds = sorted(set(lac_spans) | {(s, e) for s, e, _ in kb_hits})
-        cands = [(s, e, "ner") for s, e in lac_spans]
-        cands += [(s, e, "kb") for s, e, _ in kb_hits]
-        cands += [(s, e, "pattern") for s, e, _ in find_org_names(text, seeds)]
-        out.append({(s, e) for s, e, _ in resolve_overlaps(text, cands)})
+        cands = [OrgCandidate(s, e, "ner") for s, e in lac_spans]
+        cands += [OrgCandidate(s, e, "kb") for s, e, _ in kb_hits]
+        cands += find_org_names(text, seeds)
+        out.append({(c.start, c.end) for c in resolve_overlaps(text, cands)})
     return out
 
 

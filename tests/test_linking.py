@@ -8,7 +8,7 @@ import pytest
 
 from seedie.orgs.kb import OrgKB
 from seedie.orgs.linking import link_organizations, resolve_overlaps
-from seedie.orgs.names import find_org_names
+from seedie.orgs.names import OrgCandidate, find_org_names
 
 FIXTURE = Path(__file__).parent / "fixtures" / "kb_small.jsonl"
 
@@ -23,11 +23,11 @@ def run(text: str, kb: OrgKB, ner: list[str] = (), home: str | None = None):  # 
     for word in ner:
         start = 0
         while (i := text.find(word, start)) != -1:
-            cands.append((i, i + len(word), "ner"))
+            cands.append(OrgCandidate(i, i + len(word), "ner"))
             start = i + len(word)
-    cands += [(s, e, "kb") for s, e, _ in kb.find(text)]
-    seeds = [(s, e) for s, e, _ in cands]
-    cands += [(s, e, "pattern") for s, e, _ in find_org_names(text, seeds)]
+    cands += [OrgCandidate(s, e, "kb") for s, e, _ in kb.find(text)]
+    seeds = [(c.start, c.end) for c in cands]
+    cands += find_org_names(text, seeds)
     companies = link_organizations(text, cands, kb, home_province=home)
     for c in companies:
         assert all(text[m.start : m.end] == m.text for m in c.mentions)
@@ -112,9 +112,8 @@ def test_junk_filtered(kb: OrgKB, text: str) -> None:
 
 def test_overlaps_prefer_longest_then_kb() -> None:
     text = "阿克米集团"
-    assert resolve_overlaps(text, [(0, 3, "kb"), (0, 5, "pattern"), (0, 5, "ner")]) == [
-        (0, 5, "ner")
-    ]
+    cands = [OrgCandidate(0, 3, "kb"), OrgCandidate(0, 5, "pattern"), OrgCandidate(0, 5, "ner")]
+    assert resolve_overlaps(text, cands) == [OrgCandidate(0, 5, "ner")]
 
 
 def test_output_sorted_and_ids(kb: OrgKB) -> None:
@@ -127,8 +126,8 @@ def test_kb_alias_plus_legal_suffix_and_bare_short_form_are_one_org() -> None:
         [{"id": "orion", "name": "星海控股集团有限公司", "aliases": ["星海控股"]}]
     )
     text = "代表团到访星海控股集团，星海计划三年投资80亿元。"
-    ner = [(text.index("星海控股集团"), text.index("星海控股集团") + 6, "ner"),
-           (text.index("星海计划"), text.index("星海计划") + 2, "ner")]  # fmt: skip
+    ner = [OrgCandidate(text.index("星海控股集团"), text.index("星海控股集团") + 6, "ner"),
+           OrgCandidate(text.index("星海计划"), text.index("星海计划") + 2, "ner")]  # fmt: skip
     (company,) = link_organizations(text, ner, kb)
     assert company.kb_id == "orion"
     assert set(company.aliases) == {"星海控股集团", "星海"}
@@ -141,10 +140,12 @@ def test_kb_alias_plus_legal_suffix_and_bare_short_form_are_one_org() -> None:
 )
 def test_publisher_in_a_byline_gets_its_own_kind(text: str) -> None:
     kb = OrgKB.from_records([{"id": "xinhua", "name": "新华通讯社", "aliases": ["新华社"]}])
-    (company,) = link_organizations(text, [(0, 3, "kb")], kb)
+    (company,) = link_organizations(text, [OrgCandidate(0, 3, "kb")], kb)
     assert company.kind == "publisher"
 
 
 def test_delegation_is_linked_with_its_own_kind() -> None:
-    (company,) = link_organizations("云南代表团赴上海学习考察", [(0, 5, "ner")], OrgKB())
+    (company,) = link_organizations(
+        "云南代表团赴上海学习考察", [OrgCandidate(0, 5, "ner")], OrgKB()
+    )
     assert company.kind == "delegation"

@@ -9,7 +9,7 @@ from seedie.orgs.names import find_org_names, head_of
 
 def names(text: str, seeds: list[str] | None = None) -> list[str]:
     spans = [(text.index(s), text.index(s) + len(s)) for s in seeds or []]
-    return [text[s:e] for s, e, _ in find_org_names(text, spans)]
+    return [text[c.start : c.end] for c in find_org_names(text, spans)]
 
 
 @pytest.mark.parametrize(

@@ -98,16 +98,14 @@ def test_exact_offsets_where_pkuseg_words_differ(pk_extraction, pkuseg_nlp, seed
     assert widened > 0  # some matches end inside a pkuseg word (6月16日 in 6月16日至)
 
 
-# 盛屯 + 集团: a two-character stem before a company head needs a NER (or KB) seed.
-NEEDS_NER = {"盛屯集团"}
 
 
 def test_without_ner_patterns_and_kb_still_find_the_organizations(pkuseg_nlp, seed_text):
     with pkuseg_nlp.select_pipes(disable=["entity_ruler"]):
         result = seedie.extract(seed_text, nlp=pkuseg_nlp)
     names = {c.name for c in result.companies}
-    assert set(MERGED) - NEEDS_NER <= names, sorted(set(MERGED) - NEEDS_NER - names)
-    assert not NEEDS_NER & names
+    # 盛屯集团 too: a name found once (盛屯集团创立于…) is matched where it recurs.
+    assert set(MERGED) <= names, sorted(set(MERGED) - names)
     assert [v.host for v in result.visits] and len(result.visits) == len(ITINERARY)
 
 
@@ -146,7 +144,9 @@ def test_ontonotes_labels_as_candidates(pkuseg_nlp, label, is_org):
 def test_fac_is_a_candidate_only_with_an_organization_head(pkuseg_nlp):
     found = _orgs_with(pkuseg_nlp, {"蓝湾园区": "FAC", "海门大桥": "FAC"})
     assert "蓝湾园区" in found and "海门大桥" not in found
-    assert "蓝湾园区" not in _orgs_with(pkuseg_nlp, {"蓝湾园区": "GPE"})
+    # A GPE label makes no candidate (test_ontonotes_labels_as_candidates), but a name with an
+    # organization head is found by seedie's own name patterns whatever the base calls it.
+    assert "蓝湾园区" in _orgs_with(pkuseg_nlp, {"蓝湾园区": "GPE"})
 
 
 def test_ner_labels_setting(pkuseg_base_path):

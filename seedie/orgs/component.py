@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +37,9 @@ from ..text.invisible import strip_invisible, trim_span
 from ..types import Company
 from .delegation import find_delegation
 from .kb import OrgKB
-from .linking import link_organizations
-from .names import FACILITY, find_org_names, head_of
+from .linking import is_title_only, link_organizations
+from .names import FACILITY, OrgCandidate, find_org_names, head_of, is_congress
+from .names import lexicon as org_lexicon
 
 logger = logging.getLogger("seedie")
 
@@ -165,37 +167,38 @@ class OrgLinker:
                 found.append((ent.start_char, ent.end_char))
         return found
 
-    def _plausible(
-        self, doc: Doc, text: str, cand: tuple[int, int, str]
-    ) -> tuple[int, int, str] | None:
+    def _plausible(self, doc: Doc, text: str, cand: OrgCandidate) -> OrgCandidate | None:
         """A pattern name holds no verb, pronoun, adverb or function word: 察看数字福建产业园
         becomes 数字福建产业园, 希望黄埔同学会 too; a name left with a one-character stem is
         dropped. Checked on the base pipeline's POS where it has any (none: kept as found).
 
-        The head is the pattern's head word (its label), from the word holding its first
-        character: pkuseg's 华为|核心|算力|中心 and LAC's 核心算力中心 alike. Only words
-        wholly inside the stem are checked. A verb that ends right at the head, after a noun
-        of the stem, is part of a compound (华为核心算力|中心, 国家新型储能创新|中心), and CTB's
-        VA (predicative adjective, pos_ VERB in zh_core_web_sm: 新型) never cuts a name.
+        The head is the candidate's head word, from the word holding its first character:
+        pkuseg's 华为|核心|算力|中心 and LAC's 核心算力中心 alike. Only words wholly inside the
+        stem are checked. A verb that ends right at the head, after a noun of the stem, is part
+        of a compound (华为核心算力|中心, 国家新型储能创新|中心); CTB's VA (predicative
+        adjective, pos_ VERB in zh_core_web_sm: 新型) and industry words (纺织, 制造: often
+        tagged as verbs) never cut a name.
         """
-        start, end, label = cand
-        if label in ("seed", "gov", "congress", "bracketed", "place+seed", "seed+facility"):
+        if cand.source != "pattern":
             return cand
+        start, end = cand.start, cand.end
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return cand
         # The head begins with the word that holds its first character (the last word when
-        # the label is not a head word).
+        # the candidate has no head word).
         head_start = head_char = span[-1].idx
-        if text.endswith(label, start, end):  # text: doc.text, which spaCy rebuilds per access
-            head_char = end - len(label)
+        if cand.head and text.endswith(cand.head, start, end):
+            head_char = end - len(cand.head)
             head_start = next(t.idx for t in span if t.idx + len(t.text) > head_char)
         stem = [t for t in span if t.idx >= start and t.idx + len(t.text) <= head_start]
+        industry = _industry_words()
         bad = [
             t
             for i, t in enumerate(stem)
             if t.pos_ in _NOT_IN_NAMES
             and t.tag_ not in _ADJECTIVE_TAGS
+            and t.text not in industry
             and not (
                 t.pos_ == "VERB"
                 and i > 0
@@ -208,7 +211,7 @@ class OrgLinker:
         new_start = bad[-1].idx + len(bad[-1].text)
         if head_start - new_start < 2:
             return None
-        return (new_start, end, label)
+        return OrgCandidate(new_start, cand.end, cand.source, cand.head)
 
     def add_kb(self, kb: Any) -> None:
         """Merge user records (OrgKB, JSONL path, or list of dicts) into this component's KB."""
@@ -225,8 +228,8 @@ class OrgLinker:
             delegation = None
         doc._.seedie_delegation = delegation.to_dict() if delegation is not None else None
         known = [(s, e) for s, e, _ in self.kb.find(text)]
-        candidates: list[tuple[int, int, str]] = [(s, e, "ner") for s, e in ner]
-        candidates += [(s, e, "kb") for s, e in known]
+        candidates = [OrgCandidate(s, e, "ner") for s, e in ner]
+        candidates += [OrgCandidate(s, e, "kb") for s, e in known]
         # NER and KB spans both anchor the patterns (贵阳 + 比亚迪, 比亚迪 + 集团).
         seeds = sorted(set(ner + known))
         for cand in find_org_names(text, seeds):
@@ -269,8 +272,18 @@ class OrgLinker:
         spans.sort(key=lambda s: (s.start_char, s.end_char))
         doc.spans[self.spans_key] = spans
         # Delegations and byline publishers stay organization spans, but they are the visitor
-        # and the newspaper, not organizations of the story.
-        records.write_companies(doc, [c for c in companies if c.kind not in _NOT_COMPANIES])
+        # and the newspaper, not organizations of the story; so are the bodies named only in
+        # people's titles (市委书记, 县政协主席) and congresses (党的二十大), which are events.
+        records.write_companies(
+            doc,
+            [
+                c
+                for c in companies
+                if c.kind not in _NOT_COMPANIES
+                and not is_title_only(text, c)
+                and not is_congress(c.name)
+            ],
+        )
         if self.annotate_ents:
             from spacy.util import filter_spans  # noqa: PLC0415
 
@@ -296,15 +309,20 @@ class OrgLinker:
         return self
 
 
-def _trimmed(text: str, candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _trimmed(text: str, candidates: list[OrgCandidate]) -> list[OrgCandidate]:
     """Candidates without whitespace or invisible characters (BOM, zero-width space) at
     their edges; a candidate left empty is dropped."""
     out = []
-    for start, end, label in candidates:
-        s, e = trim_span(text, start, end)
+    for cand in candidates:
+        s, e = trim_span(text, cand.start, cand.end)
         if s < e:
-            out.append((s, e, label))
+            out.append(OrgCandidate(s, e, cand.source, cand.head))
     return out
+
+
+@lru_cache(maxsize=1)
+def _industry_words() -> frozenset[str]:
+    return frozenset(org_lexicon().industry_words)
 
 
 def _clean_names(company: Company) -> Company:

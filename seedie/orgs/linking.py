@@ -1,9 +1,12 @@
 """In-text organization linking: one :class:`~seedie.types.Company` per real-world organization.
 
-Pure Python (no spaCy import). Input spans come from NER ("ner"), name patterns ("pattern")
-and the KB ("kb"); they may overlap. Decisions:
+Pure Python (no spaCy import). Input is a list of :class:`~seedie.orgs.names.OrgCandidate`
+records from NER ("ner"), the KB ("kb") and the name finder ("pattern", "seed", "gov" …);
+they may overlap. Decisions:
 
-* Overlaps: the longest span wins; at equal length kb > ner > pattern.
+* Overlaps: the longest span wins; at equal length kb > ner > the name finder's sources.
+* A title word stuck to a body (市委常委, 全国政协常委) is cut off; a body followed by a
+  visiting-group noun (省委省政府工作检查组) is the visiting group.
 * Canonical name: for an organization in the KB, the name the text itself uses most (its
   most frequent surface form that is not a facility or place-prefixed form, ties to the
   shorter: 比亚迪, not 比亚迪股份有限公司 — what a reader of the article would write); the
@@ -12,15 +15,21 @@ and the KB ("kb"); they may overlap. Decisions:
   with the home province (省商务厅 -> 贵州省商务厅, 省委 -> 贵州省委).
 * Suffix variants (比亚迪 / 比亚迪集团 / 比亚迪股份有限公司) share a core key and merge.
   Place prefixes are stripped for companies only: 贵州大学 and 广东大学 stay apart.
-* Facilities and branches: X总部, X全球总部, X基地, X工厂, X园区 and place+X (贵阳比亚迪) are
-  mentions of X. Real subsidiaries and brands (腾势汽车, 华为云, or a name that starts with a
+* Facilities and branches: X总部, X全球总部, X基地, X工厂 and place+X (贵阳比亚迪) are
+  mentions of X; a park (X产业园, X园区) hosts other companies and is its own organization
+  with parent X. Real subsidiaries and brands (腾势汽车, 华为云, or a name that starts with a
   known organization such as 华为核心算力中心) are separate Companies whose ``parent`` /
   ``parent_id`` point to X.
-* Abbreviations: X（以下简称Y）, X（下称“Y”）, X，简称Y, and X（Y） when Y is a
-  subsequence of X make every later Y a mention of X, found even where NER missed it.
+* Abbreviations: X（以下简称Y）, X（下称“Y”）, X，简称Y, X（即Y）, and X（Y） when Y is a
+  subsequence of X make every Y a mention of X, found even where NER missed it.
+* Short forms: a legal name's forms without place, legal form or industry words (深圳盛屯集团
+  -> 盛屯集团 -> 盛屯; 河南明泰科技有限公司 -> 明泰) are mentions wherever the text uses them,
+  and a long name's generic tail (某某产品交易中心 -> 交易中心) after its first mention; a form
+  two organizations share is ambiguous and left alone. This is the only place where mentions
+  are added: the relation stage reads the linked mentions as they are.
 
     >>> kb = OrgKB.from_records([{"id": "acme", "name": "阿克米集团", "aliases": ["阿克米"]}])
-    >>> spans = [(0, 3, "ner"), (4, 9, "kb")]
+    >>> spans = [OrgCandidate(0, 3, "ner"), OrgCandidate(4, 9, "kb")]
     >>> [c.name for c in link_organizations("阿克米与阿克米集团", spans, kb)]
     ['阿克米']
 """
@@ -28,15 +37,22 @@ and the KB ("kb"); they may overlap. Decisions:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..places import lookup, strip_level
-from ..text.spans import SpanIndex
 from ..types import Company, Mention
 from .kb import OrgKB, OrgRecord, strip_place
-from .names import FACILITY, head_of, is_place, lexicon
+from .lexicon import head_of, is_place, lexicon
+from .mentions import (
+    _drop_departments,
+    _is_junk,
+    _join_adjacent,
+    is_byline,
+    resolve_overlaps,
+)
+from .names import FACILITY, OWNED_FACILITY, OrgCandidate
 
-_SOURCE_RANK = {"kb": 0, "ner": 1, "pattern": 2}
 _LEGAL_SUFFIXES = sorted(
     "集团股份有限公司 集团有限公司 股份有限公司 有限责任公司 有限公司 控股集团 集团公司 "
     "股份公司 集团 公司 控股 股份".split(),
@@ -44,7 +60,7 @@ _LEGAL_SUFFIXES = sorted(
     reverse=True,
 )
 _FACILITY = re.compile(FACILITY + "$")
-_COREF = frozenset("其 该 本 此 这 那".split())
+_OWNED_FACILITY = re.compile(OWNED_FACILITY + "$")
 _ABBR = re.compile(
     r"\s*[（(]\s*(?:以下简称|以下称|下称|简称|即)?\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」]?\s*[）)]"
     r"|\s*[，,]\s*(?:以下简称|下称|简称)\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」]?"
@@ -52,76 +68,28 @@ _ABBR = re.compile(
 _EXPLICIT = re.compile(r"简称|下称|以下称|即")
 
 
-def _is_junk(surface: str) -> bool:
-    lex = lexicon()
-    return (
-        len(surface) < 2
-        or is_place(surface)
-        or surface in lex.generic
-        or surface[0] in _COREF
-        and surface[1:] in lex.generic
-        or strip_place(surface) in lex.generic  # 贵州电力, 广东制造业: place + sector
-    )
+def in_title(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is part of a person's title (市委书记, 省政协党组书记)."""
+    after = text[end : end + 8]
+    after = after.removeprefix("党组") if not after.startswith("党组书记") else after
+    return after.startswith(lexicon().title_words)
 
 
-# A byline (贵州日报天眼新闻记者 张三) names the publisher, not an organization of the story.
-_BYLINE = re.compile(
-    r"[^\s，。、：:]{0,6}?(?:记者|通讯员|摄影)"
-    r"|[\u4e00-\u9fff]{0,4}[0-9０-９]{1,2}月[0-9０-９]{1,2}日电"  # 新华社昆明9月6日电
-)
-_QUOTES = {"“": "”", '"': '"', "「": "」", "《": "》", "‘": "’"}
+def is_title_only(text: str, company: Company) -> bool:
+    """A leadership body (市委, 政府, 人大, 政协) named only inside people's titles.
 
-
-def is_byline(text: str, start: int, end: int) -> bool:
-    """贵州日报天眼新闻记者 X, 新华社昆明9月6日电: the publisher, at the start of a line."""
-    return (start == 0 or text[start - 1] == "\n") and _BYLINE.match(
-        text, end, end + 10
-    ) is not None
-
-
-def _is_context_junk(text: str, start: int, end: int, source: str) -> bool:
-    """Mentions that are organizations only by form: quoted slogans (“前店后厂”)."""
-    if source == "kb" or start == 0 or end >= len(text):
-        return False
-    return _QUOTES.get(text[start - 1]) == text[end]
-
-
-def resolve_overlaps(
-    text: str, candidates: list[tuple[int, int, str]]
-) -> list[tuple[int, int, str]]:
-    """Non-overlapping spans: longest first, then kb > ner > pattern; junk dropped.
-
-    >>> resolve_overlaps("比亚迪集团", [(0, 3, "kb"), (0, 5, "pattern")])
-    [(0, 5, 'pattern')]
+    >>> c = link_organizations("市委书记张三说", [OrgCandidate(0, 2, "gov")], OrgKB())[0]
+    >>> is_title_only("市委书记张三说", c)
+    True
     """
-    ordered = sorted(candidates, key=lambda c: (-(c[1] - c[0]), _SOURCE_RANK.get(c[2], 3), c[0]))
-    taken: SpanIndex[str] = SpanIndex()
-    for s, e, source in ordered:
-        if s < 0 or e > len(text) or _is_junk(text[s:e]) or _is_context_junk(text, s, e, source):
-            continue
-        if not taken.overlaps(s, e):
-            taken.add(s, e, source)
-    return taken.inside(0, len(text) + 1)
-
-
-_DEPARTMENT_HEADS = frozenset("部 处 科 室 办公室 事业部 事业群".split())
-
-
-def _drop_departments(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """国创中心产业发展部: a department right after its organization is part of it, not an org."""
-    ends = {e for _, e, _ in spans}
-    kept = []
-    for s, e, source in spans:
-        head = head_of(text[s:e])
-        if (
-            head
-            and head[0] in _DEPARTMENT_HEADS
-            and source != "kb"
-            and any(s - k in ends for k in range(0, 4))
-        ):
-            continue
-        kept.append((s, e, source))
-    return kept
+    lex = lexicon()
+    for m in company.mentions:
+        head = head_of(m.text)
+        if head is None or head[0] not in lex.leadership_heads:
+            return False
+        if m.start is None or m.end is None or not in_title(text, m.start, m.end):
+            return False
+    return bool(company.mentions)
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -129,10 +97,11 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _abbreviations(text: str, spans: list[tuple[int, int, str]]) -> dict[str, tuple[int, int]]:
+def _abbreviations(text: str, spans: list[OrgCandidate]) -> dict[str, tuple[int, int]]:
     """Short form -> the defining span (X（以下简称Y）)."""
     out: dict[str, tuple[int, int]] = {}
-    for s, e, _ in spans:
+    for c in spans:
+        s, e = c.start, c.end
         m = _ABBR.match(text, e)
         if m is None:
             continue
@@ -218,15 +187,30 @@ def _canonical(
             return group.record.name
         return max(plain, key=lambda x: (counts.get(x, 0), -len(x)))
 
-    def rank(s: str) -> tuple[int, int, int, int]:
-        return (strip_place(s) is None, head_of(s) is not None, not _FACILITY.search(s), len(s))
+    # The most complete form: a name, not a generic tail (交易中心), with its head (盛屯集团 over
+    # 盛屯), without a place prefix (盛屯集团 over 深圳盛屯集团), not a facility, the longest.
+    generic = lexicon().generic
 
-    return max(surfaces, key=rank)
+    def rank(s: str) -> tuple[int, int, int, int, int]:
+        return (
+            s not in generic,
+            head_of(s) is not None,
+            strip_place(s) is None,
+            not _FACILITY.search(s),
+            len(s),
+        )
+
+    best = max(surfaces, key=rank)
+    # 某某集团亚太总部 alone: the organization is 某某集团, its headquarters is where it was met.
+    owner = _OWNED_FACILITY.sub("", best)
+    if owner != best and head_of(owner) is not None and not _is_junk(owner):
+        return owner
+    return best
 
 
 def link_organizations(
     text: str,
-    candidates: list[tuple[int, int, str]],
+    candidates: Iterable[OrgCandidate],
     kb: OrgKB,
     *,
     home_province: str | None = None,
@@ -235,7 +219,7 @@ def link_organizations(
 
     Args:
         text: the document text (offsets refer to it).
-        candidates: (start, end, source) with source "ner", "pattern" or "kb".
+        candidates: the mentions proposed by NER, the KB and the name finder.
         kb: the organization KB used for ids, canonical names, kinds and parents.
         home_province: the delegation's province (贵州) to complete 省商务厅 -> 贵州省商务厅.
 
@@ -243,30 +227,35 @@ def link_organizations(
         Companies sorted by first mention; mentions sorted, with exact offsets.
 
     >>> kb = OrgKB.from_records([{"id": "acme", "name": "阿克米集团", "aliases": ["阿克米"]}])
-    >>> [c.name for c in link_organizations("省商务厅与阿克米", [(0, 4, "pattern"), (5, 8, "kb")],
-    ...                                      kb, home_province="贵州")]
+    >>> cands = [OrgCandidate(0, 4, "gov"), OrgCandidate(5, 8, "kb")]
+    >>> [c.name for c in link_organizations("省商务厅与阿克米", cands, kb, home_province="贵州")]
     ['贵州省商务厅', '阿克米']
     """
     spans = resolve_overlaps(text, candidates)
     abbrs = _abbreviations(text, spans)
-    # Later occurrences of a defined short form are mentions even where NER missed them.
+    forms, tails = _short_forms(text, spans, kb, abbrs)
+    # Every use of a defined abbreviation or a short form is a mention, even where NER
+    # missed it; a longer short form also replaces an NER fragment of the name (超聚 of 超聚变).
     extra = []
-    for short in abbrs:
+    for short in list(abbrs) + list(forms):
         for m in re.finditer(re.escape(short), text):
-            extra.append((m.start(), m.end(), "abbr"))
-    spans = _drop_departments(text, resolve_overlaps(text, spans + extra))
+            if short in tails and m.start() < tails[short]:
+                continue  # 交易中心 refers back to the full name only after it
+            extra.append(OrgCandidate(m.start(), m.end(), "abbr" if short in abbrs else "alias"))
+    for short, span in forms.items():
+        abbrs.setdefault(short, span)
+    spans = _join_adjacent(text, _drop_departments(text, resolve_overlaps(text, spans + extra)))
     home = _home_parts(home_province)
     groups: dict[str, _Group] = {}
     span_key: dict[tuple[int, int], str] = {}
 
     def key_of(surface: str) -> tuple[str, OrgRecord | None, str | None]:
-        if surface in abbrs:
-            s, e = abbrs[surface]
-            return key_of(text[s:e])
+        if surface in abbrs and text[slice(*abbrs[surface])] != surface:
+            return key_of(text[slice(*abbrs[surface])])
         full = _complete_gov(surface, home)
         record = kb.lookup(full) or kb.lookup(surface)
         if record is None:
-            base = _FACILITY.sub("", surface)
+            base = _OWNED_FACILITY.sub("", surface)
             if base != surface and len(base) >= 2:
                 record = kb.lookup(base)
         if record is None and _BRACKET.search(surface):
@@ -287,7 +276,8 @@ def link_organizations(
             return "gov:" + full, None, full
         return "core:" + _core_key(surface), None, None
 
-    for s, e, _ in spans:
+    for c in spans:
+        s, e = c.start, c.end
         key, record, full = key_of(text[s:e])
         group = groups.setdefault(key, _Group(key=key, record=record, full=full))
         group.spans.append((s, e))
@@ -297,7 +287,7 @@ def link_organizations(
         if not key.startswith("core:"):
             continue
         surface = text[slice(*groups[key].spans[0])]
-        base = _FACILITY.sub("", surface)
+        base = _OWNED_FACILITY.sub("", surface)
         stripped = strip_place(base) or base
         target = next(
             (
@@ -310,7 +300,6 @@ def link_organizations(
         if target is not None and (base != surface or stripped != base):
             groups[target].spans.extend(groups.pop(key).spans)
     _merge_known_short_forms(text, groups)
-    _add_short_forms(text, groups)
 
     by_surface = {text[s:e]: k for k, g in groups.items() for s, e in g.spans}
     companies: list[Company] = []
@@ -325,7 +314,13 @@ def link_organizations(
             parent_id = record.parent
             parent_name = _parent_name(record.parent, kb, groups, text)
         elif record is None:
-            parent_name, parent_id = _find_parent(name, kb, by_surface, group.key, groups, text)
+            # 甜橙冰饮产业园 (即大果国际食品产业园): any of its names may start with the owner's.
+            for surface in [name, *surfaces]:
+                parent_name, parent_id = _find_parent(
+                    surface, kb, by_surface, group.key, groups, text
+                )
+                if parent_id is not None:
+                    break
         if all(is_byline(text, s, e) for s, e in group.spans):
             kind = "publisher"
         elif record is not None:
@@ -337,7 +332,7 @@ def link_organizations(
         elif group.full is not None:
             kind = "government"
         else:
-            heads = [head_of(s) for s in surfaces]
+            heads = [head_of(s) for s in [name, *surfaces]]
             kind = next((h[1] for h in heads if h is not None), "other")
         cid = record.id if record is not None else f"local:{name}"
         companies.append(
@@ -369,23 +364,89 @@ def _merge_known_short_forms(text: str, groups: dict[str, _Group]) -> None:
                 group.spans.extend(groups.pop("core:" + core).spans)
 
 
-def _add_short_forms(text: str, groups: dict[str, _Group]) -> None:
-    """盛屯集团 … 盛屯正是这一战略的参与者: the name without its legal suffix, used bare later
-    in the text, is a mention too (only for names the KB does not know; KB aliases are
-    matched already)."""
-    taken: SpanIndex[None] = SpanIndex((s, e, None) for g in groups.values() for s, e in g.spans)
-    for key, group in groups.items():
-        core = key[len("core:") :] if key.startswith("core:") else ""
-        if len(core) < 2 or _is_junk(core) or head_of(core) is not None:
-            continue
-        if not any(
-            text[s:e] != core and text[s:e].endswith(tuple(_LEGAL_SUFFIXES)) for s, e in group.spans
-        ):
-            continue  # the group never appears with a legal suffix: nothing to shorten
-        for m in re.finditer(re.escape(core), text):
-            if taken.overlaps(m.start(), m.end()):
-                continue
-            group.spans.append((m.start(), m.end()))
+_TAILS = ("中心", "基地", "学院", "研究院", "产业园", "园区", "交易所", "小镇")
+
+
+def _trade_name(core: str) -> str:
+    """明泰科技发展 -> 明泰: the trade name without the industry words after it."""
+    words = lexicon().industry_words
+    changed = True
+    while changed:
+        changed = False
+        for word in words:
+            if core.endswith(word) and len(core) - len(word) >= 2:
+                core, changed = core[: -len(word)], True
+                break
+    return core
+
+
+def _forms_of(surface: str) -> list[str]:
+    """Forms a text may use for ``surface``, the surface itself first.
+
+    深圳盛屯集团 -> 盛屯集团, 盛屯; 河南明泰科技有限公司 -> 河南明泰科技, 明泰科技, 明泰, 河南明泰.
+    """
+    # A name found once is a name wherever it recurs (a heading the name finder cut short).
+    out: list[str] = [surface]
+    bare = _BRACKET.sub("", surface) or surface
+    bare = _OWNED_FACILITY.sub("", bare) or bare  # 某某有限公司研发中心: the company's forms
+    head = head_of(bare)
+    place_free = strip_place(bare)
+    if place_free and (head is None or head[1] == "company"):
+        out.append(place_free)
+    core = _strip_suffixes(bare)
+    if core != bare and not bare.endswith(("分公司", "子公司")):
+        out.append(core)
+        core_free = strip_place(core)
+        if core_free:
+            out.append(core_free)
+        trade = _trade_name(core_free or core)
+        if trade not in out:
+            out.append(trade)
+            if core_free and trade != core_free:
+                out.append(core[: len(core) - len(core_free)] + trade)  # 浙江 + 锂威
+    return [f for f in out if len(f) >= 2 and not _is_junk(f)]
+
+
+def _tail_form(surface: str) -> str | None:
+    """某某产品交易中心 -> 交易中心: a generic tail, valid only after the full name."""
+    for tail in _TAILS:
+        if surface.endswith(tail) and len(surface) >= len(tail) + 6:
+            return surface[-(len(tail) + 2) :]
+    return None
+
+
+def _short_forms(
+    text: str, spans: list[OrgCandidate], kb: OrgKB, abbrs: dict[str, tuple[int, int]]
+) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
+    """Short form -> defining span, and tail form -> the offset from which it counts."""
+    owners: dict[str, dict[str, tuple[int, int]]] = {}
+    own: dict[str, dict[str, tuple[int, int]]] = {}
+    tails: dict[str, int] = {}
+    for c in spans:
+        surface = text[c.start : c.end]
+        record = kb.lookup(surface)
+        owner = "kb:" + record.id if record is not None else _core_key(surface)
+        forms = _forms_of(surface)
+        tail = _tail_form(surface)
+        if tail is not None:
+            forms.append(tail)
+            tails[tail] = min(tails.get(tail, c.end), c.end)
+        for form in forms:
+            # A name is its own form, but another name's short form decides what it refers to.
+            table = own if form == surface else owners
+            table.setdefault(form, {}).setdefault(owner, (c.start, c.end))
+    for form, by_owner in own.items():
+        owners.setdefault(form, by_owner)
+    out: dict[str, tuple[int, int]] = {}
+    for form, by_owner in owners.items():
+        if len(by_owner) != 1 or form in abbrs:
+            continue  # shared by two organizations: ambiguous
+        (span,) = by_owner.values()
+        other = kb.lookup(form)
+        if other is not None and kb.lookup(text[slice(*span)]) is not other:
+            continue  # the KB knows this form as another organization
+        out[form] = span
+    return out, {t: pos for t, pos in tails.items() if t in out}
 
 
 def _parent_name(parent_id: str, kb: OrgKB, groups: dict[str, _Group], text: str) -> str | None:

@@ -9,133 +9,36 @@ boundary word (a verb such as 走进/引入, a preposition such as 在/与, a pr
 cuts the stem. A known name inside the window (an NER or KB seed) anchors the start, and a
 place name is a legitimate start when nothing else bounds a long window.
 
-    >>> find_org_names("引入其上游产业福泉鼎盛新材料公司")
+    >>> [(c.start, c.end, c.head) for c in find_org_names("引入其上游产业福泉鼎盛新材料公司")]
     [(7, 16, '公司')]
 """
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
-from ..places import forms as place_forms
 from ..text.spans import SpanIndex
-
-MAX_STEM = 14
-# Longest seed and pattern span considered when looking for neighbours (in characters).
-MAX_SEED = 64
-_REACH = 48
-# Longer stems need a recognisable start (place, 国家/中国..., or a known name).
-LONG_STEM = 6
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
-# "13家公司", "两所大学": a numeral plus classifier is a quantity, never part of a name.
-_LEVEL_HEADS = frozenset(("政府", "人民政府", "党委"))
-_NUMERALS = "0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多余数"
-_NUMERAL_CLASSIFIER = re.compile(f"[{_NUMERALS}]+[家个所座批位名间条]")
-
-
-@dataclass(frozen=True, slots=True)
-class _Lexicon:
-    head_re: re.Pattern[str]
-    head_kind: dict[str, str]
-    weak: frozenset[str]
-    zones: frozenset[str]  # heads whose stem may be a bare place name (福州新区)
-    generic_stems: frozenset[str]  # 全国开发区, 各类园区: a category, not a name
-    groups: tuple[str, ...]  # visiting-group nouns: 代表团, 考察团, 调研组 …
-    group_re: re.Pattern[str]  # (党政)?<group noun>
-    sub_heads: frozenset[str]
-    blockers: dict[str, str]
-    not_names: frozenset[str]
-    generic: frozenset[str]
-    boundaries: tuple[str, ...]
-    boundaries_by_last: dict[str, tuple[str, ...]]  # same words, keyed by their last character
-    exceptions: tuple[str, ...]
-    gov_re: re.Pattern[str]
-    places: frozenset[str]
-    name_starts: tuple[str, ...]
-    place_re: re.Pattern[str]
-
-
-def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
-    table: dict[str, list[str]] = {}
-    for w in sorted(words, key=len, reverse=True):
-        table.setdefault(w[-1], []).append(w)
-    return {k: tuple(v) for k, v in table.items()}
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> _Lexicon:
-    """The head/boundary/place tables, loaded once from package data."""
-    data = json.loads(files("seedie.data").joinpath("org_heads.json").read_text(encoding="utf-8"))
-    head_kind: dict[str, str] = {}
-    for kind, heads in data["heads"].items():
-        for head in heads:
-            head_kind.setdefault(head, kind)
-    for head in data["weak_heads"]:
-        head_kind.setdefault(head, "other")
-    places = set(place_forms())
-    blockers = {k: v for k, v in data["single_char_blockers"].items() if not k.startswith("_")}
-
-    def alternation(words: object) -> re.Pattern[str]:
-        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))  # type: ignore[arg-type]
-
-    return _Lexicon(
-        head_re=alternation(head_kind),
-        head_kind=head_kind,
-        weak=frozenset(data["weak_heads"]),
-        zones=frozenset(data.get("zone_heads", ())),
-        generic_stems=frozenset(data.get("generic_stems", ())),
-        groups=tuple(data["visiting_groups"]),
-        group_re=re.compile("(?:党政)?(?:" + alternation(data["visiting_groups"]).pattern + ")"),
-        sub_heads=frozenset(data["sub_heads"]),
-        blockers=blockers,
-        not_names=frozenset(data["not_names"]),
-        generic=frozenset(data["generic"]),
-        boundaries=tuple(sorted(data["boundaries"], key=len, reverse=True)),
-        boundaries_by_last=_by_last_char(data["boundaries"]),
-        exceptions=tuple(data["boundary_exceptions"]),
-        gov_re=alternation(data["gov_short"]),
-        places=frozenset(places),
-        name_starts=tuple(data["name_starts"]),
-        place_re=alternation(places),
-    )
-
-
-def head_of(name: str) -> tuple[str, str] | None:
-    """The organization head word ending ``name`` and its kind, if any.
-
-    >>> head_of("贵州省商务厅")
-    ('厅', 'government')
-    """
-    lex = lexicon()
-    for size in range(min(len(name), 8), 0, -1):
-        tail = name[-size:]
-        if tail in lex.head_kind:
-            return tail, lex.head_kind[tail]
-    return None
-
-
-def is_place(surface: str) -> bool:
-    """True for a bare place name such as 广东, 贵州省 or 深圳市."""
-    return surface in lexicon().places
-
-
-def _is_protected(text: str, pos: int, lex: _Lexicon) -> bool:
-    """True when text[pos] is inside a word like 共和国 whose 和 is not a conjunction."""
-    # 都 in 成都, 安 in 西安: a place name is never cut.
-    for m in lex.place_re.finditer(text, max(0, pos - 7), min(len(text), pos + 8)):
-        if m.start() <= pos < m.end():
-            return True
-    for word in lex.exceptions:
-        lo = max(0, pos - len(word) + 1)
-        idx = text.find(word, lo, pos + len(word))
-        if idx != -1 and idx <= pos < idx + len(word):
-            return True
-    return False
+from .headless import _extend_over_industry, _extend_to_head, _list_names, _project_owners
+from .lexicon import (
+    _ADMIN_START,
+    _LEVEL_HEADS,
+    _NAME_CHAR,
+    _NUMERAL_CLASSIFIER,
+    _NUMERALS,
+    _REACH,
+    _TWO_CHAR_STEM_HEADS,
+    LONG_STEM,
+    MAX_SEED,
+    MAX_STEM,
+    _is_description,
+    _is_protected,
+    _Lexicon,
+    _name_ends_at,
+    head_of,
+    lexicon,
+)
 
 
 def _stem_start(
@@ -164,6 +67,8 @@ def _stem_start(
         )
         if hit is None or (len(hit) == 1 and _is_protected(text, cut - 1, lex)):
             continue
+        if hit in lex.inner_words and _name_ends_at(text, cut - len(hit), near, lex):
+            continue  # 福州物联网 + 产业创新中心: 产业 continues the name
         if any(s < cut and e > cut - len(hit) for s, e in near):
             continue  # 为 inside 华为 is part of a known name
         if head_start - cut < min_stem:
@@ -182,7 +87,12 @@ def _stem_start(
         m = next((m for m in lex.place_re.finditer(text, start, anchor) if m.end() == anchor), None)
         return m.start() if m is not None else anchor
     if not bounded or head_start - start > LONG_STEM:
-        if text.startswith(lex.name_starts, start) or lex.place_re.match(text, start):
+        admin = _ADMIN_START.match(text, start, head_start)
+        if (
+            text.startswith(lex.name_starts, start)
+            or lex.place_re.match(text, start)
+            or (bounded and admin is not None)
+        ):
             return start if head_start - start >= min_stem else None
         m = lex.place_re.search(text, start, head_start)
         if m is None or head_start - m.start() < min_stem:
@@ -218,7 +128,10 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
         # noun; real two-character brands (春兰公司) reach us as NER/KB seeds instead.
         short_ok = lex.head_kind[head] in ("government", "school", "research")
         zone = head in lex.zones
-        min_stem = 2 if zone else 3 if weak or not short_ok else 2
+        # 闽宁产业园, 书生学校: parks and schools carry two-character names; a two-character
+        # stem before 中心 or 基地 is usually a common noun (几何中心, 总部基地).
+        two_ok = zone or head.endswith(_TWO_CHAR_STEM_HEADS)
+        min_stem = 2 if two_ok else 3 if weak or not short_ok else 2
         start = _stem_start(text, hs, min_stem, seeds, lex)
         if start is None:
             continue
@@ -230,6 +143,10 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
         # 中国政府, 上级党委: MSRA and common usage treat these as a place plus a common noun;
         # a government body name carries its administrative level (贵阳市政府, 某县党委).
         if head in _LEVEL_HEADS and stem[-1] not in "省市县区州镇乡村":
+            continue
+        if lex.head_kind[head] != "government" and _is_description(
+            text, start, stem, lex, weak=weak
+        ):
             continue
         spans.append((start, he, head))
     return spans
@@ -278,13 +195,25 @@ def _bracketed_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int,
     out = []
     for m in _BRACKETED.finditer(text):
         inner = m.group("inner")
-        if inner not in lex.places and inner not in ("集团", "控股", "中国"):
+        # 某某材料（东海）有限公司: a place the gazetteer may not list, right before the legal
+        # form, is the location of the legal entity as well.
+        at_legal_form = m.group("tail") in ("股份有限公司", "有限责任公司", "有限公司")
+        if (
+            inner not in lex.places
+            and inner not in ("集团", "控股", "中国")
+            and not (at_legal_form and len(inner) <= 4)
+        ):
             continue
         # The stem is cut like any name stem: 在园区内的信达生物制药 -> 信达生物制药.
         start = _stem_start(text, m.start("inner") - 1, 2, seeds, lex)
         if start is not None:
             out.append((start, m.end(), "bracketed"))
     return out
+
+
+def is_congress(surface: str) -> bool:
+    """党的二十大, 第十一次全国代表大会: a congress, an event rather than a body of the story."""
+    return _CONGRESS.search(surface) is not None or _CONGRESS_SHORT.search(surface) is not None
 
 
 def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -298,7 +227,14 @@ def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 # A facility of an organization (比亚迪全球总部, 华为云总部): the linker folds X+FACILITY into X.
-FACILITY = r"(?:全球|中国|国内|海外|全国|区域|华南|西南)?(?:总部|生产基地|基地|工厂|产业园|园区)"
+FACILITY = (
+    r"(?:全球|中国|国内|海外|全国|区域|华南|西南|亚太|亚洲|欧洲)?(?:总部|生产基地|研发中心|基地|工厂|产业园|园区)"
+)
+# Facilities that stay mentions of their owner; a park (产业园, 园区) hosts other companies and
+# is an organization of its own whose parent is the owner (某某产业园, 即某某国际食品产业园).
+OWNED_FACILITY = (
+    r"(?:全球|中国|国内|海外|全国|区域|华南|西南|亚太|亚洲|欧洲)?(?:总部|生产基地|研发中心|基地|工厂)"
+)
 _FACILITY_TAIL = re.compile(FACILITY)
 
 
@@ -318,9 +254,38 @@ def _extend_seed(text: str, start: int, end: int, lex: _Lexicon) -> tuple[int, i
     return start, end, label
 
 
+@dataclass(frozen=True, slots=True)
+class OrgCandidate:
+    """One organization mention candidate before linking.
+
+    ``source`` says who proposed it: "ner" (the base pipeline), "kb" (a KB alias), "pattern"
+    (stem + head), "seed" (an NER/KB span extended to a head or facility word), "gov" (a
+    government short form such as 省商务厅), "congress" (十五大), "bracketed" (某某（苏州）有限
+    公司), "project" (the owner named in a project's name), "listed" (某某食品 in a list of
+    companies), "abbr" (a defined short form) or "alias" (a shorter form of a name used earlier).
+    ``head`` is the organization head word that ends it (公司, 中心 …), "" when none.
+    """
+
+    start: int
+    end: int
+    source: str
+    head: str = ""
+
+
+def _candidate(text: str, start: int, end: int, label: str) -> OrgCandidate:
+    if label in ("gov", "congress", "bracketed", "project", "listed"):
+        source = label
+    elif label in ("seed", "place+seed", "seed+facility", "seed+head"):
+        source = "seed"
+    else:
+        source = "pattern"
+    head = label if source == "pattern" else (head_of(text[start:end]) or ("", ""))[0]
+    return OrgCandidate(start, end, source, head)
+
+
 def find_org_names(
     text: str, seeds: list[tuple[int, int]] | None = None
-) -> list[tuple[int, int, str]]:
+) -> list[OrgCandidate]:
     """Organization names: stem + head, NER seeds extended to their head, gov short forms.
 
     Args:
@@ -329,10 +294,10 @@ def find_org_names(
             and are extended when a head follows within four characters.
 
     Returns:
-        Non-overlapping (start, end, label) sorted by start; label is the head word
-        (公司, 集团 ...), "gov" for a government short form, or "seed" for an unextended seed.
+        Non-overlapping :class:`OrgCandidate` records sorted by start.
 
-    >>> find_org_names("走进国家新型储能创新中心，贵州电科院有团队")
+    >>> found = find_org_names("走进国家新型储能创新中心，贵州电科院有团队")
+    >>> [(c.start, c.end, c.head) for c in found]
     [(2, 12, '创新中心'), (13, 18, '电科院')]
     """
     if not text:
@@ -360,12 +325,23 @@ def find_org_names(
                 best = (ps if text[ps:s] in lex.places else s, pe, head)
                 break
         if best[2] == "seed":
+            reach = _extend_to_head(text, s, e, seeds, lex)
+            if reach is not None:
+                best = (s, reach[0], "seed+head")
+        if best[2] == "seed":
             best = _extend_seed(text, s, e, lex)
+        if best[2] == "seed":
+            best = (s, _extend_over_industry(text, e, lex), "seed")
+        elif best[2] != "seed+facility" and (tail := _FACILITY_TAIL.match(text, best[1])):
+            best = (best[0], tail.end(), "seed+facility")  # 某某有限公司 + 研发中心
         extended.append(best)
     congress = _congress_spans(text, seeds) + _bracketed_spans(text, seeds)
-    candidates = extended + congress + pattern + _gov_spans(text)
+    pattern += _project_owners(text, lex) + _list_names(text, lex)
+    gov = _gov_spans(text)
+    candidates = extended + congress + pattern + gov
+    # Seeds, congresses and the exact government short forms first (特区政府 over NER's 区政府).
+    priority = {id(c): 0 for c in extended + congress + gov}
     # Seeds (and congresses built on them) first: they are the most reliable; then longer.
-    priority = {id(c): 0 for c in extended + congress}
     candidates.sort(key=lambda c: (priority.get(id(c), 1), -(c[1] - c[0]), c[0]))
     taken: SpanIndex[str] = SpanIndex()
     for cand in candidates:
@@ -374,4 +350,4 @@ def find_org_names(
                 continue
         if not taken.overlaps(cand[0], cand[1]):
             taken.add(*cand)
-    return taken.inside(0, len(text) + 1)
+    return [_candidate(text, s, e, label) for s, e, label in taken.inside(0, len(text) + 1)]

@@ -205,76 +205,6 @@ def _is_soft_break(line: str) -> bool:
     return bool(inner) and not any(c in inner for c in SENTENCE_ENDS)
 
 
-_ORG_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司")
-_ORG_TAILS = ("中心", "基地", "学院", "研究院", "产业园", "园区", "交易所")
-
-
-def _short_forms(surface: str) -> list[str]:
-    """盛屯集团 -> [盛屯]; 深圳盛屯集团 -> [盛屯集团, 盛屯]; 某某产品交易中心 -> [交易中心]."""
-    out: list[str] = []
-    gaz = gazetteer()
-    for size in range(min(6, len(surface) - 2), 1, -1):
-        if surface[:size] in gaz:
-            surface = surface[size:]
-            out.append(surface)
-            break
-    for suffix in _ORG_SUFFIXES:
-        if surface.endswith(suffix) and len(surface) - len(suffix) >= 2:
-            head = surface[: -len(suffix)]
-            if head not in gaz:
-                out.append(head)
-            break
-    return [s for s in out if len(s) >= 2]
-
-
-def _tail_forms(surface: str) -> list[str]:
-    """某某产品交易中心 -> [交易中心]: a generic tail, valid only after the full name."""
-    for tail in _ORG_TAILS:
-        if surface.endswith(tail) and len(surface) >= len(tail) + 6:
-            return [surface[-(len(tail) + 2) :]]
-    return []
-
-
-def _add_short_forms(
-    text: str, companies: list[Company], orgs: dict[tuple[int, int], OrgSpan]
-) -> None:
-    """Add unlinked occurrences of a company's short form (盛屯 for 盛屯集团) as its mentions.
-
-    The linker finds names; later bare references (盛屯已累计完成投资…, 交易中心自…开业以来)
-    are definite descriptions of an organization already introduced, so only occurrences
-    after that organization's first mention count. A short form shared by two companies
-    is ambiguous and dropped.
-    """
-    owners: dict[str, list[Company]] = {}
-    first: dict[str, int] = {}
-    tails: set[str] = set()
-    for company in companies:
-        starts = [m.start for m in company.mentions if m.start is not None and m.start >= 0]
-        if not starts:
-            continue
-        first[company.id] = min(starts)
-        forms = {f for m in company.mentions for f in _short_forms(m.text)}
-        tail = {f for m in company.mentions for f in _tail_forms(m.text)}
-        tails |= tail
-        for form in sorted(forms | tail):
-            owners.setdefault(form, [])
-            if company not in owners[form]:
-                owners[form].append(company)
-    taken: SpanIndex[None] = SpanIndex((a, b, None) for a, b in orgs)
-    for form in sorted(owners):
-        if len(owners[form]) != 1:
-            continue
-        company = owners[form][0]
-        for m in re.finditer(re.escape(form), text):
-            s, e = m.start(), m.end()
-            if form in tails and s < first[company.id]:
-                continue
-            if taken.overlaps(s, e):
-                continue
-            orgs[(s, e)] = OrgSpan(s, e, form, company)
-            taken.add(s, e, None)
-
-
 _CONJUNCTIONS = "和与及同跟"
 
 
@@ -327,7 +257,6 @@ def build_context(
             key = (m.start, m.end)
             if key not in orgs:
                 orgs[key] = OrgSpan(m.start, m.end, text[m.start : m.end], company)
-    _add_short_forms(text, companies, orgs)
     # Drop mentions nested in a longer mention (华为 inside 华为云总部).
     spans = sorted(orgs.values(), key=lambda o: (o.start, -o.end))
     kept: list[OrgSpan] = []

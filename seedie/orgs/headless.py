@@ -1,0 +1,199 @@
+"""Names the head-word patterns cannot see: a known name reaching its head over more name
+characters (华为 + 物联网云创 + 中心), the owner named in a visited project (某某稀土磁性材料
+项目 -> 某某稀土), and trade names with an industry word in a list of companies (某某食品、
+某某纺织等企业).
+
+Pure Python (no spaCy import).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    _NAME_CHAR,
+    _NUMERAL_CLASSIFIER,
+    MAX_STEM,
+    _is_protected,
+    _Lexicon,
+    _name_ends_at,
+    _segments_into,
+    head_of,
+)
+
+
+def _latest_boundary_end(text: str, lo: int, hi: int, lex: _Lexicon) -> int:
+    """End of the last boundary word inside text[lo:hi], or ``lo`` when there is none."""
+    for cut in range(hi, lo, -1):
+        for b in lex.boundaries_by_last.get(text[cut - 1], ()):
+            if cut - len(b) >= lo and text.startswith(b, cut - len(b)):
+                if len(b) == 1 and _is_protected(text, cut - 1, lex):
+                    continue
+                return cut
+    return lo
+
+
+def _project_owners(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
+    """某某稀土磁性材料生产项目 -> 某某稀土: a visited project is named after its owner.
+
+    The owner is [place] + a trade name of two to four characters + industry words; the rest
+    (磁性材料生产, 技改) describes the project. Only a project that opens a stop (a line, a
+    clause, or the object of 来到/查看) is read this way.
+    """
+    out = []
+    for m in re.finditer("项目", text):
+        hs = m.start()
+        i = hs
+        while i > 0 and hs - i < MAX_STEM and _NAME_CHAR.match(text[i - 1]):
+            i -= 1
+        start = _latest_boundary_end(text, i, hs, lex)
+        opens = start == 0 or text[start - 1] in "\n，,、：:；;"
+        if not opens and not text[max(0, start - 8) : start].rstrip("了").endswith(lex.stop_verbs):
+            continue
+        place = lex.place_re.match(text, start, hs)
+        pos = place.end() if place is not None else start
+        for size in (2, 3, 4):
+            end = pos + size
+            while True:
+                word = next((w for w in lex.industry_words if text.startswith(w, end)), None)
+                if word is None or end + len(word) > hs:
+                    break
+                end += len(word)
+            if end > pos + size:
+                brand = text[pos : pos + size]
+                if brand not in lex.generic_stem_words and brand not in lex.places:
+                    out.append((start, end, "project"))
+                break
+    return out
+
+
+_CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")
+_LIST_SPLIT = re.compile(r"[、和及]")
+_COMPANY_LIST_END = re.compile(r"等[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂商|工厂)")
+_TRADE_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")
+
+
+def _trade_name_end(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """True when text[start:end] is [place] + a two-to-four-character trade name + industry."""
+    place = lex.place_re.match(text, start, end)
+    pos = place.end() if place is not None else start
+    for size in (2, 3, 4):
+        rest, words = pos + size, 0
+        while rest < end:
+            word = next((w for w in lex.industry_words if text.startswith(w, rest)), None)
+            if word is None:
+                break
+            rest, words = rest + len(word), words + 1
+        if words and rest == end:
+            brand = text[pos : pos + size]
+            return brand not in lex.generic_stem_words and brand not in lex.places
+    return False
+
+
+def _list_names(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
+    """某某食品、某某纺织、某某科技等企业: list items made of a trade name and an industry word.
+
+    Such a name has no head word; it is read as a company only inside an enumeration (items
+    joined by 、, 和 or 及) that names companies: the list ends in 等…企业/公司, or another item
+    carries an organization head.
+    """
+    out: list[tuple[int, int, str]] = []
+    for clause in _CLAUSE.finditer(text):
+        lo, hi = clause.span()
+        stop = text.find("等", lo, hi)
+        stop = hi if stop == -1 else stop
+        cuts = [lo] + [m.end() for m in _LIST_SPLIT.finditer(text, lo, stop)]
+        ends = [m.start() for m in _LIST_SPLIT.finditer(text, lo, stop)] + [stop]
+        if len(cuts) < 2:
+            continue
+        companies = _COMPANY_LIST_END.match(text, stop, hi) is not None
+        found = []
+        for start, end in zip(cuts, ends):
+            # 考察了某某公司, 协作项目某某食品: what precedes the name is not part of it.
+            start = _latest_boundary_end(text, start, end, lex)
+            for word in ("项目", "企业"):
+                cut = text.rfind(word, start, end)
+                if cut != -1:
+                    start = cut + len(word)
+            head = lex.head_re.search(text, max(start, end - 6), end)
+            if head is not None and head.end() == end and lex.head_kind[head.group()] == "company":
+                stem = text[start : head.start()]
+                # 大型企业集团 is a description; 某某集团 names a company.
+                companies = companies or (
+                    len(stem) >= 2 and not _segments_into(stem, lex.generic_stem_words)
+                )
+            elif _TRADE_NAME.fullmatch(text, start, end) and _trade_name_end(text, start, end, lex):
+                found.append((start, end, "listed"))
+        if companies:
+            out += found
+    return out
+
+
+# How far a known name may be extended to a head word over name characters (华为 + 物联网云创
+# + 中心, 奇瑞汽车股份有限公司 + 鄂尔多斯分 + 公司).
+_GAP = 8
+_DIGITS = re.compile("[0-9０-９]")
+
+
+def _gap_is_name(
+    text: str, start: int, end: int, near: list[tuple[int, int]], lex: _Lexicon
+) -> bool:
+    gap = text[start:end]
+    if not all(_NAME_CHAR.match(c) for c in gap) or _DIGITS.search(gap):
+        return False
+    if _NUMERAL_CLASSIFIER.search(gap):
+        return False
+    if any(w in gap for w in lex.title_words):
+        return False  # 比亚迪董事长…: a person follows, not more of the name
+    for b in lex.boundaries:
+        i = gap.find(b)
+        if i == -1:
+            continue
+        if len(b) == 1 and _is_protected(text, start + i, lex):
+            continue
+        if b in lex.inner_words and _name_ends_at(text, start + i, near, lex):
+            continue
+        return False
+    return True
+
+
+def _extend_to_head(
+    text: str, start: int, end: int, near: list[tuple[int, int]], lex: _Lexicon
+) -> tuple[int, str] | None:
+    """End and head of ``known name + name characters + head`` (华为物联网云创中心), if any."""
+    for m in lex.head_re.finditer(text, end, min(len(text), end + _GAP + 8)):
+        hs, he, head = m.start(), m.end(), m.group()
+        if hs - end > _GAP or not _gap_is_name(text, end, hs, near, lex):
+            return None
+        if len(head) < 2 or head in lex.sub_heads or lex.head_kind[head] == "government":
+            continue
+        if he < len(text) and text[he] in lex.blockers.get(head, ""):
+            continue
+        # 比亚迪集团 + 股份有限公司: a legal form right after the head belongs to it.
+        while (nxt := lex.head_re.match(text, he)) is not None and lex.head_kind[
+            nxt.group()
+        ] == "company":
+            he, head = nxt.end(), nxt.group()
+        return he, head
+    return None
+
+
+def _extend_over_industry(text: str, end: int, lex: _Lexicon) -> int:
+    """某钨 + 新能源 等企业: industry words right after a known name, before the name ends.
+
+    A name that already ends in an organization head or legal form (某某股份有限公司) is
+    complete: the words after it (投资建设) are what it does, not more of its name.
+    """
+    if head_of(text[max(0, end - 8) : end]) is not None:
+        return end
+    pos = end
+    while True:
+        word = next((w for w in lex.industry_words if text.startswith(w, pos)), None)
+        if word is None:
+            break
+        pos += len(word)
+    if pos == end:
+        return end
+    if pos < len(text) and _NAME_CHAR.match(text[pos]) and text[pos] not in "等和与及":
+        return end
+    return pos

@@ -1,0 +1,186 @@
+"""The organization-name lexicon: head words, boundaries, places and the word lists of
+``seedie/data/org_heads.json`` and ``seedie/data/places.json``, loaded once; and the small
+tests on it that both the name finder and the head-less name rules use.
+
+Pure Python (no spaCy import).
+
+    >>> head_of("贵州省商务厅")
+    ('厅', 'government')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import data_table
+from ..places import forms as place_forms
+
+MAX_STEM = 14
+# Longest seed and pattern span considered when looking for neighbours (in characters).
+MAX_SEED = 64
+_REACH = 48
+# Longer stems need a recognisable start (place, 国家/中国..., or a known name).
+LONG_STEM = 6
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
+# "13家公司", "两所大学": a numeral plus classifier is a quantity, never part of a name.
+_LEVEL_HEADS = frozenset(("政府", "人民政府", "党委"))
+_NUMERALS = "0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多余数"
+_TWO_CHAR_STEM_HEADS = ("园", "园区", "学校", "小镇", "城")
+_NUMERAL_CLASSIFIER = re.compile(f"[{_NUMERALS}]+[家个所座批位名间条]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    head_re: re.Pattern[str]
+    head_kind: dict[str, str]
+    weak: frozenset[str]
+    zones: frozenset[str]  # heads whose stem may be a bare place name (福州新区)
+    generic_stems: frozenset[str]  # 全国开发区, 各类园区: a category, not a name
+    groups: tuple[str, ...]  # visiting-group nouns: 代表团, 考察团, 调研组 …
+    group_re: re.Pattern[str]  # (党政)?<group noun>
+    sub_heads: frozenset[str]
+    blockers: dict[str, str]
+    not_names: frozenset[str]
+    generic: frozenset[str]
+    boundaries: tuple[str, ...]
+    boundaries_by_last: dict[str, tuple[str, ...]]  # same words, keyed by their last character
+    exceptions: tuple[str, ...]
+    gov_re: re.Pattern[str]
+    places: frozenset[str]
+    name_starts: tuple[str, ...]
+    place_re: re.Pattern[str]
+    title_words: tuple[str, ...]  # 书记, 常委, 主席 …: a body name + one of these is a title
+    leadership_heads: frozenset[str]  # 委, 政府, 人大, 政协: the bodies of leaders' titles
+    inner_words: frozenset[str]  # 产业: a boundary, except right after a place or known name
+    industry_words: tuple[str, ...]  # 科技, 新材料 …: the industry part of a legal name
+    generic_stem_words: frozenset[str]  # 教育, 实践 …: a stem made only of these is generic
+    description_cues: tuple[str, ...]  # 唯一的, 首个 …: what follows is a description
+    stop_verbs: tuple[str, ...]  # 来到, 查看 …: what follows is a visited stop
+    not_in_names: tuple[str, ...]  # 两地, 双方: a phrase about several places is no name
+
+
+def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        table.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """The head/boundary/place tables, loaded once from package data."""
+    data = data_table("org_heads.json")
+    head_kind: dict[str, str] = {}
+    for kind, heads in data["heads"].items():
+        for head in heads:
+            head_kind.setdefault(head, kind)
+    for head in data["weak_heads"]:
+        head_kind.setdefault(head, "other")
+    places = set(place_forms())  # the one gazetteer (seedie.places), forms of 2+ characters
+    blockers = {k: v for k, v in data["single_char_blockers"].items() if not k.startswith("_")}
+
+    def alternation(words: object) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))  # type: ignore[arg-type]
+
+    return _Lexicon(
+        head_re=alternation(head_kind),
+        head_kind=head_kind,
+        weak=frozenset(data["weak_heads"]),
+        zones=frozenset(data.get("zone_heads", ())),
+        generic_stems=frozenset(data.get("generic_stems", ())),
+        groups=tuple(data["visiting_groups"]),
+        group_re=re.compile("(?:党政)?(?:" + alternation(data["visiting_groups"]).pattern + ")"),
+        sub_heads=frozenset(data["sub_heads"]),
+        blockers=blockers,
+        not_names=frozenset(data["not_names"]),
+        generic=frozenset(data["generic"]),
+        boundaries=tuple(sorted(data["boundaries"], key=len, reverse=True)),
+        boundaries_by_last=_by_last_char(data["boundaries"]),
+        exceptions=tuple(data["boundary_exceptions"]),
+        gov_re=alternation(data["gov_short"]),
+        places=frozenset(places),
+        name_starts=tuple(data["name_starts"]),
+        place_re=alternation(places),
+        title_words=tuple(sorted(data["title_words"], key=len, reverse=True)),
+        leadership_heads=frozenset(data["leadership_heads"]),
+        inner_words=frozenset(data["inner_words"]),
+        industry_words=tuple(sorted(data["industry_words"], key=len, reverse=True)),
+        generic_stem_words=frozenset(data["generic_stem_words"]),
+        description_cues=tuple(data["description_cues"]),
+        stop_verbs=tuple(sorted(data["stop_verbs"], key=len, reverse=True)),
+        not_in_names=tuple(data["not_in_names"]),
+    )
+
+
+def head_of(name: str) -> tuple[str, str] | None:
+    """The organization head word ending ``name`` and its kind, if any.
+
+    >>> head_of("贵州省商务厅")
+    ('厅', 'government')
+    """
+    lex = lexicon()
+    for size in range(min(len(name), 8), 0, -1):
+        tail = name[-size:]
+        if tail in lex.head_kind:
+            return tail, lex.head_kind[tail]
+    return None
+
+
+def is_place(surface: str) -> bool:
+    """True for a bare place name such as 广东, 贵州省 or 深圳市."""
+    return surface in lexicon().places
+
+
+def _is_protected(text: str, pos: int, lex: _Lexicon) -> bool:
+    """True when text[pos] is inside a word like 共和国 whose 和 is not a conjunction."""
+    # 都 in 成都, 安 in 西安: a place name is never cut.
+    for m in lex.place_re.finditer(text, max(0, pos - 7), min(len(text), pos + 8)):
+        if m.start() <= pos < m.end():
+            return True
+    for word in lex.exceptions:
+        lo = max(0, pos - len(word) + 1)
+        idx = text.find(word, lo, pos + len(word))
+        if idx != -1 and idx <= pos < idx + len(word):
+            return True
+    return False
+
+
+# 某某市, 某某县, 某某旗: a county-level place the gazetteer may not list.
+_ADMIN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}[市县旗]$")
+_ADMIN_START = re.compile(r"[\u4e00-\u9fff]{2,3}[市县旗]")
+
+
+def _name_ends_at(text: str, pos: int, seeds: list[tuple[int, int]], lex: _Lexicon) -> bool:
+    """True when a known name or a place name ends right at ``pos``."""
+    if any(e == pos for _, e in seeds) or _ADMIN_PLACE.search(text, max(0, pos - 5), pos):
+        return True
+    return any(m.end() == pos for m in lex.place_re.finditer(text, max(0, pos - 8), pos))
+
+
+def _segments_into(stem: str, words: frozenset[str]) -> bool:
+    """True when ``stem`` is a concatenation of ``words`` (教育实践 = 教育 + 实践)."""
+    ok = [True] + [False] * len(stem)
+    for i in range(1, len(stem) + 1):
+        ok[i] = any(ok[j] and stem[j:i] in words for j in range(max(0, i - 4), i - 1))
+    return ok[-1]
+
+
+_SUPERLATIVE = re.compile(r"最[\u4e00-\u9fff]{1,3}的$")
+
+
+def _is_description(text: str, start: int, stem: str, lex: _Lexicon, *, weak: bool = False) -> bool:
+    """教育实践基地, 全国最大的某某基地, 唯一的国家某某中心: a description, not a name; before
+    a weak head (园区, 基地) an industry alone is one too (化工园区)."""
+    before = text[max(0, start - 6) : start]
+    if before.endswith(lex.description_cues) or _SUPERLATIVE.search(before):
+        return True
+    words = _weak_generic_words() if weak else lex.generic_stem_words
+    return len(stem) >= 2 and _segments_into(stem, words)
+
+
+@lru_cache(maxsize=1)
+def _weak_generic_words() -> frozenset[str]:
+    lex = lexicon()
+    return lex.generic_stem_words | frozenset(lex.industry_words)

@@ -1,0 +1,174 @@
+"""Which candidate spans are organization mentions (no spaCy import).
+
+Before linking, candidates from NER, the KB and the name finder are trimmed (a title word
+stuck to a body, a dateline's 讯, a visiting group after a body), cleaned of junk (places,
+generic nouns, bylines, quoted figures of speech) and made non-overlapping: the longest span
+wins, at equal length kb > ner > the name finder's sources. Departments right after their
+organization are dropped, and a facility named right after its organization joins it.
+
+    >>> [(c.start, c.end, c.source) for c in resolve_overlaps(
+    ...     "比亚迪集团", [OrgCandidate(0, 3, "kb"), OrgCandidate(0, 5, "pattern")])]
+    [(0, 5, 'pattern')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+
+from ..text.spans import SpanIndex
+from .kb import strip_place
+from .lexicon import head_of, is_place, lexicon
+from .names import OrgCandidate
+
+# At equal length a KB alias beats an NER span, which beats what the name finder proposed.
+_SOURCE_RANK = {"kb": 0, "ner": 1}
+_DERIVED = frozenset(("abbr", "alias"))
+_COREF = frozenset("其 该 本 此 这 那".split())
+
+
+@lru_cache(maxsize=1)
+def _group_after() -> re.Pattern[str]:
+    """工作检查组, 党政代表团 …: a visiting-group noun right after a body's name."""
+    return re.compile("(?:工作|联合)?" + lexicon().group_re.pattern)
+
+
+# 某某旗, 某某县, 某某镇: an administrative unit NER took for an organization.
+_ADMIN_UNIT = re.compile(r"[\u4e00-\u9fff]{1,6}(?:旗|县|镇|乡|村|盟|自治州|地区)$")
+
+
+def _is_junk(surface: str) -> bool:
+    lex = lexicon()
+    return (
+        len(surface) < 2
+        or is_place(surface)
+        or (_ADMIN_UNIT.match(surface) is not None and head_of(surface) is None)
+        or any(w in surface for w in lex.not_in_names)  # 两地, 双方: several places
+        or surface in lex.generic
+        or surface[0] in _COREF
+        and surface[1:] in lex.generic
+        or strip_place(surface) in lex.generic  # 贵州电力, 广东制造业: place + sector
+    )
+
+
+# A byline (贵州日报天眼新闻记者 张三) or dateline (某某日报讯, 某某网4月19日讯（记者…）) names the
+# publisher, not an organization of the story.
+_BYLINE = re.compile(
+    r"[^\s，。、：:]{0,6}?(?:记者|通讯员|摄影)"
+    r"|[\u4e00-\u9fff]{0,4}[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)"  # 新华社昆明9月6日电
+    r"|讯|\s*[（(]\s*(?:记者|通讯员)"
+)
+_QUOTES = {"“": "”", '"': '"', "「": "」", "《": "》", "‘": "’"}
+
+
+def is_byline(text: str, start: int, end: int) -> bool:
+    """贵州日报天眼新闻记者 X, 新华社昆明9月6日电: the publisher, at the start of a line."""
+    return (start == 0 or text[start - 1] == "\n") and _BYLINE.match(
+        text, end, end + 10
+    ) is not None
+
+
+_SHORT_QUOTE = 10
+
+
+def _is_context_junk(text: str, start: int, end: int, source: str) -> bool:
+    """Mentions that are organizations only by form: quoted slogans (“前店后厂”) and names
+    inside a short quoted figure of speech (“某某界的爱马仕”)."""
+    if source == "kb" or start == 0 or end >= len(text):
+        return False
+    if _QUOTES.get(text[start - 1]) == text[end]:
+        return True
+    if source not in ("ner", "seed"):
+        return False
+    lo = max(0, start - _SHORT_QUOTE)
+    opened = max(text.rfind(q, lo, start) for q in _QUOTES)
+    if opened == -1 or any(c in text[opened:start] for c in "。！？\n"):
+        return False
+    close = _QUOTES[text[opened]]
+    shut = text.find(close, end, opened + _SHORT_QUOTE + 2)
+    return shut != -1 and shut - opened <= _SHORT_QUOTE + 1
+
+
+def _trim(text: str, cand: OrgCandidate) -> OrgCandidate:
+    """市委常委 -> 市委, 福建日报讯 -> 福建日报, 省委省政府 + 工作检查组 -> the visiting group."""
+    lex = lexicon()
+    surface = text[cand.start : cand.end]
+    for word in lex.title_words:
+        rest = surface[: -len(word)]
+        if surface.endswith(word) and len(rest) >= 2 and head_of(rest) is not None:
+            return replace(cand, end=cand.end - len(word))
+    if surface.endswith("讯") and len(surface) >= 4 and surface[-2] != "通":
+        return replace(cand, end=cand.end - 1)
+    m = _group_after().match(text, cand.end)
+    if m is not None and head_of(surface) is not None and head_of(surface)[1] == "government":
+        return replace(cand, end=m.end())
+    return cand
+
+
+def resolve_overlaps(text: str, candidates: Iterable[OrgCandidate]) -> list[OrgCandidate]:
+    """Non-overlapping candidates: longest first, then kb > ner > the rest; junk dropped.
+
+    >>> [(c.start, c.end, c.source) for c in resolve_overlaps(
+    ...     "比亚迪集团", [OrgCandidate(0, 3, "kb"), OrgCandidate(0, 5, "pattern")])]
+    [(0, 5, 'pattern')]
+    """
+    trimmed = [_trim(text, c) for c in candidates]
+    ordered = sorted(
+        trimmed, key=lambda c: (-(c.end - c.start), _SOURCE_RANK.get(c.source, 2), c.start)
+    )
+    taken: SpanIndex[OrgCandidate] = SpanIndex()
+    for c in ordered:
+        s, e = c.start, c.end
+        if s < 0 or e > len(text) or _is_context_junk(text, s, e, c.source):
+            continue
+        # Short forms were checked when they were derived; a generic tail (交易中心) is a
+        # definite reference to the long name it shortens.
+        if c.source not in _DERIVED and _is_junk(text[s:e]):
+            continue
+        if not taken.overlaps(s, e):
+            taken.add(s, e, c)
+    return [c for _, _, c in taken.inside(0, len(text) + 1)]
+
+
+_DEPARTMENT_HEADS = frozenset("部 处 科 室 办公室 事业部 事业群".split())
+
+
+def _drop_departments(text: str, spans: list[OrgCandidate]) -> list[OrgCandidate]:
+    """国创中心产业发展部: a department right after its organization is part of it, not an org."""
+    ends = {c.end for c in spans}
+    kept = []
+    for c in spans:
+        head = head_of(text[c.start : c.end])
+        if (
+            head
+            and head[0] in _DEPARTMENT_HEADS
+            and c.source != "kb"
+            and any(c.start - k in ends for k in range(0, 4))
+        ):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _join_adjacent(text: str, spans: list[OrgCandidate]) -> list[OrgCandidate]:
+    """超聚变 + 郑州智算中心: a facility named right after its organization is one mention."""
+    out: list[OrgCandidate] = []
+    for c in spans:
+        prev = out[-1] if out else None
+        head = head_of(text[c.start : c.end])
+        if (
+            prev is not None
+            and prev.end == c.start
+            and c.source != "kb"
+            and head is not None
+            and head[1] in ("other", "research")
+            and head[0] not in lexicon().zones
+        ):
+            prev_head = head_of(text[prev.start : prev.end])
+            if prev_head is None or prev_head[1] == "company":
+                out[-1] = replace(prev, end=c.end, head=head[0])
+                continue
+        out.append(c)
+    return out
