@@ -127,8 +127,8 @@ def strip_level(name: str, levels: tuple[str, ...] = CITY_LEVELS) -> str:
 
     >>> strip_level("贵州省"), strip_level("宁夏回族自治区"), strip_level("某某市")
     ('贵州', '宁夏', '某某')
-    >>> strip_level("大悟县"), strip_level("大悟县", LEVEL_SUFFIXES)
-    ('大悟县', '大悟')
+    >>> strip_level("桐庐县"), strip_level("桐庐县", LEVEL_SUFFIXES)
+    ('桐庐县', '桐庐')
     """
     place = forms().get(name)
     if place is not None:

@@ -95,10 +95,10 @@ def test_examples_before_deng_are_not_the_subject() -> None:
 
 
 def test_org_swallowing_an_amount_is_no_subject() -> None:
-    text = "青禾中学举行捐赠仪式，捐赠8万元助学金，该校100名学生受助。"
-    orgs = [company(text, "bad", "捐赠8万元助学金", "捐赠8万元助学金"),
+    text = "青禾中学举行捐赠仪式，捐赠9万元助学金，该校100名学生受助。"
+    orgs = [company(text, "bad", "捐赠9万元助学金", "捐赠9万元助学金"),
             company(text, "school", "青禾中学", "青禾中学")]  # fmt: skip
-    assert subjects(text, orgs) == [("青禾中学", "8万元")]
+    assert subjects(text, orgs) == [("青禾中学", "9万元")]
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 A group is a group noun (代表团, 考察团, 检查组 … from ``org_heads.json`` ``visiting_groups``),
 optionally preceded by qualifiers (党政, 师生 …: ``visiting_group_prefixes``) and by its home
 place (贵州省, 兰考县, a base-NER place). Without a place prefix, the leader's title names the
-home: 浙江省丽水市委副书记、市长某某率党政代表团 -> 丽水市党政代表团 (``leader_verbs``). Bare
+home: 江西省九江市委副书记、市长某某率党政代表团 -> 九江市党政代表团 (``leader_verbs``). Bare
 references (代表团成员, 访问团, X一行: ``visiting_group_refs``) are mentions of the same group.
 
 The chosen delegation is the first 党政 group with a home, else the first group with a home,
@@ -27,7 +27,7 @@ _SENTENCE_BREAKS = "。！？!?；;\n"
 # An administrative name the gazetteer may lack (兰考县): a two-character stem and its level
 # (most county names); 区 is left out (大湾区, 新区 are no homes).
 _ADMIN = re.compile(r"(?:(?![省市县縣区區旗])[\u4e00-\u9fff]){2}(?:自治州|自治县|省|市|县|縣|旗)")
-# The place in a leader's title (浙江省丽水市委副书记 -> 丽水市): a stem without level characters.
+# The place in a leader's title (江西省九江市委副书记 -> 九江市): a stem without level characters.
 _TITLE_PLACE = re.compile(
     r"(?:(?![省市县縣区區旗])[\u4e00-\u9fff]){2,4}(?:省|市|县|縣|区|區|旗)"
     r"(?=委|政府|长|長|人大|政协|政協|党|黨)"
@@ -95,7 +95,7 @@ def lexicon() -> _Lexicon:
 
 
 def short_place(surface: str) -> str:
-    """贵州省 -> 贵州, 丽水市 -> 丽水, 兰考县 -> 兰考; a name without a level suffix unchanged."""
+    """贵州省 -> 贵州, 九江市 -> 九江, 兰考县 -> 兰考; a name without a level suffix unchanged."""
     for suffix in _ADMIN_SUFFIXES:
         if surface.endswith(suffix) and len(surface) > len(suffix) + 1:
             return surface[: -len(suffix)]
@@ -126,7 +126,7 @@ def _place_ending_at(text: str, pos: int, places: list[tuple[int, int]]) -> int 
 
 
 def _last_place_in(text: str, start: int, end: int, places: list[tuple[int, int]]) -> str | None:
-    """The last place named in ``text[start:end]`` (a leader's title: 丽水市委书记 -> 丽水市)."""
+    """The last place named in ``text[start:end]`` (a leader's title: 九江市委书记 -> 九江市)."""
     found: list[tuple[int, str]] = [
         (s, text[s:e]) for s, e in places if start <= s and e <= end and e - s >= 2
     ]
@@ -142,7 +142,7 @@ def _last_place_in(text: str, start: int, end: int, places: list[tuple[int, int]
                 break
     if not found:
         return None
-    # The last one, and of two places at one spot (浙江省丽水市) the longer.
+    # The last one, and of two places at one spot (江西省九江市) the longer.
     found.sort(key=lambda f: (f[0] + len(f[1]), len(f[1])))
     return found[-1][1]
 

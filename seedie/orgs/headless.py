@@ -1,5 +1,5 @@
 """Names the head-word patterns cannot see: a known name reaching its head over more name
-characters (华为 + 物联网云创 + 中心), the owner named in a visited project (某某稀土磁性材料
+characters (华为 + 智慧能源 + 中心), the owner named in a visited project (某某稀土磁性材料
 项目 -> 某某稀土), and trade names with an industry word in a list of companies (某某食品、
 某某纺织等企业).
 
@@ -129,8 +129,8 @@ def _list_names(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
-# How far a known name may be extended to a head word over name characters (华为 + 物联网云创
-# + 中心, 奇瑞汽车股份有限公司 + 鄂尔多斯分 + 公司).
+# How far a known name may be extended to a head word over name characters (华为 + 智慧能源
+# + 中心, 某某汽车股份有限公司 + 榆林分 + 公司).
 _GAP = 8
 _DIGITS = re.compile("[0-9０-９]")
 
@@ -160,7 +160,7 @@ def _gap_is_name(
 def _extend_to_head(
     text: str, start: int, end: int, near: list[tuple[int, int]], lex: _Lexicon
 ) -> tuple[int, str] | None:
-    """End and head of ``known name + name characters + head`` (华为物联网云创中心), if any."""
+    """End and head of ``known name + name characters + head`` (华为智慧能源中心), if any."""
     for m in lex.head_re.finditer(text, end, min(len(text), end + _GAP + 8)):
         hs, he, head = m.start(), m.end(), m.group()
         if hs - end > _GAP or not _gap_is_name(text, end, hs, near, lex):

@@ -92,7 +92,7 @@ def _is_context_junk(text: str, start: int, end: int, source: str) -> bool:
 
 
 def _trim(text: str, cand: OrgCandidate) -> OrgCandidate:
-    """市委常委 -> 市委, 福建日报讯 -> 福建日报, 省委省政府 + 工作检查组 -> the visiting group."""
+    """市委常委 -> 市委, 江城日报讯 -> 江城日报, 省委省政府 + 工作检查组 -> the visiting group."""
     lex = lexicon()
     surface = text[cand.start : cand.end]
     for word in lex.title_words:

@@ -128,7 +128,7 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
         # noun; real two-character brands (春兰公司) reach us as NER/KB seeds instead.
         short_ok = lex.head_kind[head] in ("government", "school", "research")
         zone = head in lex.zones
-        # 闽宁产业园, 书生学校: parks and schools carry two-character names; a two-character
+        # 沪滇产业园, 启明学校: parks and schools carry two-character names; a two-character
         # stem before 中心 or 基地 is usually a common noun (几何中心, 总部基地).
         two_ok = zone or head.endswith(_TWO_CHAR_STEM_HEADS)
         min_stem = 2 if two_ok else 3 if weak or not short_ok else 2

@@ -106,7 +106,7 @@ def _topic_host(text: str, start: int, limit: int) -> _Host | None:
     The phrase runs from the clause start (after a time word: 目前, 今年) to a host head word
     and holds no function character or visit verb; a head followed by a number is a counted
     noun (项目335个), not a topic. A phrase that names nothing (另一重点项目, 一期工程, 园区) is
-    generic and refers back. 另一重点项目中创新材料项目 -> 中创新材料项目.
+    generic and refers back. 另一重点项目青峰新材料项目 -> 青峰新材料项目.
     """
     lex = lexicon()
     for word in sorted(lex["topic_lead_words"], key=len, reverse=True):
@@ -224,7 +224,7 @@ def _find_hosts(ctx: DocContext) -> list[_Host]:
                 found.append(_visited_host(text, m.end(), end))
             for host in found:
                 if host is None or (amounts is not None and amounts.overlaps(host.start, host.end)):
-                    continue  # 开展6万元希望小学…: an amount inside is no name
+                    continue  # 捐建9万元某某小学…: an amount inside is no name
                 if not ctx.inside_org(host.start, host.end):
                     named.setdefault((host.start, host.end), host)
             pos = end + 1
@@ -443,7 +443,7 @@ def _candidates(
             out.append(_Cand(h.start, h.end, "org", h.name, None))
     for o in ctx.orgs_in(start, end):
         if _swallowed(ctx, o.start, o.end):
-            continue  # 8万元某某大学: a name that swallowed an amount
+            continue  # 9万元某某大学: a name that swallowed an amount
         if free(o.start, o.end) and not any(s <= o.start and o.end <= e for s, e in covered):
             out.append(_Cand(o.start, o.end, "org", o.company.name, o.company.id))
     for p in _places_in(ctx, start, end):
@@ -502,7 +502,7 @@ def _hosts_in(ctx: DocContext, start: int, end: int) -> list[_Host]:
 
 
 def _swallowed(ctx: DocContext, start: int, end: int) -> bool:
-    """True when an organization mention over [start, end) holds an amount (8万元某大学).
+    """True when an organization mention over [start, end) holds an amount (9万元某大学).
 
     Such a mention is a name finder's error: the amount stays a claim and the mention is no
     subject.
@@ -911,7 +911,7 @@ def _adverbial(text: str, cand: _Cand) -> bool:
 
 
 def _not_examples(text: str, cands: list[_Cand], q_start: int) -> list[_Cand]:
-    """Drop the examples of a counted set: 华为等52家企业 counts firms, it is not about 华为."""
+    """Drop the examples of a counted set: 华为等30家企业 counts firms, it is not about 华为."""
     markers = lexicon()["example_markers"]
     out = []
     for c in cands:

@@ -3,7 +3,7 @@
 - Lists after a visit cue: 代表团先后来到A、B、C等地调研; 实地考察了：A、B、C等.
 - Lists before the group: 在A、B、C等地，考察团一行…; 在X，考察团观看了….
 - A section heading naming the host, the paragraph under it starting with the group's visit
-  (高意集团亚太总部 / 检查组首先查看了…).
+  (某某集团华东总部 / 检查组首先查看了…).
 - A paragraph opening on a host (红狮集团是…。代表团成员参观企业展厅…; 某某风电场，…视察团成员…).
 
 A stop is an organization mention when one covers it, else the named site itself when its
@@ -226,7 +226,7 @@ def _one_item(
     if orgs:
         first = orgs[0]
         rest = text[first.end : t_end]
-        # A name cut short by the linker (某某大悟 + 校区, 某某大学 + 生创业园): the whole item
+        # A name cut short by the linker (某某理工 + 校区, 某某大学 + 生创业园): the whole item
         # is the stop; a known organization's project (某某 + 二期扩建项目) stays its own.
         short = len(rest) <= _MAX_CUT_TAIL and rest.endswith(_words().heads)
         if short and rest.endswith(("项目", "工程")):

@@ -290,7 +290,7 @@ def _add_stops(
             and inside
             and len(inside) == sum(1 for a, b in covered if a < stop.end and stop.start < b)
         ):
-            # A site named in full (阿克苏纺织工业城) replaces the pieces a cue found in it.
+            # A site named in full (某某纺织工业城) replaces the pieces a cue found in it.
             kept = [h for h in kept if h not in inside]
             covered = [(a, b) for a, b in covered if not (stop.start <= a and b <= stop.end)]
         if any(a <= stop.start < b or stop.start <= a < stop.end for a, b in covered):
