@@ -79,12 +79,16 @@ def extract(
 
     Raises:
         TypeError: ``text`` is not a ``str`` or ``Doc`` (bytes: decode them first).
+        ValueError: [E013] ``text`` is a processed Doc and ``reference_date`` is given.
 
     Example:
         >>> seedie.extract("比亚迪员工近万人。").quantities[0].high
         10000.0
     """
     if isinstance(text, Doc):
+        if reference_date is not None:
+            # The Doc's dates, visits and claims were resolved when it was processed.
+            raise ValueError(Errors.E013.format(got=reference_date))
         return from_doc(text, base=_base_name(nlp) if nlp else "unknown")
     if not isinstance(text, str):
         raise type_error("extract", text)
@@ -332,9 +336,7 @@ def _run(nlp: Language, text: str, ref: dt.date | None) -> Doc:
     doc = nlp.make_doc(text)
     if ref is not None:
         _with_reference(doc, ref)
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    return nlp(doc)  # Language.__call__ on a Doc: every pipe, with spaCy's error handling
 
 
 def _base_name(nlp: Language) -> str:

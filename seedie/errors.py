@@ -59,6 +59,12 @@ class Errors:
         "'facility'}}."
     )
     # E02x: batch input and output (extract_many, seedie.dask, the command line).
+    E013 = (
+        "[E013] extract() got a processed Doc and reference_date={got!r}; the Doc's dates were "
+        "resolved when it was processed. Pass the text instead (extract(text, reference_date)), "
+        "or set doc._.seedie_reference_date = 'YYYY-MM-DD' on nlp.make_doc(text) before "
+        "nlp(doc)."
+    )
     E020 = (
         "[E020] {func}() takes an iterable of str (e.g. a list of texts); got one str of "
         "{n} characters, which would be processed one character at a time. Pass [text], or "

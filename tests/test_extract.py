@@ -128,3 +128,36 @@ def test_extract_many_with_two_processes_matches_one(nlp):
     multi = [r.to_json() for r in seedie.extract_many(texts, nlp=nlp, n_process=2, batch_size=2)]
     single = [r.to_json() for r in seedie.extract_many(texts, nlp=nlp)]
     assert multi == single and len(multi) == 7
+
+
+def test_reference_date_with_a_processed_doc_is_a_clear_error(nlp):
+    doc = nlp("6月16日上午，代表团来到比亚迪考察。")
+    with pytest.raises(ValueError, match=r"\[E013\]"):
+        seedie.extract(doc, "2026-06-20", nlp=nlp)
+
+
+def test_reference_date_set_on_the_doc_before_processing_is_honoured(nlp):
+    doc = nlp.make_doc("6月16日上午，贵州省党政代表团来到比亚迪考察。")
+    doc._.seedie_reference_date = "2025-06-20"
+    doc._.seedie_reference_date_source = "given"
+    result = seedie.extract(nlp(doc), nlp=nlp)
+    assert [v.date.isoformat() for v in result.visits] == ["2025-06-16"]
+
+
+def test_a_failing_component_is_not_swallowed(nlp, monkeypatch):
+    # extract() runs the pipeline through Language.__call__, so spaCy's error handling applies
+    # and a crash inside a component reaches the caller instead of an empty result.
+    pipe = nlp.get_pipe("seedie_quantities")
+
+    def boom(doc):
+        raise RuntimeError("component failed")
+
+    monkeypatch.setattr(type(pipe), "__call__", lambda self, doc: boom(doc))
+    with pytest.raises(RuntimeError, match="component failed"):
+        seedie.extract("比亚迪员工近万人。", nlp=nlp)
+
+
+def test_the_tokenizer_sets_the_sentences_later_stages_read(nlp):
+    doc = nlp("代表团来到比亚迪。员工近万人！\n下午，代表团考察了华为")
+    assert doc.has_annotation("SENT_START")
+    assert [s.text.strip() for s in doc.sents] == ["代表团来到比亚迪。", "员工近万人！", "下午，代表团考察了华为"]

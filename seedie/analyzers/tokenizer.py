@@ -132,18 +132,34 @@ class AnalyzerTokenizer:
         words: list[str] = []
         tags: list[str] = []
         ents: list[str] = []
+        starts: list[int] = []  # index of each sentence's first token
         cursor = 0
         for start, end in spans:
             if start > cursor:
                 _add_piece(text[cursor:start], "_SP", words, tags, ents)
+            starts.append(len(words))
             for word, tag in next(analyzed):
                 _add_piece(word, tag, words, tags, ents)
             cursor = end
         if cursor < len(text):
             _add_piece(text[cursor:], "_SP", words, tags, ents)
         pos = [("SPACE" if t == "_SP" else UPOS.get(t, "X")) for t in tags]
+        # The sentences the analyzer read are the Doc's sentences (doc.sents): later stages
+        # read them instead of splitting the text again.
+        sent_starts = [False] * len(words)
+        for i in starts:
+            if i < len(words):
+                sent_starts[i] = True
+        if sent_starts:
+            sent_starts[0] = True
         return Doc(
-            self.vocab, words=words, spaces=[False] * len(words), tags=tags, pos=pos, ents=ents
+            self.vocab,
+            words=words,
+            spaces=[False] * len(words),
+            tags=tags,
+            pos=pos,
+            ents=ents,
+            sent_starts=sent_starts,
         )
 
     # spaCy calls these when saving and loading a pipeline; the analyzer's model lives in

@@ -75,7 +75,7 @@ class RelationBuilder:
         text = doc.text  # rebuilt from the tokens on every access
         result = build_relations(
             text,
-            sentences=split_sentences(text),
+            sentences=_sentences(doc, text),
             companies=companies,
             quantities=quantities,
             dates=dates,
@@ -93,3 +93,24 @@ class RelationBuilder:
             claims=result.claims,
         )
         return doc
+
+
+def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """The Doc's sentences as character offsets, without the whitespace around them.
+
+    seedie's tokenizer sets them (the sentences its analyzer read); for a base without
+    sentence boundaries (no parser, no senter) the text is split here, the same way.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return split_sentences(text)
+    out = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append((start, end))
+    return out
+
