@@ -241,3 +241,12 @@ def test_bodies_named_only_in_titles(
     (company,) = [c for c in link_organizations(text, cands, OrgKB()) if c.name == surface]
     assert in_title(text, start, start + len(surface)) is titled
     assert is_title_only(text, company) is title_only
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [("东盟与中国的贸易额继续增长。", "东盟"), ("欧盟将提高部分商品关税。", "欧盟")],
+    ids=["东盟", "欧盟"],
+)
+def test_a_one_character_league_is_an_organization_not_an_administrative_unit(nlp, text, org):
+    assert org in [s.text for s in nlp(text).spans["seedie_orgs"]]

@@ -35,8 +35,11 @@ def _group_after() -> re.Pattern[str]:
     return re.compile("(?:工作|联合)?" + lexicon().group_re.pattern)
 
 
-# 某某旗, 某某县, 某某镇: an administrative unit NER took for an organization.
-_ADMIN_UNIT = re.compile(r"[\u4e00-\u9fff]{1,6}(?:旗|县|镇|乡|村|盟|自治州|地区)$")
+# 某某旗, 某某县, 某某镇, 锡林郭勒盟: an administrative unit NER took for an organization. A
+# league (盟) has a name of two characters or more: 东盟 and 欧盟 are organizations.
+_ADMIN_UNIT = re.compile(
+    r"[\u4e00-\u9fff]{1,6}(?:旗|县|镇|乡|村|自治州|地区)$|[\u4e00-\u9fff]{2,6}盟$"
+)
 
 
 def _is_junk(surface: str) -> bool:
