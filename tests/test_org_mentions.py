@@ -249,4 +249,5 @@ def test_bodies_named_only_in_titles(
     ids=["东盟", "欧盟"],
 )
 def test_a_one_character_league_is_an_organization_not_an_administrative_unit(nlp, text, org):
-    assert org in [s.text for s in nlp(text).spans["seedie_orgs"]]
+    doc = nlp(text)
+    assert org in [s.text for s in doc.spans["seedie_orgs"]]
