@@ -16,6 +16,7 @@ from _relations_util import company
 from seedie.orgs.names import MAX_SEED, find_org_names
 from seedie.relations.build import build_relations
 from seedie.relations.context import CLAUSE_BREAKS, build_context
+from seedie.relations.speakers import SpeakerIndex
 from seedie.text.sentences import MAX_SENTENCE_LENGTH, split_sentences
 
 
@@ -149,3 +150,28 @@ def test_relations_on_one_line_still_find_visits() -> None:
     text = "代表团一行来到长江实业考察。" * 50
     result = _relations_on(text)()
     assert result.visits  # type: ignore[attr-defined]
+
+
+# -- speakers -------------------------------------------------------------------------------
+
+
+def _reported_on_one_line(n: int) -> SpeakerIndex:
+    # n reported-speech spans on one line: each runs from its verb to the end of the line.
+    return SpeakerIndex(reported=[(i * 10, n * 10, f"说话人{i}") for i in range(n)])
+
+
+def test_reported_speaker_is_the_latest_before_the_offset() -> None:
+    index = _reported_on_one_line(50)
+    assert index.speaker_at(5) == "说话人0"
+    assert index.speaker_at(123) == "说话人12"
+    assert index.speaker_at(10 * 50) is None  # past the end of every span
+    index = SpeakerIndex(reported=[(0, 100, "甲"), (20, 30, "乙")])
+    assert [index.speaker_at(x) for x in (10, 25, 35)] == ["甲", "乙", "甲"]
+
+
+def test_reported_speaker_lookup_grows_linearly() -> None:
+    def make(n: int) -> Callable[[], object]:
+        index = _reported_on_one_line(n)
+        return lambda: [index.speaker_at(i * 10 + 5) for i in range(n)]
+
+    assert _growth(make, 1500) < 8

@@ -160,11 +160,10 @@ class SpeakerIndex:
                 return speaker
         if self._reported_index is None or len(self._reported_index) != len(self.reported):
             self._reported_index = SpanIndex(self.reported)
-        best: tuple[int, str] | None = None
-        for start, end, speaker in self._reported_index.near(offset):
-            if start <= offset < end and (best is None or start > best[0]):
-                best = (start, speaker)
-        return best[1] if best else None
+        # The reported speech that starts last before ``offset`` (a bounded walk back, not a
+        # scan of every span that may reach it: on one line they all run to its end).
+        best = self._reported_index.latest_containing(offset)
+        return best[2] if best else None
 
 
 def _mentions(ctx: DocContext, names: list[NameSpan]) -> list[NameSpan]:
