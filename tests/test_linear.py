@@ -175,3 +175,14 @@ def test_reported_speaker_lookup_grows_linearly() -> None:
         return lambda: [index.speaker_at(i * 10 + 5) for i in range(n)]
 
     assert _growth(make, 1500) < 8
+
+
+def test_quotations_are_bounded_on_one_line() -> None:
+    from seedie.relations.speakers import MAX_QUOTE, _quote_spans
+
+    filler = "经济持续发展，" * (MAX_QUOTE // 7 + 10)
+    text = "他说：“" + filler + "”又说：“今年产值增长了百分之五。”" + "他说：“很好。”"
+    ctx = build_context(text, split_sentences(text), [], [], [])
+    quotes = [text[s:e] for s, e in _quote_spans(ctx)]
+    assert "“今年产值增长了百分之五。”" in quotes and "“很好。”" in quotes
+    assert all(len(q) <= MAX_QUOTE for q in quotes)

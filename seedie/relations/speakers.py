@@ -20,6 +20,9 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _ATTRIBUTION_GAP = set("也还又则便就都再笑着亦")
 _NOT_PRONOUN_AFTER = set("们人乡国物")
 _NOT_PRONOUN_BEFORE = set("其吉利")
+# Longest quotation looked for (characters): a bounded search per opening mark, and no
+# quotation spanning a whole page written on one line.
+MAX_QUOTE = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,9 +262,12 @@ def _quote_spans(ctx: DocContext) -> list[tuple[int, int]]:
         i = p_start
         while i < p_end:
             if ctx.text[i] == "“":
-                j = ctx.text.find("”", i + 1, p_end)
+                j = ctx.text.find("”", i + 1, min(p_end, i + MAX_QUOTE))
                 if j < 0:
-                    break
+                    if p_end <= i + MAX_QUOTE:
+                        break  # no closing mark in the rest of the paragraph
+                    i += 1  # too long to be a quotation (a page on one line): go on
+                    continue
                 out.append((i, j + 1))
                 i = j + 1
             else:
