@@ -186,3 +186,27 @@ def test_quotations_are_bounded_on_one_line() -> None:
     quotes = [text[s:e] for s, e in _quote_spans(ctx)]
     assert "“今年产值增长了百分之五。”" in quotes and "“很好。”" in quotes
     assert all(len(q) <= MAX_QUOTE for q in quotes)
+
+
+# -- chunks ---------------------------------------------------------------------------------
+
+
+def test_merged_chunks_keep_every_mention_and_alias_once() -> None:
+    from seedie.text.chunking import merge_extractions
+    from seedie.types import Company, Extraction, Mention
+
+    def part(aliases: list[str], starts: list[int]) -> Extraction:
+        firm = Company(
+            id="local:长江实业",
+            name="长江实业",
+            aliases=aliases,
+            mentions=[Mention(text="长江实业", start=s, end=s + 4) for s in starts],
+        )
+        return Extraction(text_length=100, base="lac", companies=[firm])
+
+    parts = [(0, part(["长江"], [0, 10])), (100, part(["长江", "长实"], [5])), (200, part([], [1]))]
+    merged = merge_extractions(300, parts)
+    assert len(merged.companies) == 1
+    firm = merged.companies[0]
+    assert firm.aliases == ["长江", "长实"]
+    assert [m.start for m in firm.mentions] == [0, 10, 105, 201]
