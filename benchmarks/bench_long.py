@@ -1,15 +1,26 @@
-"""Time ``seedie.extract`` on very long texts (1 MB, 5 MB, 10 MB) to check linearity.
+"""Time ``seedie.extract`` on very long texts (100k, 1M, 10M characters) to check linearity.
 
 Texts are built by repeating and shuffling genre paragraphs (finance, government, sports,
 weather, technology, courts, diplomacy, agriculture, plus the seed article's paragraphs),
 so sentence lengths and the density of numbers, dates and organizations stay realistic.
+Three kinds of input:
+
+- ``punctuated``: the paragraphs as written, one per line;
+- ``nopunct``: every punctuation mark and line break removed, so the whole text is one run
+  of characters without a sentence, clause or paragraph boundary (a scraped page, a table
+  flattened into text);
+- ``oneline``: punctuated, but all paragraphs joined on one line (one paragraph, no
+  section breaks).
+
 A text longer than ``nlp.max_length`` (spaCy's default: 1,000,000 characters) is chunked
-by ``seedie.extract``, so this also times chunking and merging.
+by ``seedie.extract``, so this also times chunking and merging. Each (kind, size) runs in
+a fresh process, so the peak RSS reported is that run's own.
 
 Usage:
-    .venv/bin/python benchmarks/bench_long.py --sizes 1,5,10 [--json out.json]
+    .venv/bin/python benchmarks/bench_long.py [--quick] [--kinds punctuated,nopunct,oneline]
+        [--sizes 100000,1000000,10000000] [--timeout SECONDS] [--json out.json]
 
-"MB" here means 10**6 characters (not bytes: a Chinese character is 3 bytes in UTF-8).
+``--quick``: 100k and 1M characters only.
 """
 
 from __future__ import annotations
@@ -18,8 +29,10 @@ import argparse
 import json
 import random
 import resource
+import subprocess
 import sys
 import time
+import unicodedata
 import warnings
 from pathlib import Path
 
@@ -88,60 +101,121 @@ def build_text(n_chars: int, seed: int = 0) -> str:
     return "\n".join(parts)[:n_chars]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--sizes", default="1,5,10", help="comma-separated sizes in MB (10**6 chars)"
-    )
-    parser.add_argument("--json", dest="json_out", help="write the results as JSON here")
-    args = parser.parse_args(argv)
-    sizes = [float(s) for s in args.sizes.split(",") if s.strip()]
+KINDS = ("punctuated", "nopunct", "oneline")
 
-    import seedie
+
+def _is_punct(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("P")
+
+
+def build_kind(kind: str, n_chars: int, seed: int = 0) -> str:
+    """A text of exactly ``n_chars`` characters of the given kind (see the module doc)."""
+    if kind == "punctuated":
+        return build_text(n_chars, seed)
+    # Removing characters shortens the text: build a third more, then cut.
+    raw = build_text(n_chars + n_chars // 3 + 1000, seed)
+    if kind == "nopunct":
+        text = "".join(ch for ch in raw if ch != "\n" and not _is_punct(ch))
+    elif kind == "oneline":
+        text = raw.replace("\n", "")
+    else:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {KINDS}")
+    while len(text) < n_chars:  # never for these paragraphs; kept for safety
+        text += text
+    return text[:n_chars]
+
+
+def run_one(kind: str, n_chars: int) -> dict[str, object]:
+    """Time ``seedie.extract`` on one text in this process (load and warm-up not timed)."""
+    import seedie  # noqa: PLC0415
+    from seedie.text.chunking import chunk_text  # noqa: PLC0415
 
     nlp = seedie.load("default")
     seedie.extract("比亚迪员工近万人。", nlp=nlp)  # warm up: ONNX session, lazy tables
-    rows = []
-    print(
-        f"{'size':>8} {'chars':>11} {'chunks':>6} {'seconds':>9} {'chars/s':>9} "
-        f"{'quantities':>10} {'maxrss MB':>9}"
-    )
-    for mb in sizes:
-        n = int(mb * 1_000_000)
-        text = build_text(n, seed=int(mb * 10))
-        t0 = time.perf_counter()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # W002 (chunked) is expected above max_length
-            ex = seedie.extract(text, nlp=nlp)
-        secs = time.perf_counter() - t0
-        from seedie.text.chunking import chunk_text
+    text = build_kind(kind, n_chars, seed=len(str(n_chars)))
+    t0, c0 = time.perf_counter(), time.process_time()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # W002 (chunked) is expected above max_length
+        ex = seedie.extract(text, nlp=nlp)
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {
+        "kind": kind,
+        "chars": len(text),
+        "chunks": len(chunk_text(text, nlp.max_length)),
+        "seconds": round(secs, 2),
+        "chars_per_s": round(len(text) / secs),
+        # CPU time of this process: less disturbed than wall time on a shared machine.
+        "cpu_seconds": round(cpu, 2),
+        "cpu_chars_per_s": round(len(text) / cpu),
+        "quantities": len(ex.quantities),
+        "companies": len(ex.companies),
+        "claims": len(ex.claims),
+        # ru_maxrss is in KiB on Linux; it only grows, so it is this process's peak.
+        "maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
 
-        row = {
-            "size_mb": mb,
-            "chars": len(text),
-            "chunks": len(chunk_text(text, nlp.max_length)),
-            "seconds": round(secs, 2),
-            "chars_per_s": round(len(text) / secs),
-            "quantities": len(ex.quantities),
-            "companies": len(ex.companies),
-            "claims": len(ex.claims),
-            # ru_maxrss is in KiB on Linux; it only grows, so it is the peak so far.
-            "maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        }
-        rows.append(row)
-        print(
-            f"{mb:>6g}MB {row['chars']:>11,} {row['chunks']:>6} {secs:>9.1f} "
-            f"{row['chars_per_s']:>9,} {row['quantities']:>10,} {row['maxrss_mb']:>9}",
-            flush=True,
-        )
-        del ex, text
-    if len(rows) > 1:
-        base = rows[0]["chars_per_s"]
-        for r in rows[1:]:
-            print(
-                f"throughput at {r['size_mb']:g} MB = {r['chars_per_s'] / base:.2f} x "
-                f"that at {rows[0]['size_mb']:g} MB (1.00 = linear)"
-            )
+
+def _run_child(kind: str, n_chars: int, timeout: float | None) -> dict[str, object]:
+    cmd = [sys.executable, __file__, "--one", f"{kind}:{n_chars}"]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=True)
+    except subprocess.TimeoutExpired:
+        return {"kind": kind, "chars": n_chars, "timeout_s": timeout}
+    except subprocess.CalledProcessError as exc:
+        return {"kind": kind, "chars": n_chars, "error": exc.stderr.strip().splitlines()[-1:]}
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _fmt(row: dict[str, object], base: dict[str, object] | None) -> str:
+    if "chars_per_s" not in row:
+        what = f"timeout after {row['timeout_s']} s" if "timeout_s" in row else row.get("error")
+        return f"{row['kind']:>10} {row['chars']:>11,}  {what}"
+    ratio = cpu_ratio = ""
+    if base is not None and "chars_per_s" in base:
+        ratio = f"{row['chars_per_s'] / base['chars_per_s']:.2f}"  # type: ignore[operator]
+        cpu_ratio = f"{row['cpu_chars_per_s'] / base['cpu_chars_per_s']:.2f}"  # type: ignore[operator]
+    return (
+        f"{row['kind']:>10} {row['chars']:>11,} {row['chunks']:>6} {row['seconds']:>9.1f} "
+        f"{row['chars_per_s']:>9,} {ratio:>6} {row['cpu_seconds']:>8.1f} "
+        f"{row['cpu_chars_per_s']:>9,} {cpu_ratio:>6} {row['quantities']:>10,} "
+        f"{row['companies']:>9,} {row['maxrss_mb']:>9}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", help="comma-separated sizes in characters")
+    parser.add_argument("--quick", action="store_true", help="100k and 1M characters only")
+    parser.add_argument("--kinds", default=",".join(KINDS), help=f"subset of {KINDS}")
+    parser.add_argument("--timeout", type=float, help="seconds allowed per run")
+    parser.add_argument("--json", dest="json_out", help="write the results as JSON here")
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # child mode: KIND:CHARS
+    args = parser.parse_args(argv)
+    if args.one:
+        kind, n = args.one.split(":")
+        print(json.dumps(run_one(kind, int(n))))
+        return 0
+    if args.sizes:
+        sizes = [int(float(s)) for s in args.sizes.split(",") if s.strip()]
+    else:
+        sizes = [100_000, 1_000_000] if args.quick else [100_000, 1_000_000, 10_000_000]
+    kinds = [k for k in args.kinds.split(",") if k.strip()]
+    print(
+        f"{'kind':>10} {'chars':>11} {'chunks':>6} {'seconds':>9} {'chars/s':>9} {'ratio':>6} "
+        f"{'cpu s':>8} {'cpu ch/s':>9} {'ratio':>6} {'quantities':>10} {'companies':>9} "
+        f"{'maxrss MB':>9}"
+    )
+    rows = []
+    for kind in kinds:
+        base = None
+        for n in sizes:
+            row = _run_child(kind, n, args.timeout)
+            base = base or row
+            rows.append(row)
+            print(_fmt(row, base), flush=True)
+    print("ratio = chars/s / chars/s at the smallest size of the same kind (1.00 = linear)")
+    print("cpu: this process's CPU time (the analyzer may use a second core)")
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return 0

@@ -113,6 +113,8 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
         # A head right after a name continues it (比亚迪集团 + 股份有限公司), except for
         # sub-bodies: in 比亚迪集团党委 the organization is 比亚迪集团.
         if spans and spans[-1][1] == hs:
+            if he - spans[-1][0] > MAX_SEED:
+                continue  # 公司公司…: a run of heads is no name; keep every span bounded
             # 襄樊市委 + 市政府 are two bodies; 党委 of 比亚迪集团 is a sub-body.
             if head in lex.sub_heads or (
                 lex.head_kind[head] == "government"

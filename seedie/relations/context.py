@@ -18,11 +18,12 @@ from importlib.resources import files
 from typing import Any
 
 from .. import places
-from ..text.sentences import split_paragraphs
+from ..text.sentences import MAX_SENTENCE_LENGTH, split_paragraphs
 from ..text.spans import SpanIndex
 from ..types import Company, DateMention
 
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
+_CLAUSE_BREAK_RE = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
 SENTENCE_ENDS = "。！？!?；;…"
 _CLOSERS = "”’\"'）)】」』》"
 
@@ -120,14 +121,24 @@ class DocContext:
     def clause_bounds(self, offset: int) -> tuple[int, int]:
         """The clause (between ，；：。 …) around ``offset``, limited to its sentence."""
         s = self.sentence_of(offset)
-        lo, hi = self.sentences[s] if s is not None else (0, len(self.text))
-        start = offset
-        while start > lo and self.text[start - 1] not in CLAUSE_BREAKS:
-            start -= 1
-        end = offset
-        while end < hi and self.text[end] not in CLAUSE_BREAKS:
-            end += 1
-        return start, end
+        if s is not None:
+            lo, hi = self.sentences[s]
+        else:  # between sentences: a bounded window, not the whole text
+            lo, hi = max(0, offset - MAX_SENTENCE_LENGTH), offset + MAX_SENTENCE_LENGTH
+        # Bisect on the offsets of all break characters (found once per text), so a long
+        # clause costs O(log n), not a character-by-character walk.
+        breaks = self._break_offsets()
+        i = bisect.bisect_left(breaks, offset)
+        start = max(lo, breaks[i - 1] + 1) if i > 0 else lo
+        end = min(hi, breaks[i]) if i < len(breaks) else min(hi, len(self.text))
+        return min(offset, start), max(offset, end)
+
+    def _break_offsets(self) -> list[int]:
+        cached = self._indexes.get("breaks")
+        if cached is None or cached[0] is not self.text:
+            offsets = [m.start() for m in _CLAUSE_BREAK_RE.finditer(self.text)]
+            cached = self._indexes["breaks"] = (self.text, offsets)
+        return cached[1]
 
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]

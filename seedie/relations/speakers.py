@@ -20,6 +20,9 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _ATTRIBUTION_GAP = set("也还又则便就都再笑着亦")
 _NOT_PRONOUN_AFTER = set("们人乡国物")
 _NOT_PRONOUN_BEFORE = set("其吉利")
+# Longest quotation looked for (characters): a bounded search per opening mark, and no
+# quotation spanning a whole page written on one line.
+MAX_QUOTE = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +163,10 @@ class SpeakerIndex:
                 return speaker
         if self._reported_index is None or len(self._reported_index) != len(self.reported):
             self._reported_index = SpanIndex(self.reported)
-        best: tuple[int, str] | None = None
-        for start, end, speaker in self._reported_index.near(offset):
-            if start <= offset < end and (best is None or start > best[0]):
-                best = (start, speaker)
-        return best[1] if best else None
+        # The reported speech that starts last before ``offset`` (a bounded walk back, not a
+        # scan of every span that may reach it: on one line they all run to its end).
+        best = self._reported_index.latest_containing(offset)
+        return best[2] if best else None
 
 
 def _mentions(ctx: DocContext, names: list[NameSpan]) -> list[NameSpan]:
@@ -260,9 +262,12 @@ def _quote_spans(ctx: DocContext) -> list[tuple[int, int]]:
         i = p_start
         while i < p_end:
             if ctx.text[i] == "“":
-                j = ctx.text.find("”", i + 1, p_end)
+                j = ctx.text.find("”", i + 1, min(p_end, i + MAX_QUOTE))
                 if j < 0:
-                    break
+                    if p_end <= i + MAX_QUOTE:
+                        break  # no closing mark in the rest of the paragraph
+                    i += 1  # too long to be a quotation (a page on one line): go on
+                    continue
                 out.append((i, j + 1))
                 i = j + 1
             else:

@@ -61,21 +61,24 @@ def merge_extractions(text_length: int, parts: list[tuple[int, Extraction]]) -> 
     first = parts[0][1]
     quantities: list[Quantity] = []
     companies: dict[str, Company] = {}
+    # Aliases and mentions are gathered per id and set once at the end: copying a company's
+    # growing lists for every chunk would cost chunks x mentions.
+    aliases: dict[str, dict[str, None]] = {}
+    mentions: dict[str, list[Mention]] = {}
     visits: dict[tuple[str | None, str | None, str | None], Visit] = {}
     claims: list[Claim] = []
     delegation, trip = None, None
     for offset, ex in parts:
         quantities += [_shift_quantity(q, offset) for q in ex.quantities]
         for c in ex.companies:
-            mentions = [
+            if c.id not in companies:
+                companies[c.id] = c
+                aliases[c.id] = {}
+                mentions[c.id] = []
+            aliases[c.id].update(dict.fromkeys(c.aliases))
+            mentions[c.id] += [
                 Mention(text=m.text, start=m.start + offset, end=m.end + offset) for m in c.mentions
             ]
-            if c.id in companies:
-                old = companies[c.id]
-                aliases = old.aliases + [a for a in c.aliases if a not in old.aliases]
-                companies[c.id] = replace(old, aliases=aliases, mentions=old.mentions + mentions)
-            else:
-                companies[c.id] = replace(c, mentions=mentions)
         for v in ex.visits:
             day = v.date.isoformat() if v.date else (f"--{v.month}-{v.day}" if v.day else None)
             key = (v.host_id or v.host, day, v.time_of_day)
@@ -88,13 +91,17 @@ def merge_extractions(text_length: int, parts: list[tuple[int, Extraction]]) -> 
         if delegation is None and ex.delegation is not None:
             delegation = _shift_delegation(ex.delegation, offset)
         trip = trip or ex.trip
+    company_list = [
+        replace(c, aliases=list(aliases[cid]), mentions=mentions[cid])
+        for cid, c in companies.items()
+    ]
     visit_list = [replace(v, id=f"v{i}") for i, v in enumerate(visits.values(), 1)]
     claim_list = [replace(c, id=f"c{i}") for i, c in enumerate(claims, 1)]
     return Extraction(
         text_length=text_length,
         base=first.base,
         quantities=quantities,
-        companies=list(companies.values()),
+        companies=company_list,
         visits=visit_list,
         claims=claim_list,
         delegation=delegation,

@@ -3,6 +3,12 @@
 Chinese news ends sentences with 。！？ (and their half-width forms), possibly followed by
 closing quotes or brackets (。” counts as one end), and paragraphs with newlines. A line
 that carries no sentence-final mark (a headline, a byline) is a sentence of its own.
+
+A sentence longer than ``MAX_SENTENCE_LENGTH`` (a scraped page without punctuation, a table
+flattened into one line) is cut into pieces of at most that length, at the last comma or
+pause mark, else the last whitespace, else at the limit: every stage that works within a
+sentence (analyzer, clause and context windows of the relation builders) then does
+bounded work per character, so the pipeline stays linear on any input.
 """
 
 from __future__ import annotations
@@ -15,6 +21,13 @@ _CLOSERS = "”’\"'）)】」』》"
 _SENTENCE = re.compile(rf"[^{_END}\n]*[{_END}]+[{_CLOSERS}]*|[^\n]+")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
+# Longest sentence handed on (characters). News sentences are far shorter (a few hundred
+# characters at most); the analyzer cuts its input at 512 characters anyway.
+MAX_SENTENCE_LENGTH = 500
+# Preferred cut points in an over-long sentence, best first: after a clause mark, after a
+# blank. A cut is only taken in the second half of the window, so pieces stay long.
+_CLAUSE_MARKS = "，,、；;：:"
+
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return (start, end) offsets of the sentences of ``text``, without surrounding blanks.
@@ -25,14 +38,47 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     for m in _SENTENCE.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            out.append((start, end))
+        start, end = _strip(text, m.start(), m.end())
+        if end - start <= MAX_SENTENCE_LENGTH:
+            if start < end:
+                out.append((start, end))
+            continue
+        for a, b in _cut_long(text, start, end):
+            a, b = _strip(text, a, b)
+            if a < b:
+                out.append((a, b))
     return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of at most MAX_SENTENCE_LENGTH characters covering [start, end).
+
+    Example:
+        >>> [b - a for a, b in _cut_long("甲，" * 400, 0, 800)]
+        [500, 300]
+    """
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    while end - pos > MAX_SENTENCE_LENGTH:
+        limit = pos + MAX_SENTENCE_LENGTH
+        half = pos + MAX_SENTENCE_LENGTH // 2
+        cut = max(text.rfind(c, half, limit) for c in _CLAUSE_MARKS) + 1
+        if cut <= half:
+            cut = next((i + 1 for i in range(limit - 1, half - 1, -1) if text[i].isspace()), 0)
+        if cut <= half:
+            cut = limit
+        pieces.append((pos, cut))
+        pos = cut
+    pieces.append((pos, end))
+    return pieces
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ within the longest span length before the query.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
@@ -44,6 +44,27 @@ class SpanIndex(Generic[T]):
     def near(self, offset: int) -> list[tuple[int, int, T]]:
         """Spans that may contain ``offset`` (callers check ``start <= offset < end``)."""
         return self._near(offset, offset + 1)
+
+    def latest_containing(self, offset: int) -> tuple[int, int, T] | None:
+        """The span containing ``offset`` that starts last (ties: the shortest, then the
+        first added), or None.
+
+        Walks back from ``offset`` and stops at the first start that holds a containing span,
+        so spans running to the end of a long paragraph do not make every query a scan.
+
+        Example:
+            >>> SpanIndex([(0, 9, "a"), (3, 9, "b"), (5, 6, "c")]).latest_containing(7)
+            (3, 9, 'b')
+        """
+        lo = bisect_left(self._starts, offset - self._longest)
+        best: tuple[int, int, T] | None = None
+        for j in range(bisect_right(self._starts, offset) - 1, lo - 1, -1):
+            span = self._spans[j]
+            if best is not None and span[0] < best[0]:
+                break
+            if offset < span[1] and (best is None or span[1] <= best[1]):
+                best = span
+        return best
 
     def overlaps(self, start: int, end: int) -> bool:
         """True when some span shares a character with [start, end)."""
