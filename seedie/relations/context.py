@@ -18,14 +18,13 @@ from importlib.resources import files
 from typing import Any
 
 from .. import places
-from ..text.sentences import MAX_SENTENCE_LENGTH, split_paragraphs
+from ..text.sentences import CLOSERS as _CLOSERS
+from ..text.sentences import MAX_SENTENCE_LENGTH, SENTENCE_ENDS, split_paragraphs
 from ..text.spans import SpanIndex
 from ..types import Company, DateMention
 
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 _CLAUSE_BREAK_RE = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
-SENTENCE_ENDS = "。！？!?；;…"
-_CLOSERS = "”’\"'）)】」』》"
 
 
 @lru_cache(maxsize=1)

@@ -13,8 +13,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..text.sentences import FULL_STOPS
 from ..text.spans import SpanIndex
 from .context import DocContext, lexicon
+
+_STOPS_BEFORE_QUOTE = FULL_STOPS + "“\n"
+_STOPS_AFTER_QUOTE = FULL_STOPS + "”\n"
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _ATTRIBUTION_GAP = set("也还又则便就都再笑着亦")
@@ -203,7 +207,7 @@ def _speaker_before_verb(mentions: list[NameSpan], verb_start: int, text: str) -
 
 def _after_segment(text: str, q_end: int, limit: int) -> int:
     seg_end = q_end
-    while seg_end < limit and text[seg_end] not in "。！？!?“\n":
+    while seg_end < limit and text[seg_end] not in _STOPS_BEFORE_QUOTE:
         seg_end += 1
     return seg_end
 
@@ -228,7 +232,7 @@ def _attribute_after(
 
 def _sentence_head(text: str, q_start: int, floor: int) -> int:
     head = q_start
-    while head > floor and text[head - 1] not in "。！？!?”\n":
+    while head > floor and text[head - 1] not in _STOPS_AFTER_QUOTE:
         head -= 1
     return head
 
@@ -238,7 +242,7 @@ def _attribute_before(
 ) -> str | None:
     text = ctx.text
     seg_start = q_start
-    while seg_start > floor and text[seg_start - 1] not in "。！？!?”\n":
+    while seg_start > floor and text[seg_start - 1] not in _STOPS_AFTER_QUOTE:
         seg_start -= 1
     segment = text[seg_start:q_start].rstrip()
     if not segment or segment[-1] not in "：:，,":

@@ -10,9 +10,10 @@ import re
 from dataclasses import replace
 
 from ..types import Claim, Company, Delegation, Extraction, Mention, Quantity, Visit
+from .sentences import CLOSERS, SENTENCE_ENDS
 
 _PARAGRAPH_END = re.compile(r"\n+")
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"'）)】」』》]*")
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]+[{re.escape(CLOSERS)}]*")
 
 
 def chunk_text(text: str, max_length: int) -> list[tuple[int, int]]:

@@ -15,8 +15,13 @@ from __future__ import annotations
 
 import re
 
-_END = "。！？!?；;…"
-_CLOSERS = "”’\"'）)】」』》"
+# The marks that end a sentence, and the closing quotes and brackets that may follow them:
+# defined here once; every stage that needs them imports them.
+SENTENCE_ENDS = "。！？!?；;…"
+FULL_STOPS = "。！？!?"  # the ends that close a statement (a quote's speaker is looked up to them)
+CLOSERS = "”’\"'）)】」』》"
+_END = SENTENCE_ENDS
+_CLOSERS = CLOSERS
 # One sentence: a run of non-terminators, then terminators and closers; or a line remainder.
 _SENTENCE = re.compile(rf"[^{_END}\n]*[{_END}]+[{_CLOSERS}]*|[^\n]+")
 _PARAGRAPH = re.compile(r"[^\n]+")
