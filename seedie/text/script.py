@@ -64,6 +64,23 @@ def _convert_line(conv: _Converter, line: str) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=1)
+def _changing_chars() -> frozenset[str]:
+    """The CJK characters OpenCC's t2s changes on their own (億, 萬, 為 …), computed once.
+
+    A text without any of them is already simplified; checking that costs a set lookup per
+    character instead of a call into OpenCC (parse_quantity on short expressions).
+    """
+    conv = _converter()
+    if conv is None:
+        return frozenset()
+    chars = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
+    converted = conv.convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # a phrase across lines: fall back to converting always
+        return frozenset(chars)
+    return frozenset(c for c, out in zip(chars, converted) if out != c)
+
+
 def simplified_view(text: str) -> str:
     """``text`` in simplified characters, with exactly the same length and offsets.
 
@@ -80,7 +97,7 @@ def simplified_view(text: str) -> str:
     if text.isascii():
         return text
     conv = _converter()
-    if conv is None:
+    if conv is None or _changing_chars().isdisjoint(text):
         return text
     lines = text.split("\n")
     out = "\n".join(_convert_line(conv, line) for line in lines)
