@@ -12,6 +12,7 @@ MODULES = [
     "seedie.quantities.numerals",
     "seedie.quantities.parse",
     "seedie.dates.resolve",
+    "seedie.dates.reference",
     "seedie.orgs.names",
     "seedie.orgs.kb",
     "seedie.orgs.linking",
