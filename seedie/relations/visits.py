@@ -3,9 +3,10 @@
 A visit is an organization mention in the clause after a visit cue (走进X, 首站直奔X, 到访X,
 探访A、B、C), inside 在X学习考察, or right after a paragraph-opening trip date
 ("6月17日，X一楼…"); or a stop of :mod:`seedie.relations.stops` (lists of stops) or
-:mod:`seedie.relations.section_stops` (a heading or a paragraph opening on the host). Its day comes from :mod:`seedie.relations.days`. Repeated
-mentions of one host (photo captions, summaries) merge into one visit per (host, day);
-undated mentions only confirm a dated visit of the same host.
+:mod:`seedie.relations.section_stops` (a heading or a paragraph opening on the host). Its
+day comes from :mod:`seedie.relations.days`. Repeated mentions of one host (photo captions,
+summaries) merge into one visit per (host, day) (:mod:`seedie.relations.hits`); undated
+mentions only confirm a dated visit of the same host.
 """
 
 from __future__ import annotations
