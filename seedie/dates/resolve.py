@@ -220,14 +220,14 @@ def _resolve_bare_day(
     if last_day is None or raw.start - last_day[0] > _BARE_DAY_WINDOW:
         return DateMention(text=mtext, start=raw.start, end=raw.end, kind="relative",
                            day=raw.day, time_of_day=raw.tod)  # fmt: skip
-    _, year, month, _ = last_day
-    day = _safe_date(year if year is not None else 2000, month, raw.day)  # 2000: leap year
+    _, last_year, month, _ = last_day
+    day = _safe_date(last_year if last_year is not None else 2000, month, raw.day)  # leap year
     if day is None:
         return DateMention(text=mtext, start=raw.start, end=raw.end, kind="relative",
                            day=raw.day, time_of_day=raw.tod)  # fmt: skip
     return DateMention(
         text=mtext, start=raw.start, end=raw.end, kind="date",
-        date=day if year is not None else None, year=year, month=month, day=raw.day,
+        date=day if last_year is not None else None, year=last_year, month=month, day=raw.day,
         time_of_day=raw.tod,
     )  # fmt: skip
 

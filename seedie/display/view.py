@@ -16,7 +16,7 @@ from ..lexicon import data_text
 from .table import normalized_quantity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..types import Extraction, Quantity
+    from ..types import Claim, Extraction, Quantity, Visit
 
 
 # Scoped to .seedie-view; colours come from JupyterLab's --jp-* (or VS Code's) variables with
@@ -47,7 +47,9 @@ class _Layout:
             self._place(ex, text)
 
     def _place(self, ex: Extraction, text: str) -> None:
-        items = [(f"visit-{i}", v) for i, v in enumerate(ex.visits)]
+        items: list[tuple[str, Visit | Claim]] = [
+            (f"visit-{i}", v) for i, v in enumerate(ex.visits)
+        ]
         items += [(f"claim-{i}", c) for i, c in enumerate(ex.claims)]
         found: dict[tuple[int, int], list[int]] = {}
         for n, (_row, item) in enumerate(items):
@@ -68,9 +70,9 @@ class _Layout:
                 key = (c.quantity.start, c.quantity.end)
                 refs.setdefault(key, []).append((c.id, f"{self.prefix}-claim-{i}"))
         raw: list[tuple[int, int, str, str, list[tuple[str, str]]]] = []
-        for c in ex.companies:
-            kb = f" · KB {c.kb_id}" if c.kb_id else ""
-            raw += [(m.start, m.end, "org", f"{c.name} · {c.kind}{kb}", []) for m in c.mentions]
+        for co in ex.companies:
+            kb = f" · KB {co.kb_id}" if co.kb_id else ""
+            raw += [(m.start, m.end, "org", f"{co.name} · {co.kind}{kb}", []) for m in co.mentions]
         for q in ex.quantities:
             if q.start is not None and q.end is not None:
                 claims = refs.get((q.start, q.end), [])

@@ -224,10 +224,10 @@ def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int
                 best[rank] = o
         if 0 in best or (not kind and 2 in best):
             break
-    o = next((best[r] for r in (0, 1, 2, 3) if r in best), None)
-    if o is None:
+    found = next((best[r] for r in (0, 1, 2, 3) if r in best), None)
+    if found is None:
         return _Cand(pos, pos + size, "org", None, None)
-    return _Cand(pos, pos + size, "org", o.company.name, o.company.id)
+    return _Cand(pos, pos + size, "org", found.company.name, found.company.id)
 
 
 _ANY_KIND = frozenset({"其", "公司", "集团", "企业"})  # refer to any organization

@@ -108,8 +108,11 @@ def find_claims(
         }.values(),
         key=lambda q: (q.start, q.end),
     )
+    weak = lexicon()["weak_kinds"]
     ctx._indexes["claims:amounts"] = SpanIndex(
-        (q.start, q.end, None) for q in usable if q.unit and q.kind not in lexicon()["weak_kinds"]
+        (q.start, q.end, None)
+        for q in usable
+        if q.start is not None and q.end is not None and q.unit and q.kind not in weak
     )
     topics = _section_topics(ctx)
     headings = set(ctx.headings)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..orgs.names import lexicon as org_lexicon
+from ..orgs.lexicon import lexicon as org_lexicon
 from ..text.spans import SpanIndex
 from .context import (
     CLAUSE_BREAKS,

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..orgs.names import head_of
-from ..orgs.names import lexicon as org_lexicon
+from ..orgs.lexicon import head_of
+from ..orgs.lexicon import lexicon as org_lexicon
 from ..text.spans import SpanIndex
 from .context import DocContext, OrgSpan, gazetteer, lexicon
 

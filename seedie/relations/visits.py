@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..orgs.names import lexicon as org_lexicon
+from ..orgs.lexicon import lexicon as org_lexicon
 from ..types import DateMention, Delegation, Trip, Visit
 from .context import DocContext, OrgSpan, gazetteer, lexicon, province_of
 from .days import date_for, governing_dates, tod_of
