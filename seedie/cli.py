@@ -16,11 +16,11 @@ import codecs
 import importlib.util
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, NoReturn, Optional
+from typing import Any, NoReturn, Optional, TextIO
 
 import typer
 
@@ -230,23 +230,11 @@ def extract(
     Exit code 0 when every input was extracted, 1 when some were skipped (or --on-error stop
     stopped), 2 for a usage error.
     """
-    from tqdm import tqdm  # noqa: PLC0415
-
     from .api import extract_many  # noqa: PLC0415
-    from .display import format_table  # noqa: PLC0415
-    from .types import ExtractionError  # noqa: PLC0415
 
     _check_options(fmt, output, reference_date, n_process, batch_size, encoding)
-    inputs: list[_Input] = []
-    failed = 0
-    for item in _read_inputs(paths, jsonl_input, text_field, id_field, encoding):
-        if item.error is not None:
-            typer.echo(f"seedie: {item.error}", err=True)
-            failed += 1
-            if on_error is OnError.stop:
-                break
-            continue
-        inputs.append(item)
+    read = _read_inputs(paths, jsonl_input, text_field, id_field, encoding)
+    inputs, failed = _readable_inputs(read, on_error)
     total = len(inputs) + failed
     nlp = _load(base)
     show = progress if progress is not None else len(inputs) > 1
@@ -259,6 +247,52 @@ def extract(
         on_error="record",
     )
     out = output.open("w", encoding="utf-8") if output and fmt not in TABLE_FORMATS else None
+    bad, collected, done = _write_results(inputs, results, fmt, out, on_error, show)
+    failed += bad
+    if fmt is Format.json:
+        # Always an array, one object per input, whether one input or many (README).
+        typer.echo(json.dumps(collected, ensure_ascii=False, indent=indent), file=out)
+    elif fmt in TABLE_FORMATS:
+        assert output is not None
+        _write_tables(done, output, fmt)
+    if out is not None:
+        out.close()
+    if failed:
+        typer.echo(f"seedie: {Errors.E032.format(skipped=failed, total=total)}", err=True)
+        raise typer.Exit(1)
+
+
+def _readable_inputs(items: Iterable[_Input], on_error: OnError) -> tuple[list[_Input], int]:
+    """The inputs that could be read, and how many could not (reported on stderr)."""
+    inputs: list[_Input] = []
+    failed = 0
+    for item in items:
+        if item.error is not None:
+            typer.echo(f"seedie: {item.error}", err=True)
+            failed += 1
+            if on_error is OnError.stop:
+                break
+            continue
+        inputs.append(item)
+    return inputs, failed
+
+
+def _write_results(
+    inputs: list[_Input],
+    results: Iterable[Any],
+    fmt: Format,
+    out: TextIO | None,
+    on_error: OnError,
+    show: bool,
+) -> tuple[int, list[dict[str, Any]], list[tuple[Any, Any]]]:
+    """Print table and jsonl records as they come. Returns how many inputs failed (reported on
+    stderr), the json records, and the (id, result) pairs for csv/parquet."""
+    from tqdm import tqdm  # noqa: PLC0415
+
+    from .display import format_table  # noqa: PLC0415
+    from .types import ExtractionError  # noqa: PLC0415
+
+    failed = 0
     collected: list[dict[str, Any]] = []
     done: list[tuple[Any, Any]] = []
     bar = tqdm(total=len(inputs), disable=not show, file=sys.stderr, unit="doc")
@@ -284,17 +318,7 @@ def extract(
                 done.append((str(item.id) if item.id is not None else item.source, result))
     finally:
         bar.close()
-    if fmt is Format.json:
-        # Always an array, one object per input, whether one input or many (README).
-        typer.echo(json.dumps(collected, ensure_ascii=False, indent=indent), file=out)
-    elif fmt in TABLE_FORMATS:
-        assert output is not None
-        _write_tables(done, output, fmt)
-    if out is not None:
-        out.close()
-    if failed:
-        typer.echo(f"seedie: {Errors.E032.format(skipped=failed, total=total)}", err=True)
-        raise typer.Exit(1)
+    return failed, collected, done
 
 
 def _write_tables(done: list[tuple[Any, Any]], directory: Path, fmt: Format) -> None:

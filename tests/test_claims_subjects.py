@@ -8,7 +8,7 @@ import pytest
 from _relations_util import company
 
 from seedie.relations.build import build_relations
-from seedie.relations.claims import _is_generic_stem, _topic_host
+from seedie.relations.hosts import _is_generic_stem, _topic_host
 from seedie.text.sentences import split_sentences
 from seedie.types import Company, Quantity
 
@@ -158,8 +158,8 @@ def test_generic_stem(stem: str, generic: bool) -> None:
     ],
 )
 def test_unlisted_places(text: str, found: list[str]) -> None:
-    from seedie.relations.claims import _level_places
     from seedie.relations.context import build_context
+    from seedie.relations.local_places import _level_places
 
     ctx = build_context(text, split_sentences(text), [], [], [])
     assert [p.text for p in _level_places(ctx)] == found

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..quantities.numerals import is_year_number, parse_numeral
+from .calendar import _day_ok, plan_years
 
 # Half- and full-width digits; int() reads both.
 _D = "0-9０-９"
@@ -159,23 +160,6 @@ def cn_int(s: str) -> int | None:
     if value is None or value < 0 or value != value.to_integral_value():
         return None
     return int(value)
-
-
-def plan_years(number: int) -> tuple[int, int]:
-    """First and last year of the N-th five-year plan (1953 start; 1963–65 was a gap)."""
-    first = 1953 + 5 * (number - 1) if number <= 2 else 1966 + 5 * (number - 3)
-    return first, first + 4
-
-
-_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _day_ok(year: int | None, month: int, day: int) -> bool:
-    if not 1 <= month <= 12 or day < 1:
-        return False
-    if month == 2 and year is not None and day == 29:
-        return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    return day <= _DAYS_IN_MONTH[month - 1]
 
 
 def _year_ok(year: int | None, with_month: bool) -> bool:

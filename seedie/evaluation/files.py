@@ -119,8 +119,6 @@ def evaluate(
         >>> round(report.claims.f1, 3)  # doctest: +SKIP
         0.615
     """
-    from ..api import extract  # noqa: PLC0415  (spaCy loads only when scoring)
-
     check_folders(gold_dir, articles_dir)
     gold_root, text_root = Path(gold_dir), Path(articles_dir)
     mapped = {name: Path(p) for name, p in (texts or {}).items()}
@@ -129,6 +127,26 @@ def evaluate(
     if not folding:
         warn(Warnings.W044)
     skipped: list[Skipped] = []
+    names = _selected_names(gold_paths, gold_root, text_root, mapped, only, skipped)
+    articles: list[ArticleScore] = []
+    for name in names:
+        text_path = mapped.get(name, text_root / f"{name}.txt")
+        article = _score_article(name, gold_paths[name], text_path, nlp, verbose, skipped)
+        if article is not None:
+            articles.append(article)
+    return EvaluationReport(articles=articles, skipped=skipped, script_folding=folding)
+
+
+def _selected_names(
+    gold_paths: dict[str, Path],
+    gold_root: Path,
+    text_root: Path,
+    mapped: dict[str, Path],
+    only: Collection[str] | None,
+    skipped: list[Skipped],
+) -> list[str]:
+    """The gold names to score; adds to ``skipped`` the names asked for that have no gold file
+    (W043) or, when scoring them all, the articles that have none (W041)."""
     names = sorted(gold_paths)
     if only is not None:
         wanted = set(only)
@@ -143,41 +161,45 @@ def evaluate(
             for p in sorted(text_root.glob("*.txt"))
             if p.stem not in gold_paths and p.resolve() not in paired
         ]
-    articles: list[ArticleScore] = []
-    for name in names:
-        text_path = mapped.get(name, text_root / f"{name}.txt")
-        gold, problem = _read_gold(gold_paths[name])
-        if gold is None:
-            msg = Warnings.W042.format(path=str(gold_paths[name]), problem=problem)
-            skipped.append(_skip(name, gold_paths[name], "W042", msg))
-            continue
-        if not text_path.is_file():
-            msg = Warnings.W040.format(name=name, path=str(text_path))
-            skipped.append(_skip(name, text_path, "W040", msg))
-            continue
-        try:
-            text = text_path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            msg = Warnings.W042.format(path=str(text_path), problem=f"{type(exc).__name__}: {exc}")
-            skipped.append(_skip(name, text_path, "W042", msg))
-            continue
-        reference = iso_date(gold.get("reference_date"))
-        error = None
-        try:
-            result = extract(text, reference_date=reference, nlp=nlp)
-        except Exception as exc:  # noqa: BLE001  (scored as an empty result, and logged)
-            logger.exception(Warnings.W045.format(path=str(text_path)))
-            error = f"{type(exc).__name__}: {exc}"
-            result = Extraction(text_length=len(text), base="unknown")
-        scores, findings = score_extraction(gold, result)
-        articles.append(
-            ArticleScore(
-                name=name,
-                text_path=str(text_path),
-                reference_date=reference,
-                findings=findings if verbose else [],
-                error=error,
-                **scores,
-            )
-        )
-    return EvaluationReport(articles=articles, skipped=skipped, script_folding=folding)
+    return names
+
+
+def _score_article(
+    name: str, gold_path: Path, text_path: Path, nlp: Any, verbose: bool, skipped: list[Skipped]
+) -> ArticleScore | None:
+    """Extract and score one article; None (and an entry in ``skipped``) when a file cannot be
+    read. A failing extraction is logged and scored as an empty result."""
+    from ..api import extract  # noqa: PLC0415  (spaCy loads only when scoring)
+
+    gold, problem = _read_gold(gold_path)
+    if gold is None:
+        msg = Warnings.W042.format(path=str(gold_path), problem=problem)
+        skipped.append(_skip(name, gold_path, "W042", msg))
+        return None
+    if not text_path.is_file():
+        msg = Warnings.W040.format(name=name, path=str(text_path))
+        skipped.append(_skip(name, text_path, "W040", msg))
+        return None
+    try:
+        text = text_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        msg = Warnings.W042.format(path=str(text_path), problem=f"{type(exc).__name__}: {exc}")
+        skipped.append(_skip(name, text_path, "W042", msg))
+        return None
+    reference = iso_date(gold.get("reference_date"))
+    error = None
+    try:
+        result = extract(text, reference_date=reference, nlp=nlp)
+    except Exception as exc:  # noqa: BLE001  (scored as an empty result, and logged)
+        logger.exception(Warnings.W045.format(path=str(text_path)))
+        error = f"{type(exc).__name__}: {exc}"
+        result = Extraction(text_length=len(text), base="unknown")
+    scores, findings = score_extraction(gold, result)
+    return ArticleScore(
+        name=name,
+        text_path=str(text_path),
+        reference_date=reference,
+        findings=findings if verbose else [],
+        error=error,
+        **scores,
+    )

@@ -115,7 +115,7 @@ def _arabic_checks(s: str, j: int, text: str, table: UnitTable) -> Reject | None
     return None
 
 
-def parse_part(  # noqa: C901
+def parse_part(
     s: str, i: int, prev: str, table: UnitTable, qualified: bool = False
 ) -> Part | Reject | None:
     """Parse numeral/unit at ``s[i]``; ``prev`` is the character before the expression.
@@ -125,27 +125,7 @@ def parse_part(  # noqa: C901
     n = len(s)
     m = NUM_RE.match(s, i)
     if m is None:
-        if s.startswith("半", i):  # 半斤, 半成, 半年
-            um = table.unit_re.match(s, i + 1)
-            if um is None:
-                return None
-            return _finish(
-                s,
-                um.end(),
-                prev,
-                table,
-                qualified,
-                "半",
-                _HALF,
-                None,
-                "exact",
-                table.units[um.group()],
-                False,
-                True,
-                None,
-                None,
-            )
-        return None
+        return _half_part(s, i, prev, table, qualified) if s.startswith("半", i) else None
     j = m.end()
     text = m.group()
     arabic = any(ch.isdigit() for ch in text)
@@ -166,6 +146,62 @@ def parse_part(  # noqa: C901
         frac = _fraction(s, j, text, low, table)
         if frac is not None:
             return frac
+    low, high, approx, base, mult, j = _numeral_tail(
+        s, j, arabic, low, high, approx, base, mult, table
+    )
+    found = _unit_at(s, j, text, approx, table)
+    if not isinstance(found, tuple):
+        return found
+    unit, j = found
+    if unit is not None and _names_a_date(
+        s, j, unit.surface, text, span.sequence, approx, qualified, prev
+    ):
+        return Reject(j)
+    return _finish(
+        s, j, prev, table, qualified, text, low, high, approx, unit, arabic, has_digit, base, mult
+    )
+
+
+def _half_part(s: str, i: int, prev: str, table: UnitTable, qualified: bool) -> Part | None:
+    """半 with a unit and no numeral: 半斤, 半成, 半年."""
+    um = table.unit_re.match(s, i + 1)
+    if um is None:
+        return None
+    unit = table.units[um.group()]
+    return _finish(
+        s,
+        um.end(),
+        prev,
+        table,
+        qualified,
+        "半",
+        _HALF,
+        None,
+        "exact",
+        unit,
+        False,
+        True,
+        None,
+        None,
+    )
+
+
+def _numeral_tail(  # noqa: PLR0913
+    s: str,
+    j: int,
+    arabic: bool,
+    low: Decimal,
+    high: Decimal | None,
+    approx: str,
+    base: Decimal | None,
+    mult: Decimal | None,
+    table: UnitTable,
+) -> tuple[Decimal, Decimal | None, str, Decimal | None, Decimal | None, int]:
+    """What follows the numeral before its unit: k, 个亿, 多/余, 个半.
+
+    Returns the new (low, high, approx, base, mult, j).
+    """
+    n = len(s)
     # 15k元: slang thousand
     if (
         arabic
@@ -197,6 +233,14 @@ def parse_part(  # noqa: C901
     # 一个半小时: the half sits between classifier and unit
     if s.startswith("个半", j) and approx == "exact" and table.unit_re.match(s, j + 2):
         low, j = low + _HALF, j + 2
+    return low, high, approx, base, mult, j
+
+
+def _unit_at(
+    s: str, j: int, text: str, approx: str, table: UnitTable
+) -> tuple[UnitInfo | None, int] | Part | Reject | None:
+    """The unit word at ``s[j]`` and the position after it; a date word rejects the number,
+    and 一半 is a whole part of its own."""
     unit: UnitInfo | None = None
     um = table.unit_re.match(s, j)
     dm = table.date_re.match(s, j)
@@ -212,22 +256,18 @@ def parse_part(  # noqa: C901
         j += 1
     elif text == "一" and s.startswith("半", j):
         return Part(Decimal(50), None, "exact", table.units["%"], j + 1, "一半", False, True)
-    if unit is not None:
-        surface = unit.surface
-        if (
-            surface == "年"
-            and not qualified
-            and approx == "exact"
-            and _is_year(text, span.sequence)
-        ):
-            return Reject(j)
-        if surface == "月" and not qualified and text.isdigit() and 1 <= int(text) <= 12:
-            return Reject(j)
-        if surface == "日" and text.isdigit() and (prev == "月" or _date_follows(s, j)):
-            return Reject(j)
-    return _finish(
-        s, j, prev, table, qualified, text, low, high, approx, unit, arabic, has_digit, base, mult
-    )
+    return unit, j
+
+
+def _names_a_date(  # noqa: PLR0913
+    s: str, j: int, surface: str, text: str, sequence: bool, approx: str, qualified: bool, prev: str
+) -> bool:
+    """True when the number and its unit ``surface`` name a year, month or day (2025年, 6月)."""
+    if surface == "年" and not qualified and approx == "exact" and _is_year(text, sequence):
+        return True
+    if surface == "月" and not qualified and text.isdigit() and 1 <= int(text) <= 12:
+        return True
+    return surface == "日" and text.isdigit() and (prev == "月" or _date_follows(s, j))
 
 
 def _finish(  # noqa: PLR0913

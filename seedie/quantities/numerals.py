@@ -139,7 +139,7 @@ def _sequence_value(tokens: list[tuple[str, object]]) -> Decimal | None:
     return Decimal(value)
 
 
-def _positional(tokens: list[tuple[str, object]]) -> Decimal | None:  # noqa: C901
+def _positional(tokens: list[tuple[str, object]]) -> Decimal | None:
     """The usual 万/亿 grouping algorithm; None for malformed input (十四五, 万一, 三百十百)."""
     total = _ZERO
     section = _ZERO
@@ -167,11 +167,7 @@ def _positional(tokens: list[tuple[str, object]]) -> Decimal | None:  # noqa: C9
         elif kind == "p":  # Chinese decimal point: 三点五, 十点五亿
             if cur is None and not (i > 0 and tokens[i - 1][0] in ("s", "z")):
                 return None
-            j = i + 1
-            frac = ""
-            while j < n and tokens[j][0] in ("d", "z"):
-                frac += str(tokens[j][1])
-                j += 1
+            frac, j = _fraction_digits(tokens, i + 1)
             if not frac:
                 return None
             cur = section + (cur or _ZERO) + Decimal("0." + frac)
@@ -201,14 +197,10 @@ def _positional(tokens: list[tuple[str, object]]) -> Decimal | None:  # noqa: C9
             if i == 0:
                 started_with_big = True
                 seg = _ONE
-            if seg == 0 and total == 0:
+            grouped = _group(total, seg, unit, last_big)
+            if grouped is None:
                 return None
-            if unit >= last_big or total == 0 or seg == 0:
-                if seg == 0 and unit <= last_big:
-                    return None
-                total = (total + seg) * unit  # 万亿, 4.5万亿
-            else:
-                total += seg * unit
+            total = grouped
             last_big = unit
             section = _ZERO
             cur = None
@@ -219,11 +211,39 @@ def _positional(tokens: list[tuple[str, object]]) -> Decimal | None:  # noqa: C9
     if cur is not None:
         if started_with_big:
             return None  # 万一 is an idiom, not 10001
-        prev = tokens[-2][0] if len(tokens) >= 2 else ""
-        if cur_chinese and not zero_seen and last_unit >= 100 and prev in ("s", "b"):
-            cur = cur * last_unit / 10  # 一万五 = 15000, 三千五 = 3500
-        section += cur
+        section += _last_digit(tokens, cur, cur_chinese and not zero_seen, last_unit)
     return total + section
+
+
+def _fraction_digits(tokens: list[tuple[str, object]], start: int) -> tuple[str, int]:
+    """The digits after a Chinese decimal point (三点五) and the index after them."""
+    j, frac = start, ""
+    while j < len(tokens) and tokens[j][0] in ("d", "z"):
+        frac += str(tokens[j][1])
+        j += 1
+    return frac, j
+
+
+def _group(total: Decimal, seg: Decimal, unit: int, last_big: int) -> Decimal | None:
+    """The total after the section ``seg`` under the big unit ``unit`` (万, 亿); None when
+    the units are out of order."""
+    if seg == 0 and total == 0:
+        return None
+    if unit >= last_big or total == 0 or seg == 0:
+        if seg == 0 and unit <= last_big:
+            return None
+        return (total + seg) * unit  # 万亿, 4.5万亿
+    return total + seg * unit
+
+
+def _last_digit(
+    tokens: list[tuple[str, object]], cur: Decimal, abbreviable: bool, last_unit: int
+) -> Decimal:
+    """The value of a trailing digit: one unit below the last one after a unit word."""
+    prev = tokens[-2][0] if len(tokens) >= 2 else ""
+    if abbreviable and last_unit >= 100 and prev in ("s", "b"):
+        return cur * last_unit / 10  # 一万五 = 15000, 三千五 = 3500
+    return cur
 
 
 @lru_cache(maxsize=8192)

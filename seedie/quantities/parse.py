@@ -15,8 +15,9 @@ from decimal import Decimal
 from ..errors import type_error
 from ..text.script import simplified_view
 from ..types import Quantity
-from .grammar import NUM_RE, Part, Reject, parse_part, right_side_percent
-from .numerals import is_year_number, normalize_width
+from .grammar import NUM_RE, Part, Reject, parse_part
+from .numerals import normalize_width
+from .ranges import _range_after
 from .units import UnitInfo, UnitTable, unit_table
 
 __all__ = ["find_quantities", "parse_quantity"]
@@ -34,8 +35,6 @@ _AR_BLOCK_PREV = frozenset("第")
 _RANGE_BLOCK_PREV = frozenset("从由")
 _BOUNDS_LOW = frozenset(("over", "at_least"))
 _BOUNDS_HIGH = frozenset(("nearly", "under", "at_most"))
-_CONNECTOR_RE = re.compile(r"(?:至|到|--|——|—|–|-|~|〜|与|和)")
-_BETWEEN = "之间"
 # 超过了 / 至少有 / 最多为: filler after a qualifier
 _FILLER = frozenset("了有为达是")
 # parse_quantity only: spaces inside an expression (人民币 8千元) unless between digits
@@ -97,35 +96,9 @@ def _prefixes(s: str, pos: int, t: UnitTable) -> tuple[int, dict[str, str]]:
     return pos, found
 
 
-def _join_range(left: Part, right: Part) -> tuple[Decimal, Decimal, UnitInfo | None] | None:
-    """80至100亿元 -> (8e9, 1e10, 元): the right side lends its multiplier and unit."""
-    if right.approx not in ("exact", "over") or left.approx not in ("exact", "over"):
-        return None
-    if left.unit is not None and right.unit is not None and left.unit.unit != right.unit.unit:
-        return None
-    if left.unit is not None and right.unit is None:
-        return None
-    lo = left.low
-    if (
-        left.approx == "exact"
-        and right.mult is not None
-        and right.base is not None
-        and not any(ch in "万亿萬億兆" for ch in left.numeral)
-        and lo <= right.base
-    ):
-        lo = lo * right.mult
-    hi = right.high if right.approx == "over" and right.high is not None else right.low
-    if lo > hi:
-        return None
-    unit = right.unit or left.unit
-    if unit is not None:
-        lo, hi = lo * unit.factor, hi * unit.factor
-    return lo, hi, unit
-
-
 def _parse_at(
     s: str, i: int, prev: str, allow_range: bool, strict: bool
-) -> _Parsed | Reject | None:  # noqa: C901
+) -> _Parsed | Reject | None:
     t = unit_table()
     pos, pre = _prefixes(s, i, t)
     qual_pre = pre.get("qual")
@@ -135,27 +108,10 @@ def _parse_at(
     part = parse_part(s, pos, s[pos - 1] if pos > i else prev, t, qualified)
     if part is None or isinstance(part, Reject):
         return part
-    end = part.end
-    unit = part.unit
-    rng: tuple[Decimal, Decimal] | None = None
-    cm = _CONNECTOR_RE.match(s, end) if allow_range and "mag" not in pre else None
-    if cm is not None:
-        k = cm.end()
-        right = parse_part(s, k, s[k - 1], t, qualified)
-        if isinstance(right, Reject):
-            return Reject(right.end)
-        if right is not None:
-            right = right_side_percent(part, right, t)
-            if part.unit is None and right.unit is None and _years(part, right):
-                return Reject(right.end)
-            joined = _join_range(part, right)
-            between = s.startswith(_BETWEEN, right.end)
-            if joined is not None and (cm.group() not in "与和" or between):
-                rng = (joined[0], joined[1])
-                unit = joined[2]
-                end = right.end + (len(_BETWEEN) if between else 0)
-                if part.per is None and right.per is not None:
-                    part.per = right.per
+    found = _range_after(s, part, t, qualified, allow_range and "mag" not in pre)
+    if isinstance(found, Reject):
+        return found
+    rng, unit, end = found
     m = t.qualifier_suffix_re.match(s, end)
     qual_suf = None
     if m is not None:
@@ -190,17 +146,42 @@ def _parse_at(
     if "mag" in pre and (part.has_digit or part.approx != "exact"):
         return None
 
+    qual, value, low, high = _qualified_value(part, factor, rng, pre.get("mag"), qual_pre, qual_suf)
+    if "neg" in pre:
+        value = -value
+        low, high = (-high if high is not None else None), (-low if low is not None else None)
+        if unit is not None and unit.surface == "度":
+            unit = t.units["℃"]
+    per = pre.get("per") or part.per
+    return _Parsed(
+        end, value, low, high, qual, unit.unit if unit else "", unit.kind if unit else "count", per
+    )
+
+
+def _qualified_value(
+    part: Part,
+    factor: Decimal,
+    rng: tuple[Decimal, Decimal] | None,
+    mag: str | None,
+    qual_pre: str | None,
+    qual_suf: str | None,
+) -> tuple[str, Decimal, Decimal | None, Decimal | None]:
+    """(qualifier, value, low, high) from the numeral's reading and the words around it.
+
+    ``mag`` is a magnitude prefix (数十万: 数, 上万: 上); ``qual_pre``/``qual_suf`` are the
+    qualifiers before (近, 超过) and after (左右, 以上) the number.
+    """
     value = part.low * factor
     low = high = None
     qual = "exact"
     if rng is not None:
         qual, value, low, high = "range", rng[0], rng[0], rng[1]
-    elif pre.get("mag") == "数" or part.approx == "magnitude":
-        hi = value * _TEN if pre.get("mag") == "数" else (part.high or value) * factor
+    elif mag == "数" or part.approx == "magnitude":
+        hi = value * _TEN if mag == "数" else (part.high or value) * factor
         qual, low, high = "range", value, hi
     elif part.approx == "pair":
         qual, low, high = "range", value, (part.high or value) * factor
-    elif pre.get("mag") == "上":
+    elif mag == "上":
         qual, low = "at_least", value
     elif part.approx in ("few", "over"):
         qual = qual_pre if qual_pre in _BOUNDS_HIGH else "over"
@@ -218,22 +199,7 @@ def _parse_at(
             low = value
         elif qual in _BOUNDS_HIGH:
             high = value
-    if "neg" in pre:
-        value = -value
-        low, high = (-high if high is not None else None), (-low if low is not None else None)
-        if unit is not None and unit.surface == "度":
-            unit = t.units["℃"]
-    per = pre.get("per") or part.per
-    return _Parsed(
-        end, value, low, high, qual, unit.unit if unit else "", unit.kind if unit else "count", per
-    )
-
-
-def _years(left: Part, right: Part) -> bool:
-    def year(p: Part) -> bool:
-        return p.numeral.isdigit() and len(p.numeral) == 4 and is_year_number(int(p.numeral))
-
-    return year(left) and year(right)
+    return qual, value, low, high
 
 
 def _to_quantity(p: _Parsed, text: str, start: int | None, end: int | None) -> Quantity:

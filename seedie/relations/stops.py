@@ -2,9 +2,7 @@
 
 - Lists after a visit cue: 代表团先后来到A、B、C等地调研; 实地考察了：A、B、C等.
 - Lists before the group: 在A、B、C等地，考察团一行…; 在X，考察团观看了….
-- A section heading naming the host, the paragraph under it starting with the group's visit
-  (某某集团华东总部 / 检查组首先查看了…).
-- A paragraph opening on a host (红狮集团是…。代表团成员参观企业展厅…; 某某风电场，…视察团成员…).
+- Headings and paragraphs opening on a host: :mod:`seedie.relations.section_stops`.
 
 A stop is an organization mention when one covers it, else the named site itself when its
 name ends like a site (产业园, 项目, 学校: ``stop_site_heads`` in ``relations.json``); such a
@@ -18,8 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..orgs.names import head_of
-from ..orgs.names import lexicon as org_lexicon
+from ..orgs.lexicon import head_of
+from ..orgs.lexicon import lexicon as org_lexicon
 from ..text.spans import SpanIndex
 from .context import DocContext, OrgSpan, gazetteer, lexicon
 
@@ -28,7 +26,6 @@ _OPEN, _CLOSE = "(（", ")）"
 _MAX_LIST = 240  # characters a list of stops may span
 _MAX_SITE = 30
 _GROUP_REACH = 6  # characters between a list before the group and the group's mention
-_TOPIC_MARKS = ("是", "位于", "成立", "始建", "坐落", "作为", "总投资", "占地", "，", ",")
 _NUMBER_CLASSIFIER = re.compile(r"[0-9一二两三四五六七八九十几多数]+[家个所座处项]")
 _GLUE = re.compile(r"^(?:和|及|以及|与|、)$")
 _PLACE_ENDS = ("旗", "县", "縣", "镇", "鎮", "乡", "鄉")
@@ -335,68 +332,4 @@ def before_group_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[St
             stop.org is None or _whole(ctx, stop, _trim(text, *items[-1])[1]) for stop in found[-1:]
         ):
             out.extend(found)
-    return out
-
-
-def _group_visits_in(ctx: DocContext, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """The group's mention followed by a visit cue within ``text[start:end]``."""
-    first = first_span_start(spans, start, end)
-    return first is not None and _words().cue_re.search(ctx.text, first, end) is not None
-
-
-def heading_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
-    """A heading line naming the host of the paragraph below, which opens on the group's visit."""
-    text = ctx.text
-    blocked = _blocked(ctx, spans)
-    out: list[Stop] = []
-    headings = set(ctx.headings)
-    for i in sorted(headings):
-        if i == 0 or i + 1 >= len(ctx.paragraphs) or (i + 1) in headings:
-            continue
-        h_start, h_end = ctx.paragraphs[i]
-        line = text[h_start:h_end].strip()
-        if not line or _is_place(line) or blocked.overlaps(h_start, h_end):
-            continue
-        p_start, _ = ctx.paragraphs[i + 1]
-        s = ctx.sentence_of(p_start) if ctx.sentence_of(p_start) is not None else None
-        s_end = ctx.sentences[s][1] if s is not None else ctx.paragraphs[i + 1][1]
-        if not _group_visits_in(ctx, p_start, s_end, spans):
-            continue
-        lead = h_start + text[h_start:h_end].index(line)
-        whole = [o for o in ctx.orgs_in(lead, lead + len(line)) if o.end - o.start == len(line)]
-        if whole:
-            out.append(Stop(lead, lead + len(line), line, whole[0], False, "heading"))
-        elif site_name(line) is not None:
-            out.append(Stop(lead, lead + len(line), line, None, False, "heading"))
-        else:
-            out.extend(_item_stops(ctx, lead, lead + len(line), blocked, False, "heading"))
-    return out
-
-
-def opener_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
-    """A paragraph that opens on a host (某某集团是…; 某某风电场，…) and names the group later."""
-    text = ctx.text
-    blocked = _blocked(ctx, spans)
-    out: list[Stop] = []
-    for p_start, p_end in ctx.paragraphs:
-        body = text[p_start:p_end]
-        lead = p_start + len(body) - len(body.lstrip())
-        if first_span_start(spans, lead + 1, p_end) is None:
-            continue
-        org = ctx.first_org_from(lead)
-        if org is not None and org.start == lead and not blocked.overlaps(org.start, org.end):
-            if org.company.kind != "government" and text.startswith(_TOPIC_MARKS, org.end):
-                out.append(Stop(org.start, org.end, org.text, org, False, "opener"))
-            continue
-        stop = min(
-            (text.find(c, lead, p_end) for c in "是，,。" if text.find(c, lead, p_end) >= 0),
-            default=-1,
-        )
-        if stop < 0 or blocked.overlaps(lead, stop):
-            continue
-        name = site_name(text[lead:stop])
-        if name is not None and name.startswith(tuple(lexicon()["stop_not_starts"])):
-            continue
-        if name is not None and not ctx.orgs_in(lead, stop):
-            out.append(Stop(lead, stop, name, None, False, "opener"))
     return out

@@ -2,64 +2,29 @@
 
 A visit is an organization mention in the clause after a visit cue (走进X, 首站直奔X, 到访X,
 探访A、B、C), inside 在X学习考察, or right after a paragraph-opening trip date
-("6月17日，X一楼…"); or a stop of :mod:`seedie.relations.stops` (lists of stops, a heading or
-a paragraph opening on the host). Its day comes from :mod:`seedie.relations.days`. Repeated
-mentions of one host (photo captions, summaries) merge into one visit per (host, day);
-undated mentions only confirm a dated visit of the same host.
+("6月17日，X一楼…"); or a stop of :mod:`seedie.relations.stops` (lists of stops) or
+:mod:`seedie.relations.section_stops` (a heading or a paragraph opening on the host). Its
+day comes from :mod:`seedie.relations.days`. Repeated mentions of one host (photo captions,
+summaries) merge into one visit per (host, day) (:mod:`seedie.relations.hits`); undated
+mentions only confirm a dated visit of the same host.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
-from ..orgs.names import lexicon as org_lexicon
+from ..orgs.lexicon import lexicon as org_lexicon
 from ..types import DateMention, Delegation, Trip, Visit
 from .context import DocContext, OrgSpan, gazetteer, lexicon, province_of
-from .days import date_for, governing_dates, tod_of, tod_rank
-from .stops import (
-    Stop,
-    before_group_stops,
-    heading_stops,
-    list_stops,
-    opener_stops,
-)
+from .days import date_for, governing_dates, tod_of
+from .hits import _Hit, _merge
+from .section_stops import heading_stops, opener_stops
+from .stops import Stop, before_group_stops, list_stops
 
 _LIST_GLUE = re.compile(r"^[、，,和及与以及\s]*$")
 _MAX_CUE_GAP = 8
 _SECTION_REACH = 3000  # characters either side of a host searched for its section's city
-
-
-@dataclass
-class _Hit:
-    org: OrgSpan | None  # None: a named site (a stop of a list) that no organization covers
-    start: int
-    end: int
-    host: str
-    sentence: int
-    when: DateMention | None
-    time_of_day: str | None
-    place: str | None
-    caption: bool
-    dated_in_sentence: bool
-    listed: bool
-
-    @property
-    def key(self) -> str:
-        return self.org.company.id if self.org is not None else f"site:{self.host}"
-
-    @property
-    def day(self) -> tuple[int, int, int] | None:
-        """(year or 0, month, day) of the visit's day, when known."""
-        d = self.when
-        if d is None:
-            return None
-        if d.date is not None:
-            return (d.date.year, d.date.month, d.date.day)
-        if d.month is not None and d.day is not None:
-            return (0, d.month, d.day)
-        return None
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -326,81 +291,3 @@ def _heading_fits(ctx: DocContext, stop: Stop, hits: list[_Hit], anchor: int) ->
     first = ctx.sentence_of(anchor)
     below = [h for h in hits if h.sentence == first]
     return not below or any(_related(ctx.text[h.start : h.end], stop.text) for h in below)
-
-
-def _merge(ctx: DocContext, hits: list[_Hit], delegation: Delegation | None) -> list[Visit]:
-    by_host: dict[str, list[_Hit]] = {}
-    for h in hits:
-        by_host.setdefault(h.key, []).append(h)
-    groups: list[list[_Hit]] = []
-    for host_hits in by_host.values():
-        dated: dict[tuple[int, int, int], list[_Hit]] = {}
-        undated: list[_Hit] = []
-        for h in host_hits:
-            day = h.day
-            if day is None:
-                undated.append(h)
-            else:
-                dated.setdefault(day, []).append(h)
-        if dated:
-            first = min(dated)
-            dated[first].extend(undated)
-            groups.extend(dated[k] for k in sorted(dated))
-        else:
-            groups.append(undated)
-    visits: list[tuple[tuple[tuple[int, int, int], float, int], _Hit]] = []
-    for group in groups:
-        group.sort(key=lambda h: h.start)
-        primary = min(
-            group,
-            key=lambda h: (
-                h.caption,
-                not h.dated_in_sentence,
-                h.listed,
-                h.org is None,
-                h.day is None,
-                h.start,
-            ),
-        )
-        tod = primary.time_of_day or next((h.time_of_day for h in group if h.time_of_day), None)
-        place = primary.place or next((h.place for h in group if h.place), None)
-        when = primary.when if primary.day else next((h.when for h in group if h.day), None)
-        merged = _Hit(
-            primary.org,
-            primary.start,
-            primary.end,
-            primary.host,
-            primary.sentence,
-            when,
-            tod,
-            place,
-            primary.caption,
-            True,
-            primary.listed,
-        )
-        day = merged.day
-        # Undated visits last; a day without a year sorts by month and day.
-        key = (day if day else (9999, 99, 99), tod_rank(tod), group[0].start)
-        visits.append((key, merged))
-    visits.sort(key=lambda v: v[0])
-    out: list[Visit] = []
-    for i, (_key, h) in enumerate(visits, start=1):
-        company = h.org.company if h.org is not None else None
-        day = h.day
-        out.append(
-            Visit(
-                id=f"v{i}",
-                delegation=delegation.name if delegation else None,
-                host=company.name if company is not None else h.host,
-                host_id=company.id if company is not None else None,
-                place=h.place,
-                date=h.when.date if h.when is not None else None,
-                time_of_day=h.time_of_day,
-                sentence=ctx.sentence_text(h.sentence),
-                start=h.start,
-                end=h.end,
-                month=day[1] if day else None,
-                day=day[2] if day else None,
-            )
-        )
-    return out

@@ -1,0 +1,80 @@
+"""Ranges of quantities: 80至100亿元, 3到5倍, 10-20万吨 (pure code, no spaCy).
+
+The right side lends its multiplier and unit to the left (80至100亿元 -> 8e9..1e10); two bare
+years (2021-2025) are no range of amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .grammar import Part, Reject, parse_part, right_side_percent
+from .numerals import is_year_number
+from .units import UnitInfo, UnitTable
+
+_CONNECTOR_RE = re.compile(r"(?:至|到|--|——|—|–|-|~|〜|与|和)")
+_BETWEEN = "之间"
+
+
+def _join_range(left: Part, right: Part) -> tuple[Decimal, Decimal, UnitInfo | None] | None:
+    """80至100亿元 -> (8e9, 1e10, 元): the right side lends its multiplier and unit."""
+    if right.approx not in ("exact", "over") or left.approx not in ("exact", "over"):
+        return None
+    if left.unit is not None and right.unit is not None and left.unit.unit != right.unit.unit:
+        return None
+    if left.unit is not None and right.unit is None:
+        return None
+    lo = left.low
+    if (
+        left.approx == "exact"
+        and right.mult is not None
+        and right.base is not None
+        and not any(ch in "万亿萬億兆" for ch in left.numeral)
+        and lo <= right.base
+    ):
+        lo = lo * right.mult
+    hi = right.high if right.approx == "over" and right.high is not None else right.low
+    if lo > hi:
+        return None
+    unit = right.unit or left.unit
+    if unit is not None:
+        lo, hi = lo * unit.factor, hi * unit.factor
+    return lo, hi, unit
+
+
+def _range_after(
+    s: str, part: Part, t: UnitTable, qualified: bool, allow_range: bool
+) -> tuple[tuple[Decimal, Decimal] | None, UnitInfo | None, int] | Reject:
+    """The range ``part`` opens (80至100亿元, 3到5倍): (bounds or None, unit, end).
+
+    A right side that is rejected, or two bare years (2021-2025), rejects the whole. When the
+    right side names a rate (每年) and the left does not, ``part`` takes it.
+    """
+    end = part.end
+    cm = _CONNECTOR_RE.match(s, end) if allow_range else None
+    if cm is None:
+        return None, part.unit, end
+    k = cm.end()
+    right = parse_part(s, k, s[k - 1], t, qualified)
+    if isinstance(right, Reject):
+        return Reject(right.end)
+    if right is None:
+        return None, part.unit, end
+    right = right_side_percent(part, right, t)
+    if part.unit is None and right.unit is None and _years(part, right):
+        return Reject(right.end)
+    joined = _join_range(part, right)
+    between = s.startswith(_BETWEEN, right.end)
+    if joined is None or (cm.group() in "与和" and not between):
+        return None, part.unit, end
+    if part.per is None and right.per is not None:
+        part.per = right.per
+    return (joined[0], joined[1]), joined[2], right.end + (len(_BETWEEN) if between else 0)
+
+
+def _years(left: Part, right: Part) -> bool:
+    def year(p: Part) -> bool:
+        return p.numeral.isdigit() and len(p.numeral) == 4 and is_year_number(int(p.numeral))
+
+    return year(left) and year(right)

@@ -1,0 +1,236 @@
+"""Subject candidates of a span, with words that refer back resolved.
+
+No spaCy import. Candidates are organizations, named hosts, places, and words that refer
+back: 公司/该集团/其 to the last organization, 项目/小镇/一期工程 to the last host of that
+kind, 该市 to the last city, 我市/全市/全省 to the article's own place. Places in passing
+(从X到Y), quoted terms and names that swallowed an amount are no candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..text.spans import SpanIndex
+from .context import (
+    CLAUSE_BREAKS,
+    DocContext,
+    OrgSpan,
+    lexicon,
+)
+from .hosts import _Host, _hosts_in
+from .local_places import _is_level, _local_place, _local_re, _places_in
+
+_NOT_QI = ("其中", "其他", "其它", "其实", "其余", "其次", "尤其", "极其", "及其", "与其", "其间")
+_AMOUNT_IN_NAME = re.compile(r"\d+(?:\.\d+)?[万亿]*元")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    start: int
+    end: int
+    kind: str  # "org" | "ref" (项目/园区 referring back) | "place" | "joint"
+    name: str | None
+    id: str | None
+
+    @property
+    def org_like(self) -> bool:
+        return self.kind in ("org", "ref", "joint")
+
+
+def _candidates(
+    ctx: DocContext, start: int, end: int, blocked: list[tuple[int, int]]
+) -> list[_Cand]:
+    """Subject candidates in [start, end): organizations, hosts, places, coreferences."""
+    lex = lexicon()
+    out: list[_Cand] = []
+
+    blocked_index = ctx.span_index(blocked)
+
+    def free(s: int, e: int) -> bool:
+        return not blocked_index.covers(s, e) and not _in_term_quote(ctx.text, s, e)
+
+    hosts = _hosts_in(ctx, start, end)
+    covered = [(h.start, h.end) for h in hosts if not h.generic]
+    for h in hosts:
+        if not free(h.start, h.end):
+            continue
+        if h.generic:
+            out.append(_resolve_host(ctx, h, blocked))
+        else:
+            out.append(_Cand(h.start, h.end, "org", h.name, None))
+    for o in ctx.orgs_in(start, end):
+        if _swallowed(ctx, o.start, o.end):
+            continue  # 9万元某某大学: a name that swallowed an amount
+        if free(o.start, o.end) and not any(s <= o.start and o.end <= e for s, e in covered):
+            out.append(_Cand(o.start, o.end, "org", o.company.name, o.company.id))
+    for p in _places_in(ctx, start, end):
+        if free(p.start, p.end) and not ctx.inside_org(p.start, p.end):
+            if not any(s <= p.start and p.end <= e for s, e in covered):
+                out.append(_Cand(p.start, p.end, "place", p.name, None))
+    text = ctx.text
+    for m in _local_re().finditer(text, start, end):
+        if any(p.start == m.end() for p in ctx.places_in(m.end(), min(end, m.end() + 10))):
+            continue  # 我市某某县: the place named after it is the one meant
+        name = _local_place(ctx, m.group(), m.start())
+        out.append(_Cand(m.start(), m.end(), "place", name, None))
+    for m in _words_re("place_coref").finditer(text, start, end):
+        out.append(_resolve_place(ctx, m.start(), len(m.group())))
+    clause_start, _ = ctx.clause_bounds(start)
+    lead = len(text[clause_start:end]) - len(text[clause_start:end].lstrip())
+    head = clause_start + lead
+    for d in ctx.dates_in(head, min(end, head + 12)):
+        if d.start == head and d.end is not None:
+            head = d.end  # 2024年企业营收…: the date is not the subject
+    for word in lex["company_coref"]:
+        if head >= start and text.startswith(word, head):
+            if not any(c.start == head for c in out):
+                out.append(_resolve_coref(ctx, head, len(word), blocked))
+            break
+    for m in _words_re("company_coref_anywhere").finditer(text, start, end):
+        pos, word = m.start(), m.group()
+        if word == "其" and any(text.startswith(w, pos - w.index("其")) for w in _NOT_QI):
+            continue
+        if any(c.start <= pos < c.end for c in out):
+            continue
+        out.append(_resolve_coref(ctx, pos, len(word), blocked))
+    for m in _words_re("joint_subjects").finditer(text, start, end):
+        out.append(_Cand(m.start(), m.end(), "joint", m.group(), None))
+    out = [c for c in out if c.kind == "joint" or c.name is not None]
+    out = [c for c in out if not _passing(text, c)]
+    out.sort(key=lambda c: (c.start, -c.end))
+    return out
+
+
+@cache
+def _words_re(key: str) -> re.Pattern[str]:
+    """One alternation (longest first) over the word list ``key`` of relations.json."""
+    words = sorted(lexicon()[key], key=lambda s: (-len(s), s))
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _swallowed(ctx: DocContext, start: int, end: int) -> bool:
+    """True when an organization mention over [start, end) holds an amount (9万元某大学).
+
+    Such a mention is a name finder's error: the amount stays a claim and the mention is no
+    subject.
+    """
+    amounts: SpanIndex[None] | None = ctx._indexes.get("claims:amounts")
+    for o in ctx.orgs_in(max(0, start - 40), end + 40):
+        if o.start <= start and end <= o.end or start <= o.start and o.end <= end:
+            if _AMOUNT_IN_NAME.search(o.company.name):
+                return True
+            if amounts is not None and amounts.inside(o.start, o.end):
+                return True
+    return False
+
+
+def _passing(text: str, cand: _Cand) -> bool:
+    """A place named in passing: either end of a change or route (从X到Y)."""
+    if cand.kind != "place":
+        return False
+    c_start = cand.start
+    while c_start > 0 and text[c_start - 1] not in CLAUSE_BREAKS:
+        c_start -= 1
+    before = text[c_start : cand.start]
+    if "从" not in before:
+        return False
+    after_from = before[before.rindex("从") :]
+    return "到" in after_from or "到" in text[cand.end : cand.end + 12]
+
+
+def _same_kind(head: str, name: str) -> bool:
+    """园区 refers to a 软件园 or a 高新区 too; 项目 only to a 项目."""
+    if head in name:
+        return True
+    if "园" in head or head.endswith("区"):
+        return "园" in name or name.endswith("区")
+    return False
+
+
+def _resolve_host(ctx: DocContext, host: _Host, blocked: list[tuple[int, int]]) -> _Cand:
+    """项目/一期工程/小镇 at a clause head -> the last host or organization of that kind in the
+    section, else of that kind anywhere, else the stop just named (an organization or host
+    within a few sentences), else the section's last named host.
+    """
+    section = ctx.section_of(host.start)
+    before = _hosts_in(ctx, max(0, host.start - _HOST_REACH), host.start)
+    pool: list[tuple[int, str, str | None, bool]] = [
+        (h.start, h.name, None, True) for h in before if not h.generic
+    ]
+    for seen, o in enumerate(ctx.orgs_before(host.start)):
+        if seen >= _COREF_LOOKBACK:
+            break
+        if not _swallowed(ctx, o.start, o.end):
+            pool.append((o.start, o.company.name, o.company.id, o.company.kind != "government"))
+    pool.sort(key=lambda x: -x[0])
+    for s, name, cid, _ in pool:
+        if ctx.section_of(s) == section and _same_kind(host.head, name):
+            return _Cand(host.start, host.end, "ref", name, cid)
+    for _s, name, cid, _ in pool:
+        if _same_kind(host.head, name):
+            return _Cand(host.start, host.end, "ref", name, cid)
+    for s, name, cid, stop in pool:
+        if host.start - s > _STOP_REACH:
+            break
+        if stop:
+            return _Cand(host.start, host.end, "ref", name, cid)
+    for s, name, cid, _ in pool:
+        if cid is None and ctx.section_of(s) == section:
+            return _Cand(host.start, host.end, "ref", name, cid)
+    return _Cand(host.start, host.end, "ref", None, None)
+
+
+def _resolve_place(ctx: DocContext, pos: int, size: int) -> _Cand:
+    """该市/该县/当地 -> the last place of that level named before ``pos``."""
+    word = ctx.text[pos : pos + size]
+    level = word[-1] if word.startswith("该") else ""
+    for p in reversed(ctx.places_in(0, pos)):
+        if not level or _is_level(ctx, p.text, level):
+            return _Cand(pos, pos + size, "place", p.name, None)
+    return _Cand(pos, pos + size, "place", None, None)
+
+
+def _in_term_quote(text: str, start: int, end: int) -> bool:
+    """Inside a short quoted term (“李子界爱马仕”): a metaphor or slogan, not a subject."""
+    open_at = text.rfind("“", max(0, start - 10), start + 1)
+    if open_at < 0 or "”" in text[open_at:start]:
+        return False
+    close_at = text.find("”", end, end + 10)
+    return close_at >= 0 and close_at - open_at <= 12
+
+
+def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int, int]]) -> _Cand:
+    """公司/该集团/其 at ``pos`` -> the last organization named before it (same section first)."""
+    word = ctx.text[pos : pos + size]
+    # 该院 -> the last 研究院, 该集团 -> the last 集团, 园区 -> the last 园区: the noun names
+    # the kind of body.
+    kind = word[1:] if word.startswith("该") and size > 1 else word
+    kind = "" if kind in _ANY_KIND else kind
+    section = ctx.section_of(pos)
+    # Preference order: same kind in the same section, same kind anywhere, any org in the
+    # same section, any org before. Walking back from pos stops at the first of each.
+    best: dict[int, OrgSpan] = {}
+    for seen, o in enumerate(ctx.orgs_before(pos)):
+        if seen >= _COREF_LOOKBACK and best:
+            break  # far enough back: a long document must not make this a full scan
+        if _swallowed(ctx, o.start, o.end):
+            continue
+        same_section = ctx.section_of(o.start) == section
+        fits = bool(kind) and kind in o.company.name
+        for rank, ok in ((0, fits and same_section), (1, fits), (2, same_section), (3, True)):
+            if ok and rank not in best:
+                best[rank] = o
+        if 0 in best or (not kind and 2 in best):
+            break
+    found = next((best[r] for r in (0, 1, 2, 3) if r in best), None)
+    if found is None:
+        return _Cand(pos, pos + size, "org", None, None)
+    return _Cand(pos, pos + size, "org", found.company.name, found.company.id)
+
+
+_ANY_KIND = frozenset({"其", "公司", "集团", "企业"})  # refer to any organization
+_COREF_LOOKBACK = 300  # organization mentions
+_STOP_REACH = 200  # characters back to the stop just named (该项目 after 察看了某基地)
+_HOST_REACH = 20000  # characters back to look for the host a 项目/园区 refers to

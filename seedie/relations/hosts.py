@@ -1,0 +1,201 @@
+"""Hosts: the projects, parks, towns and centres a clause or heading names.
+
+No spaCy import. A host is named at the head of a clause (X项目是…, X小镇总投资…), after a
+visit verb (来到某某中心) or on a heading line; a name found once is the same host where it
+recurs. Generic words (该项目, 一期工程, 园区) are hosts that refer back to a named one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..orgs.lexicon import lexicon as org_lexicon
+from ..text.spans import SpanIndex
+from .context import (
+    CLAUSE_BREAKS,
+    DocContext,
+    lexicon,
+)
+from .local_places import _local_re
+
+_CN_DIGITS = "零一二两三四五六七八九十百千万亿几"
+_TOPIC_SPAN = 30  # characters: the longest host name taken at a clause head
+
+
+@dataclass(frozen=True, slots=True)
+class _Host:
+    start: int
+    end: int
+    name: str
+    head: str
+    generic: bool  # 该项目, 一期工程, 园区: refers back to a named host
+
+
+@lru_cache(maxsize=1)
+def _head_re() -> re.Pattern[str]:
+    heads = sorted(lexicon()["host_heads"], key=lambda s: (-len(s), s))
+    return re.compile("|".join(re.escape(h) for h in heads))
+
+
+@lru_cache(maxsize=1)
+def _generic_re() -> re.Pattern[str]:
+    words = sorted(lexicon()["host_generic_words"], key=lambda s: (-len(s), s))
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")*")
+
+
+def _is_generic_stem(stem: str) -> bool:
+    """True for an empty stem or one made only of generic words (另一重点, 一期, 该)."""
+    m = _generic_re().fullmatch(stem)
+    return m is not None
+
+
+def _topic_host(text: str, start: int, limit: int) -> _Host | None:
+    """The host named at the head of the clause starting at ``start`` (X项目是…, X小镇总投资…).
+
+    The phrase runs from the clause start (after a time word: 目前, 今年) to a host head word
+    and holds no function character or visit verb; a head followed by a number is a counted
+    noun (项目335个), not a topic. A phrase that names nothing (另一重点项目, 一期工程, 园区) is
+    generic and refers back. 另一重点项目青峰新材料项目 -> 青峰新材料项目.
+    """
+    lex = lexicon()
+    for word in sorted(lex["topic_lead_words"], key=len, reverse=True):
+        if text.startswith(word, start) and start + len(word) < limit:
+            start += len(word)
+            break
+    if _local_re().match(text, start) or any(
+        text.startswith(w, start) for w in lex["joint_subjects"]
+    ):
+        return None
+    stops = lex["topic_stop_chars"]
+    window_end = min(limit, start + _TOPIC_SPAN)
+    prev_end = start
+    generic: _Host | None = None
+    for m in _head_re().finditer(text, start, window_end):
+        segment = text[start : m.end()]
+        if any(c in stops for c in segment) or any(w in segment for w in _topic_stops()):
+            break
+        after = text[m.end() : m.end() + 2]
+        if any(after.startswith(b) for b in lex["host_head_blockers"]):
+            continue
+        if after[:1] == "的" or (after[:1] and (after[0].isdigit() or after[0] in _CN_DIGITS)):
+            break
+        name = text[prev_end : m.end()].strip("“”‘’\"' ")
+        # 某某馆+某某工厂: one stop of two parts; the last is the host the figures are about.
+        joined = re.split(r"[+＋]", name)
+        name = joined[-1]
+        stem = name[: -len(m.group())]
+        if _is_generic_stem(stem):
+            if generic is None:
+                generic = _Host(prev_end, m.end(), name, m.group(), True)
+            prev_end = m.end()
+            continue
+        if len(stem) < 2:
+            return None
+        begin = prev_end if len(joined) > 1 else m.end() - len(name)
+        return _Host(begin, m.end(), name, m.group(), False)
+    return generic if generic is not None and generic.start == start else None
+
+
+@lru_cache(maxsize=1)
+def _visit_cue_re() -> re.Pattern[str]:
+    cues = sorted(lexicon()["visit_cues"], key=lambda s: (-len(s), s))
+    return re.compile("|".join(re.escape(c) for c in cues))
+
+
+@lru_cache(maxsize=1)
+def _topic_stops() -> tuple[str, ...]:
+    """Words a host name never holds: visit verbs, joint subjects, target and forecast cues."""
+    lex = lexicon()
+    words = (
+        lex["topic_stop_words"] + lex["joint_subjects"] + lex["target_cues"] + lex["forecast_cues"]
+    )
+    return tuple(words)
+
+
+def _heading_host(ctx: DocContext, start: int, end: int) -> _Host | None:
+    """A section title that names a host: 某某技改项目, or an organization on its own line."""
+    text = ctx.text
+    line = text[start:end]
+    lead = len(line) - len(line.lstrip())
+    name = line.strip()
+    n_start, n_end = start + lead, start + lead + len(name)
+    for o in ctx.orgs_in(n_start, n_end):
+        if o.start == n_start and o.end == n_end:
+            return _Host(n_start, n_end, o.company.name, "", False)
+    m = _head_re().search(name, max(0, len(name) - 6))
+    if m is None or m.end() != len(name) or len(name) - len(m.group()) < 2:
+        return None
+    stops = lexicon()["topic_stop_chars"]
+    if any(c in name for c in "，,。：:") or any(c in stops for c in name):
+        return None
+    if any(w in name for w in _topic_stops()) or org_lexicon().group_re.search(name):
+        return None  # 考察团走访多个重点项目: a title about the visit, not a host
+    return _Host(n_start, n_end, name, m.group(), False)
+
+
+def _visited_host(text: str, start: int, end: int) -> _Host | None:
+    """The host a visit verb names when it fills the rest of the clause (来到某某中心。)."""
+    if text.startswith("了", start):
+        start += 1
+    host = _topic_host(text, start, end)
+    if host is None or host.generic:
+        return None
+    rest = text[host.end : end]
+    if rest and not any(rest.startswith(w) for w in lexicon()["visit_in_suffixes"]):
+        return None
+    return host
+
+
+def _find_hosts(ctx: DocContext) -> list[_Host]:
+    """Hosts of ``ctx`` in text order: heading hosts, clause-initial hosts and their repeats."""
+    cached = ctx._indexes.get("claims:hosts")
+    if cached is not None:
+        return list(cached)
+    text = ctx.text
+    amounts: SpanIndex[None] | None = ctx._indexes.get("claims:amounts")
+    named: dict[tuple[int, int], _Host] = {}
+    headings = set(ctx.headings)
+    for i, (p_start, p_end) in enumerate(ctx.paragraphs):
+        if i in headings:
+            host = _heading_host(ctx, p_start, p_end)
+            if host is not None:
+                named[(host.start, host.end)] = host
+            continue
+        pos = p_start
+        while pos < p_end:
+            while pos < p_end and text[pos] in " \t\u3000":
+                pos += 1
+            end = pos
+            while end < p_end and text[end] not in CLAUSE_BREAKS:
+                end += 1
+            found = [_topic_host(text, pos, end)]
+            for m in _visit_cue_re().finditer(text, pos, end):
+                found.append(_visited_host(text, m.end(), end))
+            for host in found:
+                if host is None or (amounts is not None and amounts.overlaps(host.start, host.end)):
+                    continue  # 捐建9万元某某小学…: an amount inside is no name
+                if not ctx.inside_org(host.start, host.end):
+                    named.setdefault((host.start, host.end), host)
+            pos = end + 1
+    # A host named once is the same host when its name recurs in the body.
+    by_name = {h.name: h for h in named.values() if not h.generic}
+    if by_name:
+        names = sorted(by_name, key=lambda n: (-len(n), n))
+        for m in re.finditer("|".join(re.escape(n) for n in names), text):
+            host = by_name[m.group()]
+            named.setdefault((m.start(), m.end()), replace(host, start=m.start(), end=m.end()))
+    hosts = sorted(named.values(), key=lambda h: (h.start, -h.end))
+    ctx._indexes["claims:hosts"] = hosts
+    return list(hosts)
+
+
+def _hosts_in(ctx: DocContext, start: int, end: int) -> list[_Host]:
+    index: SpanIndex[_Host] | None = ctx._indexes.get("claims:host_index")
+    if index is None:
+        index = SpanIndex((h.start, h.end, h) for h in _find_hosts(ctx))
+        ctx._indexes["claims:host_index"] = index
+    found = [h for _, _, h in index.inside(start, end)]
+    found.sort(key=lambda h: (h.start, -h.end))
+    return found

@@ -1,0 +1,201 @@
+"""Local places: the place the article is written from, and the places of a level.
+
+No spaCy import. 我市/全市/全省 stand for the place the article is written from (the
+dateline's outlet, else the trip's destination; never the visitors' home); 全县 takes the
+county named last in the paragraph. Unlisted counties and towns (某某县) count as places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..orgs.lexicon import lexicon as org_lexicon
+from ..text.spans import SpanIndex
+from .context import (
+    CLAUSE_BREAKS,
+    DocContext,
+    PlaceSpan,
+    gazetteer,
+    lexicon,
+    normalize_place,
+    province_of,
+)
+
+
+def _outlet_place(ctx: DocContext) -> str | None:
+    """The place in the dateline's or byline's outlet: 某某日报讯, （某某日报记者 …）-> 某某.
+
+    A name outside the gazetteer counts when it carries a level word (某某县融媒体中心) or
+    the text names it as a place or zone elsewhere (某某日报 … 某某高新区).
+    """
+    suffixes = "|".join(re.escape(s) for s in lexicon()["outlet_suffixes"])
+    outlet = re.compile(
+        rf"([\u4e00-\u9fff]{{2,10}}?)(?:{suffixes})(?=.{{0,6}}(?:讯|记者|报道|消息))"
+    )
+    gaz = gazetteer()
+    text = ctx.text
+    for p_start, p_end in ctx.paragraphs[:4]:
+        head = text[p_start : min(p_end, p_start + 120)]
+        for m in outlet.finditer(head):
+            stem = m.group(1)
+            for size in range(min(len(stem), 6), 1, -1):
+                if stem[:size] in gaz:
+                    return normalize_place(stem[:size])
+            level = re.match(r"[\u4e00-\u9fff]{2,3}?[市县区]", stem)
+            if level:
+                return level.group()
+            if stem[:2] not in lexicon()["local_place_words"] and re.search(
+                re.escape(stem[:2]) + r"(?:[市县区]|高新区|经开区|开发区|新区)", text
+            ):
+                return stem[:2]
+    return None
+
+
+def _destination_place(ctx: DocContext) -> str | None:
+    """The place a visiting group comes to in the title or first sentence (赴某地考察)."""
+    verbs = sorted(lexicon()["trip_verbs"], key=len, reverse=True)
+    verb_re = re.compile("|".join(re.escape(v) for v in verbs))
+    spans = ctx.paragraphs[:1] + ctx.sentences[:2]
+    for start, end in spans:
+        for m in verb_re.finditer(ctx.text, start, end):
+            for p in ctx.places_in(m.end(), min(end, m.end() + 12)):
+                if p.start == m.end():
+                    return p.name
+    return None
+
+
+_HOSTED = re.compile(r"(?:来|到|莅临|走进|赴)(?:我|本)[市县区省镇]")
+
+
+def _home_place(ctx: DocContext) -> str | None:
+    """The place 我市/全市 stands for: the dateline's outlet; else, when a group came to us
+    (来我市考察), the trip's destination; else, when the article follows its own group
+    abroad (某省代表团赴某地), that group's home; else the destination.
+    """
+    if "claims:home" not in ctx._indexes:
+        home = _outlet_place(ctx)
+        if home is None and not _HOSTED.search(ctx.text):
+            visitors = sorted(_visitor_places(ctx))
+            spans = {p.start: p for p in ctx.places}
+            home = spans[visitors[0]].name if visitors else None
+        ctx._indexes["claims:home"] = home or _destination_place(ctx)
+    found: str | None = ctx._indexes["claims:home"]
+    return found
+
+
+def _is_level(ctx: DocContext, surface: str, level: str) -> bool:
+    """True when the place ``surface`` is of the level 市/县/区/镇/省 (深圳 is a 市)."""
+    if surface.endswith(level):
+        return True
+    hit = gazetteer().get(surface)
+    if hit is None:
+        return False
+    return (hit[0] == hit[1]) == (level == "省")
+
+
+def _visitor_places(ctx: DocContext) -> set[int]:
+    """Starts of places naming a visiting group's home (某某市党政考察团): never 我市."""
+    cached = ctx._indexes.get("claims:visitors")
+    if cached is None:
+        groups = org_lexicon().group_re
+        cached = set()
+        for m in groups.finditer(ctx.text):
+            for p in ctx.places_in(max(0, m.start() - 16), m.start()):
+                gap = ctx.text[p.end : m.start()]
+                if not any(c in gap for c in CLAUSE_BREAKS + "、和与及"):
+                    cached.add(p.start)
+        ctx._indexes["claims:visitors"] = cached
+    return cached
+
+
+def _local_place(ctx: DocContext, word: str, pos: int) -> str:
+    """我市/全市 -> the home place (or the place of that level the text names most);
+    全省 -> its province; the word itself when nothing says which place it is.
+
+    Places naming the visitors' home never stand for 我市; 全市/全县 take the place of that
+    level named last in the same paragraph.
+    """
+    level = word[-1]
+    home = _home_place(ctx)
+    visitors = _visitor_places(ctx)
+    if "claims:ranked" not in ctx._indexes:
+        ctx._indexes["claims:ranked"] = [p for p in _level_places(ctx) if p.start not in visitors]
+    ranked: list[PlaceSpan] = ctx._indexes["claims:ranked"]
+    if level == "省":
+        base = home or _most_named(ctx, ranked, "市")
+        province = province_of(base) if base else None
+        return province or _most_named(ctx, ranked, "省") or word
+    para = ctx.paragraph_of(pos)
+    if not word.startswith("我") and para is not None:
+        for p in reversed(_places_in(ctx, ctx.paragraphs[para][0], pos)):
+            if p.start not in visitors and _is_level(ctx, p.text, level):
+                return p.name
+    if home is not None and (level == "市" or home.endswith(level)):
+        return home
+    return _most_named(ctx, ranked, level) or home or word
+
+
+def _most_named(ctx: DocContext, places: list[PlaceSpan], level: str) -> str | None:
+    """The place of ``level`` named most often (first named on a tie)."""
+    key = f"claims:most_named:{level}:{len(places)}"
+    if key not in ctx._indexes:
+        ctx._indexes[key] = _count_named(ctx, places, level)
+    found: str | None = ctx._indexes[key]
+    return found
+
+
+def _count_named(ctx: DocContext, places: list[PlaceSpan], level: str) -> str | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for p in places:
+        if _is_level(ctx, p.text, level):
+            counts[p.name] += 1
+            first.setdefault(p.name, p.start)
+    if not counts:
+        return None
+    return min(counts, key=lambda n: (-counts[n], first[n]))
+
+
+_LEVEL_PLACE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[了在到赴至和与、]))[\u4e00-\u9fff]{2,3}?[县区镇乡]"
+)
+
+
+_NOT_IN_PLACE_STEM = "全我本该各每这那其此年月日个"
+
+
+def _level_places(ctx: DocContext) -> list[PlaceSpan]:
+    """The places of ``ctx`` plus unlisted counties and towns (某某县 after a boundary)."""
+    cached = ctx._indexes.get("claims:level_places")
+    if cached is None:
+        cached = list(ctx.places)
+        taken = SpanIndex((p.start, p.end, None) for p in ctx.places)
+        local = set(lexicon()["local_place_words"]) | set(lexicon()["place_coref"])
+        for m in _LEVEL_PLACE.finditer(ctx.text):
+            s, e = m.start(), m.end()
+            if m.group() in local or any(c in _NOT_IN_PLACE_STEM for c in m.group()[:-1]):
+                continue
+            if m.group().endswith(tuple(lexicon()["not_place_level_endings"])):
+                continue  # 高新区, 示范县: a kind of zone or county, not a named one
+            if taken.overlaps(s, e):
+                continue
+            cached.append(PlaceSpan(s, e, m.group(), m.group()))
+        cached.sort(key=lambda p: (p.start, -p.end))
+        ctx._indexes["claims:level_places"] = cached
+    return list(cached)
+
+
+def _places_in(ctx: DocContext, start: int, end: int) -> list[PlaceSpan]:
+    index: SpanIndex[PlaceSpan] | None = ctx._indexes.get("claims:level_index")
+    if index is None:
+        index = SpanIndex((p.start, p.end, p) for p in _level_places(ctx))
+        ctx._indexes["claims:level_index"] = index
+    return [p for _, _, p in index.inside(start, end)]
+
+
+@lru_cache(maxsize=1)
+def _local_re() -> re.Pattern[str]:
+    words = sorted(lexicon()["local_place_words"], key=lambda s: (-len(s), s))
+    return re.compile("|".join(re.escape(w) for w in words))
