@@ -22,7 +22,7 @@ import os
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -110,7 +110,11 @@ def extract_partition(
     return [
         ex.to_dict()
         for ex in extract_many(
-            texts, reference_date, nlp=nlp, batch_size=batch_size, on_error=on_error
+            texts,
+            reference_date,
+            nlp=nlp,
+            batch_size=batch_size,
+            on_error=cast(Literal["record"], on_error),  # "raise" yields no error records
         )
     ]
 

@@ -35,14 +35,16 @@ def _as_lists(value: Any) -> Any:
 
 
 def _get_doc_attr(key: tuple[str, str, None, None], doc: Doc) -> Any:
-    value = doc.user_data.get(key)
+    data: dict[Any, Any] = doc.user_data  # spaCy keys extension values by tuples
+    value = data.get(key)
     if isinstance(value, tuple):  # fresh from msgpack: convert once, deeply
-        value = doc.user_data[key] = _as_lists(value)
+        value = data[key] = _as_lists(value)
     return value
 
 
 def _set_doc_attr(key: tuple[str, str, None, None], doc: Doc, value: Any) -> None:
-    doc.user_data[key] = value
+    data: dict[Any, Any] = doc.user_data
+    data[key] = value
 
 
 def _doc_attr(name: str) -> tuple[Any, Any]:

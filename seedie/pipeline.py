@@ -116,7 +116,7 @@ def load(
             pipe, setting = _split_override(key, cfg["nlp"]["pipeline"])
             cfg["components"][pipe][setting] = value
         nlp = spacy.util.load_model_from_config(cfg, auto_fill=True, validate=True)
-        used = nlp.tokenizer.analyzer_name  # type: ignore[attr-defined]
+        used = getattr(nlp.tokenizer, "analyzer_name", "unknown")
     else:
         nlp = _load_base(base_name)
         for pipe in SEEDIE_PIPES:

@@ -146,7 +146,7 @@ class AnalyzerTokenizer:
         pos = [("SPACE" if t == "_SP" else UPOS.get(t, "X")) for t in tags]
         # The sentences the analyzer read are the Doc's sentences (doc.sents): later stages
         # read them instead of splitting the text again.
-        sent_starts = [False] * len(words)
+        sent_starts: list[bool | int | None] = [False] * len(words)
         for i in starts:
             if i < len(words):
                 sent_starts[i] = True

@@ -49,6 +49,7 @@ class DateRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # rebuilt from the tokens on every access
         ref_text = doc._.seedie_reference_date or self.reference_date
+        reference: dt.date | None
         if ref_text:
             reference = dt.date.fromisoformat(ref_text)
             source = doc._.seedie_reference_date_source or "given"

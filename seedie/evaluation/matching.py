@@ -55,7 +55,8 @@ def _to_simplified() -> Callable[[str], str] | None:
         import opencc  # noqa: PLC0415
     except ImportError:
         return None
-    return opencc.OpenCC("t2s").convert  # type: ignore[no-any-return]
+    convert: Callable[[str], str] = opencc.OpenCC("t2s").convert
+    return convert
 
 
 def script_folding_available() -> bool:

@@ -289,13 +289,13 @@ def build_context(
             continue
         found[(start, end)] = PlaceSpan(start, end, surface, normalize_place(surface))
     ner_places: SpanIndex[None] = SpanIndex((s, e, None) for s, e in found)
-    for m in _gaz_re().finditer(text):
-        key = (m.start(), m.end())
+    for hit in _gaz_re().finditer(text):
+        key = (hit.start(), hit.end())
         if ner_places.covers(*key):
             continue
-        if _split_word(text, m.start(), m.end()):
+        if _split_word(text, hit.start(), hit.end()):
             continue
-        found[key] = PlaceSpan(m.start(), m.end(), m.group(), normalize_place(m.group()))
+        found[key] = PlaceSpan(hit.start(), hit.end(), hit.group(), normalize_place(hit.group()))
     ctx.places = [
         p
         for p in sorted(found.values(), key=lambda p: (p.start, -p.end))

@@ -12,8 +12,9 @@ from __future__ import annotations
 import bisect
 
 from ..dates.scan import TIME_OF_DAY, TIME_OF_DAY_ORDER
+from ..text.sentences import SENTENCE_ENDS
 from ..types import DateMention, Trip
-from .context import SENTENCE_ENDS, DocContext, OrgSpan, lexicon
+from .context import DocContext, OrgSpan, lexicon
 from .stops import Stop, first_span_start
 
 __all__ = ["date_for", "governing_dates", "tod_of", "tod_rank", "valid_date"]

@@ -119,7 +119,8 @@ class _Restorer:
                 orig = self.original[start:end]
                 self.surfaces.setdefault(s, Counter())[orig] += 1
                 return orig
-        return self.near(s, start)
+        out: str = self.near(s, start)
+        return out
 
     def near(self, s: str | None, hint: int | None, window: int = 400) -> Any:
         """The original of ``s`` found in the view around offset ``hint``; else a known surface."""
