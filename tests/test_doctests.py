@@ -15,6 +15,7 @@ MODULES = [
     "seedie.orgs.names",
     "seedie.orgs.kb",
     "seedie.orgs.linking",
+    "seedie.orgs.short_forms",
     "seedie.text.chunking",
     "seedie.text.invisible",
     "seedie.display",
