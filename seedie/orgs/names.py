@@ -183,10 +183,14 @@ _CONGRESS_SHORT = re.compile(
 )
 
 
-# 信达生物制药（苏州）有限公司, 华润（集团）有限公司: a bracketed place or 集团 inside a legal name.
+# 信达生物制药（苏州）有限公司, 华润（集团）有限公司: a bracketed place or 集团 inside a legal name;
+# 某省（某市）智能装备产业园: a bracketed city inside a park's name.
+_PARK_TAILS = ("产业园区", "产业园", "工业园区", "工业园", "科技园", "产业基地", "园区")
 _BRACKETED = re.compile(
     r"(?P<stem>[\u4e00-\u9fffA-Za-z]{2,14})[（(](?P<inner>[\u4e00-\u9fff]{2,6})[）)]"
-    r"(?P<tail>(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司|集团|公司))"
+    r"(?P<tail>(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司|集团|公司|"
+    + "|".join(_PARK_TAILS)
+    + "))"
 )
 
 
@@ -198,6 +202,8 @@ def _bracketed_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int,
         # 某某材料（东海）有限公司: a place the gazetteer may not list, right before the legal
         # form, is the location of the legal entity as well.
         at_legal_form = m.group("tail") in ("股份有限公司", "有限责任公司", "有限公司")
+        if m.group("tail").endswith(_PARK_TAILS) and inner not in lex.places:
+            continue  # a park takes only a known place in brackets
         if (
             inner not in lex.places
             and inner not in ("集团", "控股", "中国")
