@@ -56,3 +56,30 @@ def test_bracket_in_park_name_needs_a_place() -> None:
 
     text = "参观了示范园（二期）智能产业园"
     assert all("（" not in text[c.start : c.end] for c in find_org_names(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("考察团一行实地观摩了晨光微电子、曲江植物园等项目现场。", ["晨光微电子"]),
+        ("代表团参观了青禾食品、远拓纺织等企业。", ["青禾食品", "远拓纺织"]),
+        ("座谈会提出壮大新能源、新材料、生物医药等企业集群。", []),
+        ("推进新能源汽车、智能制造等项目建设。", []),
+    ],
+)
+def test_trade_names_in_lists_without_ner(text: str, found: list[str]) -> None:
+    # Lists of visited projects name their owners; industry words alone name a sector.
+    from seedie.orgs.headless import _list_names
+    from seedie.orgs.lexicon import lexicon
+
+    assert [text[s:e] for s, e, _ in _list_names(text, lexicon())] == found
+
+
+@pytest.mark.parametrize(
+    ("surface", "junk"),
+    [("中华", True), ("国际", True), ("中华书局", False), ("国际商会", False)],
+)
+def test_a_bare_name_start_is_not_a_name(surface: str, junk: bool) -> None:
+    from seedie.orgs.mentions import _is_junk
+
+    assert _is_junk(surface) is junk

@@ -47,6 +47,7 @@ def _is_junk(surface: str) -> bool:
         or (_ADMIN_UNIT.match(surface) is not None and head_of(surface) is None)
         or any(w in surface for w in lex.not_in_names)  # 两地, 双方: several places
         or surface in lex.generic
+        or surface in lex.name_starts  # 中华, 国际: the start of a name, not a name
         or surface[0] in _COREF
         and surface[1:] in lex.generic
         or strip_place(surface) in lex.generic  # 贵州电力, 广东制造业: place + sector
