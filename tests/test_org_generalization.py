@@ -83,3 +83,22 @@ def test_a_bare_name_start_is_not_a_name(surface: str, junk: bool) -> None:
     from seedie.orgs.mentions import _is_junk
 
     assert _is_junk(surface) is junk
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A long stop name whose county the gazetteer may not know: the stop verb bounds it.
+        ("来到石湾蔬菜高科技示范园。", ["石湾蔬菜高科技示范园"]),
+        (
+            "考察了北湖软件园、南岭电声产业园和东坡蔬菜高科技示范园。",
+            ["北湖软件园", "南岭电声产业园", "东坡蔬菜高科技示范园"],
+        ),
+        # Without a stop verb a long stem still needs a recognisable start.
+        ("会议要求，推动各县和全市重点高科技示范园建设。", []),
+    ],
+)
+def test_stop_verbs_bound_long_stop_names(text: str, found: list[str]) -> None:
+    from seedie.orgs.names import find_org_names
+
+    assert [text[c.start : c.end] for c in find_org_names(text)] == found

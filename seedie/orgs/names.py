@@ -40,6 +40,20 @@ from .lexicon import (
     lexicon,
 )
 
+_CLAUSE_END = "，,。；;：:！？!?\n"
+
+
+def _opens_stop(text: str, cut: int, hit: str, lex: _Lexicon) -> bool:
+    """True when text[cut:] is a stop a visit verb opens: 来到 / 考察了 + name, or a later item
+    of the list that verb opens (考察了A、B和C). Such a name may be long without a known place
+    at its start (a county the gazetteer lacks)."""
+    if text[max(0, cut - 6) : cut].removesuffix("了").endswith(lex.stop_verbs):
+        return True
+    if hit not in ("、", "和", "及"):
+        return False
+    lo = max((text.rfind(c, 0, cut) for c in _CLAUSE_END), default=-1) + 1
+    return any(v in text[lo:cut] for v in lex.stop_verbs)
+
 
 def _stem_start(
     text: str, head_start: int, min_stem: int, seeds: list[tuple[int, int]], lex: _Lexicon
@@ -51,6 +65,7 @@ def _stem_start(
     window_start = i
     bounded = i == 0 or not _NAME_CHAR.match(text[i - 1])
     start = window_start
+    opened = False
     lo = bisect_left(seeds, (window_start - MAX_SEED,))
     hi = bisect_left(seeds, (head_start,))
     near = [(s, e) for s, e in seeds[lo:hi] if e > window_start]
@@ -74,7 +89,10 @@ def _stem_start(
         if head_start - cut < min_stem:
             return None
         start, bounded = cut, True
+        opened = _opens_stop(text, cut, hit, lex)
         break
+    if start == window_start and bounded and start > 0 and text[start - 1] == "、":
+        opened = _opens_stop(text, start, "、", lex)
     for m in _NUMERAL_CLASSIFIER.finditer(text, start, head_start):
         if head_start - m.end() < min_stem:
             return None  # 4家子公司: a count of organizations, not a name
@@ -86,7 +104,7 @@ def _stem_start(
         # 深圳 + 宏图集团: a place right before the known name belongs to this mention.
         m = next((m for m in lex.place_re.finditer(text, start, anchor) if m.end() == anchor), None)
         return m.start() if m is not None else anchor
-    if not bounded or head_start - start > LONG_STEM:
+    if not bounded or (head_start - start > LONG_STEM and not opened):
         admin = _ADMIN_START.match(text, start, head_start)
         if (
             text.startswith(lex.name_starts, start)
