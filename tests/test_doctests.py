@@ -16,6 +16,7 @@ MODULES = [
     "seedie.orgs.names",
     "seedie.orgs.kb",
     "seedie.orgs.linking",
+    "seedie.orgs.short_forms",
     "seedie.text.chunking",
     "seedie.text.invisible",
     "seedie.display.table",

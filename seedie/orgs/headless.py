@@ -69,7 +69,7 @@ def _project_owners(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
 
 _CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")
 _LIST_SPLIT = re.compile(r"[、和及]")
-_COMPANY_LIST_END = re.compile(r"等[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂商|工厂)")
+_COMPANY_LIST_END = re.compile(r"等[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂商|工厂|项目)")
 _TRADE_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")
 
 
@@ -86,7 +86,12 @@ def _trade_name_end(text: str, start: int, end: int, lex: _Lexicon) -> bool:
             rest, words = rest + len(word), words + 1
         if words and rest == end:
             brand = text[pos : pos + size]
-            return brand not in lex.generic_stem_words and brand not in lex.places
+            # 生物医药, 新能源汽车: industry words alone name a sector, not a company.
+            return (
+                brand not in lex.generic_stem_words
+                and brand not in lex.places
+                and not _segments_into(text[pos:end], frozenset(lex.industry_words))
+            )
     return False
 
 

@@ -59,6 +59,7 @@ class _Lexicon:
     description_cues: tuple[str, ...]  # 唯一的, 首个 …: what follows is a description
     stop_verbs: tuple[str, ...]  # 来到, 查看 …: what follows is a visited stop
     not_in_names: tuple[str, ...]  # 两地, 双方: a phrase about several places is no name
+    inside_words: tuple[str, ...]  # 区内, 园内: 某开发区内 + the name of a company in it
 
 
 def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
@@ -111,6 +112,7 @@ def lexicon() -> _Lexicon:
         description_cues=tuple(data["description_cues"]),
         stop_verbs=tuple(sorted(data["stop_verbs"], key=len, reverse=True)),
         not_in_names=tuple(data["not_in_names"]),
+        inside_words=tuple(data.get("inside_words", ())),
     )
 
 

@@ -52,20 +52,19 @@ from .mentions import (
     resolve_overlaps,
 )
 from .names import FACILITY, OWNED_FACILITY, OrgCandidate
-
-_LEGAL_SUFFIXES = sorted(
-    "集团股份有限公司 集团有限公司 股份有限公司 有限责任公司 有限公司 控股集团 集团公司 "
-    "股份公司 集团 公司 控股 股份".split(),
-    key=len,
-    reverse=True,
+from .short_forms import (
+    _BRACKET,
+    _LEGAL_SUFFIXES,
+    _abbreviations,
+    _core_key,
+    _forms_of,
+    _short_forms,
 )
+
+__all__ = ["in_title", "is_title_only", "link_organizations", "resolve_overlaps", "_forms_of"]
+
 _FACILITY = re.compile(FACILITY + "$")
 _OWNED_FACILITY = re.compile(OWNED_FACILITY + "$")
-_ABBR = re.compile(
-    r"\s*[（(]\s*(?:以下简称|以下称|下称|简称|即)?\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」]?\s*[）)]"
-    r"|\s*[，,]\s*(?:以下简称|下称|简称)\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」]?"
-)
-_EXPLICIT = re.compile(r"简称|下称|以下称|即")
 
 
 def in_title(text: str, start: int, end: int) -> bool:
@@ -92,43 +91,6 @@ def is_title_only(text: str, company: Company) -> bool:
     return bool(company.mentions)
 
 
-def _is_subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
-
-
-def _abbreviations(text: str, spans: list[OrgCandidate]) -> dict[str, tuple[int, int]]:
-    """Short form -> the defining span (X（以下简称Y）)."""
-    out: dict[str, tuple[int, int]] = {}
-    for c in spans:
-        s, e = c.start, c.end
-        m = _ABBR.match(text, e)
-        if m is None:
-            continue
-        short = m.group(1) or m.group(2)
-        explicit = m.group(2) is not None or _EXPLICIT.search(m.group(0)) is not None
-        if explicit or _is_subsequence(short, text[s:e]) or short.isascii():
-            if not _is_junk(short):
-                out.setdefault(short, (s, e))
-    return out
-
-
-_BRACKET = re.compile(r"[（(][^）)]{1,8}[）)]")
-
-
-def _strip_suffixes(name: str) -> str:
-    # 信达生物制药（苏州）有限公司 -> 信达生物制药: the bracketed place or 集团 goes too.
-    name = _BRACKET.sub("", name) or name
-    changed = True
-    while changed:
-        changed = False
-        for suffix in _LEGAL_SUFFIXES:
-            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-                name, changed = name[: -len(suffix)], True
-                break
-    return name
-
-
 def _home_parts(home_province: str | None) -> tuple[str, str] | None:
     """('贵州省', '省') for 贵州; ('北京市', '市') for 北京."""
     if not home_province:
@@ -152,20 +114,6 @@ class _Group:
     record: OrgRecord | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
     full: str | None = None  # completed government name
-
-
-def _core_key(surface: str) -> str:
-    head = head_of(surface)
-    stripped = strip_place(surface)
-    # Place prefixes identify schools, institutes and government bodies (贵州大学 vs 广东大学).
-    if (
-        stripped
-        and (head is None or head[1] == "company")
-        and not _is_junk(_strip_suffixes(stripped))
-    ):
-        surface = stripped
-    core = _strip_suffixes(surface)
-    return core if len(core) >= 2 else surface
 
 
 def _canonical(
@@ -231,6 +179,20 @@ def link_organizations(
     >>> [c.name for c in link_organizations("省商务厅与阿克米", cands, kb, home_province="贵州")]
     ['贵州省商务厅', '阿克米']
     """
+    spans, abbrs = _with_short_forms(text, candidates, kb)
+    home = _home_parts(home_province)
+    groups = _group_spans(text, spans, abbrs, kb, home)
+    by_surface = {text[s:e]: k for k, g in groups.items() for s, e in g.spans}
+    companies = [_company(g, text, kb, groups, by_surface, home) for g in groups.values()]
+    companies.sort(key=lambda c: c.mentions[0].start)
+    return companies
+
+
+def _with_short_forms(
+    text: str, candidates: Iterable[OrgCandidate], kb: OrgKB
+) -> tuple[list[OrgCandidate], dict[str, tuple[int, int]]]:
+    """The resolved spans with every use of an abbreviation or short form added, and the
+    table short form -> defining span."""
     spans = resolve_overlaps(text, candidates)
     abbrs = _abbreviations(text, spans)
     forms, tails = _short_forms(text, spans, kb, abbrs)
@@ -245,44 +207,65 @@ def link_organizations(
     for short, span in forms.items():
         abbrs.setdefault(short, span)
     spans = _join_adjacent(text, _drop_departments(text, resolve_overlaps(text, spans + extra)))
-    home = _home_parts(home_province)
+    return spans, abbrs
+
+
+def _key_of(
+    surface: str,
+    text: str,
+    abbrs: dict[str, tuple[int, int]],
+    kb: OrgKB,
+    home: tuple[str, str] | None,
+) -> tuple[str, OrgRecord | None, str | None]:
+    """The group key of a surface, its KB record and its completed government name."""
+    if surface in abbrs and text[slice(*abbrs[surface])] != surface:
+        return _key_of(text[slice(*abbrs[surface])], text, abbrs, kb, home)
+    full = _complete_gov(surface, home)
+    record = kb.lookup(full) or kb.lookup(surface)
+    if record is None:
+        base = _OWNED_FACILITY.sub("", surface)
+        if base != surface and len(base) >= 2:
+            record = kb.lookup(base)
+    if record is None and _BRACKET.search(surface):
+        record = kb.lookup(_BRACKET.sub("", surface))  # 华为技术（深圳）有限公司
+    if record is None:
+        # 吉利控股集团 / 比亚迪股份 -> the KB's 吉利控股 / 比亚迪: the name without its
+        # legal suffix.
+        bare = _BRACKET.sub("", strip_place(surface) or surface)
+        for suffix in _LEGAL_SUFFIXES:  # longest first: 吉利控股|集团 before 吉利|控股集团
+            core = bare[: -len(suffix)]
+            if bare.endswith(suffix) and len(core) >= 2 and not _is_junk(core):
+                record = kb.lookup(core)
+                if record is not None:
+                    break
+    if record is not None:
+        return "kb:" + record.id, record, None
+    if full != surface:
+        return "gov:" + full, None, full
+    return "core:" + _core_key(surface), None, None
+
+
+def _group_spans(
+    text: str,
+    spans: list[OrgCandidate],
+    abbrs: dict[str, tuple[int, int]],
+    kb: OrgKB,
+    home: tuple[str, str] | None,
+) -> dict[str, _Group]:
+    """Spans grouped by organization, facilities and known short forms folded in."""
     groups: dict[str, _Group] = {}
-    span_key: dict[tuple[int, int], str] = {}
-
-    def key_of(surface: str) -> tuple[str, OrgRecord | None, str | None]:
-        if surface in abbrs and text[slice(*abbrs[surface])] != surface:
-            return key_of(text[slice(*abbrs[surface])])
-        full = _complete_gov(surface, home)
-        record = kb.lookup(full) or kb.lookup(surface)
-        if record is None:
-            base = _OWNED_FACILITY.sub("", surface)
-            if base != surface and len(base) >= 2:
-                record = kb.lookup(base)
-        if record is None and _BRACKET.search(surface):
-            record = kb.lookup(_BRACKET.sub("", surface))  # 华为技术（深圳）有限公司
-        if record is None:
-            # 吉利控股集团 / 比亚迪股份 -> the KB's 吉利控股 / 比亚迪: the name without its
-            # legal suffix.
-            bare = _BRACKET.sub("", strip_place(surface) or surface)
-            for suffix in _LEGAL_SUFFIXES:  # longest first: 吉利控股|集团 before 吉利|控股集团
-                core = bare[: -len(suffix)]
-                if bare.endswith(suffix) and len(core) >= 2 and not _is_junk(core):
-                    record = kb.lookup(core)
-                    if record is not None:
-                        break
-        if record is not None:
-            return "kb:" + record.id, record, None
-        if full != surface:
-            return "gov:" + full, None, full
-        return "core:" + _core_key(surface), None, None
-
     for c in spans:
         s, e = c.start, c.end
-        key, record, full = key_of(text[s:e])
+        key, record, full = _key_of(text[s:e], text, abbrs, kb, home)
         group = groups.setdefault(key, _Group(key=key, record=record, full=full))
         group.spans.append((s, e))
-        span_key[(s, e)] = key
-    # Facilities and place+X forms fold into X when X is an organization of this document.
+    _fold_facilities(text, groups)
+    _merge_known_short_forms(text, groups)
+    return groups
+
+
+def _fold_facilities(text: str, groups: dict[str, _Group]) -> None:
+    """Facilities and place+X forms fold into X when X is an organization of this document."""
     for key in list(groups):
         if not key.startswith("core:"):
             continue
@@ -299,57 +282,58 @@ def link_organizations(
         )
         if target is not None and (base != surface or stripped != base):
             groups[target].spans.extend(groups.pop(key).spans)
-    _merge_known_short_forms(text, groups)
 
-    by_surface = {text[s:e]: k for k, g in groups.items() for s, e in g.spans}
-    companies: list[Company] = []
-    for group in groups.values():
-        group.spans.sort()
-        surfaces = list(dict.fromkeys(text[s:e] for s, e in group.spans))
-        name = _canonical(group, surfaces, text, home)
-        record = group.record
-        parent_name: str | None = None
-        parent_id: str | None = None
-        if record is not None and record.parent:
-            parent_id = record.parent
-            parent_name = _parent_name(record.parent, kb, groups, text)
-        elif record is None:
-            # 甜橙冰饮产业园 (即大果国际食品产业园): any of its names may start with the owner's.
-            for surface in [name, *surfaces]:
-                parent_name, parent_id = _find_parent(
-                    surface, kb, by_surface, group.key, groups, text
-                )
-                if parent_id is not None:
-                    break
-        if all(is_byline(text, s, e) for s, e in group.spans):
-            kind = "publisher"
-        elif record is not None:
-            kind = record.kind
-        elif name.endswith(lexicon().groups):
-            # A delegation (云南代表团, 省委调研组) is an organization in the NER sense, but in
-            # this genre it is the visitor: seedie_orgs keeps its spans, not as a company.
-            kind = "delegation"
-        elif group.full is not None:
-            kind = "government"
-        else:
-            heads = [head_of(s) for s in [name, *surfaces]]
-            kind = next((h[1] for h in heads if h is not None), "other")
-        cid = record.id if record is not None else f"local:{name}"
-        companies.append(
-            Company(
-                id=cid,
-                name=name,
-                aliases=surfaces,
-                kb_id=record.id if record else None,
-                kind=kind,
-                parent=parent_name,
-                parent_id=parent_id,
-                city=(record.ext.get("hq_city") or None) if record is not None else None,
-                mentions=[Mention(text=text[s:e], start=s, end=e) for s, e in group.spans],
-            )
-        )
-    companies.sort(key=lambda c: c.mentions[0].start)
-    return companies
+
+def _company(
+    group: _Group,
+    text: str,
+    kb: OrgKB,
+    groups: dict[str, _Group],
+    by_surface: dict[str, str],
+    home: tuple[str, str] | None,
+) -> Company:
+    """The Company of one group: canonical name, parent and kind."""
+    group.spans.sort()
+    surfaces = list(dict.fromkeys(text[s:e] for s, e in group.spans))
+    name = _canonical(group, surfaces, text, home)
+    record = group.record
+    parent_name: str | None = None
+    parent_id: str | None = None
+    if record is not None and record.parent:
+        parent_id = record.parent
+        parent_name = _parent_name(record.parent, kb, groups, text)
+    elif record is None:
+        # 甜橙冰饮产业园 (即大果国际食品产业园): any of its names may start with the owner's.
+        for surface in [name, *surfaces]:
+            parent_name, parent_id = _find_parent(surface, kb, by_surface, group.key, groups, text)
+            if parent_id is not None:
+                break
+    return Company(
+        id=record.id if record is not None else f"local:{name}",
+        name=name,
+        aliases=surfaces,
+        kb_id=record.id if record else None,
+        kind=_kind(group, name, surfaces, text),
+        parent=parent_name,
+        parent_id=parent_id,
+        city=(record.ext.get("hq_city") or None) if record is not None else None,
+        mentions=[Mention(text=text[s:e], start=s, end=e) for s, e in group.spans],
+    )
+
+
+def _kind(group: _Group, name: str, surfaces: list[str], text: str) -> str:
+    if all(is_byline(text, s, e) for s, e in group.spans):
+        return "publisher"
+    if group.record is not None:
+        return group.record.kind
+    if name.endswith(lexicon().groups):
+        # A delegation (云南代表团, 省委调研组) is an organization in the NER sense, but in
+        # this genre it is the visitor: seedie_orgs keeps its spans, not as a company.
+        return "delegation"
+    if group.full is not None:
+        return "government"
+    heads = [head_of(s) for s in [name, *surfaces]]
+    return next((h[1] for h in heads if h is not None), "other")
 
 
 def _merge_known_short_forms(text: str, groups: dict[str, _Group]) -> None:
@@ -362,91 +346,6 @@ def _merge_known_short_forms(text: str, groups: dict[str, _Group]) -> None:
             other = groups.get("core:" + core)
             if other is not None and other is not group:
                 group.spans.extend(groups.pop("core:" + core).spans)
-
-
-_TAILS = ("中心", "基地", "学院", "研究院", "产业园", "园区", "交易所", "小镇")
-
-
-def _trade_name(core: str) -> str:
-    """明泰科技发展 -> 明泰: the trade name without the industry words after it."""
-    words = lexicon().industry_words
-    changed = True
-    while changed:
-        changed = False
-        for word in words:
-            if core.endswith(word) and len(core) - len(word) >= 2:
-                core, changed = core[: -len(word)], True
-                break
-    return core
-
-
-def _forms_of(surface: str) -> list[str]:
-    """Forms a text may use for ``surface``, the surface itself first.
-
-    深圳盛屯集团 -> 盛屯集团, 盛屯; 河南明泰科技有限公司 -> 河南明泰科技, 明泰科技, 明泰, 河南明泰.
-    """
-    # A name found once is a name wherever it recurs (a heading the name finder cut short).
-    out: list[str] = [surface]
-    bare = _BRACKET.sub("", surface) or surface
-    bare = _OWNED_FACILITY.sub("", bare) or bare  # 某某有限公司研发中心: the company's forms
-    head = head_of(bare)
-    place_free = strip_place(bare)
-    if place_free and (head is None or head[1] == "company"):
-        out.append(place_free)
-    core = _strip_suffixes(bare)
-    if core != bare and not bare.endswith(("分公司", "子公司")):
-        out.append(core)
-        core_free = strip_place(core)
-        if core_free:
-            out.append(core_free)
-        trade = _trade_name(core_free or core)
-        if trade not in out:
-            out.append(trade)
-            if core_free and trade != core_free:
-                out.append(core[: len(core) - len(core_free)] + trade)  # 浙江 + 锂威
-    return [f for f in out if len(f) >= 2 and not _is_junk(f)]
-
-
-def _tail_form(surface: str) -> str | None:
-    """某某产品交易中心 -> 交易中心: a generic tail, valid only after the full name."""
-    for tail in _TAILS:
-        if surface.endswith(tail) and len(surface) >= len(tail) + 6:
-            return surface[-(len(tail) + 2) :]
-    return None
-
-
-def _short_forms(
-    text: str, spans: list[OrgCandidate], kb: OrgKB, abbrs: dict[str, tuple[int, int]]
-) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
-    """Short form -> defining span, and tail form -> the offset from which it counts."""
-    owners: dict[str, dict[str, tuple[int, int]]] = {}
-    own: dict[str, dict[str, tuple[int, int]]] = {}
-    tails: dict[str, int] = {}
-    for c in spans:
-        surface = text[c.start : c.end]
-        record = kb.lookup(surface)
-        owner = "kb:" + record.id if record is not None else _core_key(surface)
-        forms = _forms_of(surface)
-        tail = _tail_form(surface)
-        if tail is not None:
-            forms.append(tail)
-            tails[tail] = min(tails.get(tail, c.end), c.end)
-        for form in forms:
-            # A name is its own form, but another name's short form decides what it refers to.
-            table = own if form == surface else owners
-            table.setdefault(form, {}).setdefault(owner, (c.start, c.end))
-    for form, by_owner in own.items():
-        owners.setdefault(form, by_owner)
-    out: dict[str, tuple[int, int]] = {}
-    for form, by_owner in owners.items():
-        if len(by_owner) != 1 or form in abbrs:
-            continue  # shared by two organizations: ambiguous
-        (span,) = by_owner.values()
-        other = kb.lookup(form)
-        if other is not None and kb.lookup(text[slice(*span)]) is not other:
-            continue  # the KB knows this form as another organization
-        out[form] = span
-    return out, {t: pos for t, pos in tails.items() if t in out}
 
 
 def _parent_name(parent_id: str, kb: OrgKB, groups: dict[str, _Group], text: str) -> str | None:

@@ -50,6 +50,7 @@ def _is_junk(surface: str) -> bool:
         or (_ADMIN_UNIT.match(surface) is not None and head_of(surface) is None)
         or any(w in surface for w in lex.not_in_names)  # 两地, 双方: several places
         or surface in lex.generic
+        or surface in lex.name_starts  # 中华, 国际: the start of a name, not a name
         or surface[0] in _COREF
         and surface[1:] in lex.generic
         or strip_place(surface) in lex.generic  # 贵州电力, 广东制造业: place + sector
@@ -95,9 +96,18 @@ def _is_context_junk(text: str, start: int, end: int, source: str) -> bool:
 
 
 def _trim(text: str, cand: OrgCandidate) -> OrgCandidate:
-    """市委常委 -> 市委, 江城日报讯 -> 江城日报, 省委省政府 + 工作检查组 -> the visiting group."""
+    """某开发区内某某公司 -> 某某公司, 市委常委 -> 市委, 江城日报讯 -> 江城日报,
+    省委省政府 + 工作检查组 -> the visiting group."""
     lex = lexicon()
     surface = text[cand.start : cand.end]
+    # 某开发区内 + 某某有限公司: the name starts after the zone it is located in.
+    for word in lex.inside_words:
+        cut = surface.rfind(word)
+        rest = surface[cut + len(word) :]
+        if cut >= 2 and len(rest) >= 4 and head_of(rest) is not None:
+            cand = replace(cand, start=cand.start + cut + len(word))
+            surface = rest
+            break
     for word in lex.title_words:
         rest = surface[: -len(word)]
         if surface.endswith(word) and len(rest) >= 2 and head_of(rest) is not None:

@@ -40,6 +40,20 @@ from .lexicon import (
     lexicon,
 )
 
+_CLAUSE_END = "，,。；;：:！？!?\n"
+
+
+def _opens_stop(text: str, cut: int, hit: str, lex: _Lexicon) -> bool:
+    """True when text[cut:] is a stop a visit verb opens: 来到 / 考察了 + name, or a later item
+    of the list that verb opens (考察了A、B和C). Such a name may be long without a known place
+    at its start (a county the gazetteer lacks)."""
+    if text[max(0, cut - 6) : cut].removesuffix("了").endswith(lex.stop_verbs):
+        return True
+    if hit not in ("、", "和", "及"):
+        return False
+    lo = max((text.rfind(c, 0, cut) for c in _CLAUSE_END), default=-1) + 1
+    return any(v in text[lo:cut] for v in lex.stop_verbs)
+
 
 def _stem_start(
     text: str, head_start: int, min_stem: int, seeds: list[tuple[int, int]], lex: _Lexicon
@@ -51,6 +65,7 @@ def _stem_start(
     window_start = i
     bounded = i == 0 or not _NAME_CHAR.match(text[i - 1])
     start = window_start
+    opened = False
     lo = bisect_left(seeds, (window_start - MAX_SEED,))
     hi = bisect_left(seeds, (head_start,))
     near = [(s, e) for s, e in seeds[lo:hi] if e > window_start]
@@ -74,7 +89,10 @@ def _stem_start(
         if head_start - cut < min_stem:
             return None
         start, bounded = cut, True
+        opened = _opens_stop(text, cut, hit, lex)
         break
+    if start == window_start and bounded and start > 0 and text[start - 1] == "、":
+        opened = _opens_stop(text, start, "、", lex)
     for m in _NUMERAL_CLASSIFIER.finditer(text, start, head_start):
         if head_start - m.end() < min_stem:
             return None  # 4家子公司: a count of organizations, not a name
@@ -86,7 +104,7 @@ def _stem_start(
         # 深圳 + 宏图集团: a place right before the known name belongs to this mention.
         m = next((m for m in lex.place_re.finditer(text, start, anchor) if m.end() == anchor), None)
         return m.start() if m is not None else anchor
-    if not bounded or head_start - start > LONG_STEM:
+    if not bounded or (head_start - start > LONG_STEM and not opened):
         admin = _ADMIN_START.match(text, start, head_start)
         if (
             text.startswith(lex.name_starts, start)
@@ -185,10 +203,14 @@ _CONGRESS_SHORT = re.compile(
 )
 
 
-# 信达生物制药（苏州）有限公司, 华润（集团）有限公司: a bracketed place or 集团 inside a legal name.
+# 信达生物制药（苏州）有限公司, 华润（集团）有限公司: a bracketed place or 集团 inside a legal name;
+# 某省（某市）智能装备产业园: a bracketed city inside a park's name.
+_PARK_TAILS = ("产业园区", "产业园", "工业园区", "工业园", "科技园", "产业基地", "园区")
 _BRACKETED = re.compile(
     r"(?P<stem>[\u4e00-\u9fffA-Za-z]{2,14})[（(](?P<inner>[\u4e00-\u9fff]{2,6})[）)]"
-    r"(?P<tail>(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司|集团|公司))"
+    r"(?P<tail>(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司|集团|公司|"
+    + "|".join(_PARK_TAILS)
+    + "))"
 )
 
 
@@ -200,6 +222,8 @@ def _bracketed_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int,
         # 某某材料（东海）有限公司: a place the gazetteer may not list, right before the legal
         # form, is the location of the legal entity as well.
         at_legal_form = m.group("tail") in ("股份有限公司", "有限责任公司", "有限公司")
+        if m.group("tail").endswith(_PARK_TAILS) and inner not in lex.places:
+            continue  # a park takes only a known place in brackets
         if (
             inner not in lex.places
             and inner not in ("集团", "控股", "中国")

@@ -1,0 +1,171 @@
+"""Short forms of organization names: abbreviations the text defines and the forms a
+legal name may be cut to.
+
+Pure Python (no spaCy import). :func:`seedie.orgs.linking.link_organizations` turns every use
+of these forms into a mention of the organization they belong to.
+
+* Abbreviations: X（以下简称Y）, X（下称“Y”）, X，简称Y, X（即Y）, and X（Y） when Y is a
+  subsequence of X.
+* Short forms: a legal name without place, legal form or industry words (深圳盛屯集团 ->
+  盛屯集团 -> 盛屯), and a long name's generic tail (某某产品交易中心 -> 交易中心) that counts only
+  after the full name; a form two organizations share is ambiguous and dropped.
+
+    >>> _forms_of("深圳盛屯集团")
+    ['深圳盛屯集团', '盛屯集团', '深圳盛屯', '盛屯']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .kb import OrgKB, strip_place
+from .lexicon import head_of, lexicon
+from .mentions import _is_junk
+from .names import OWNED_FACILITY, OrgCandidate
+
+_LEGAL_SUFFIXES = sorted(
+    "集团股份有限公司 集团有限公司 股份有限公司 有限责任公司 有限公司 控股集团 集团公司 "
+    "股份公司 集团 公司 控股 股份".split(),
+    key=len,
+    reverse=True,
+)
+OWNED_FACILITY_RE = re.compile(OWNED_FACILITY + "$")
+_ABBR = re.compile(
+    r"\s*[（(]\s*(?:以下简称|以下称|下称|简称|即)?\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」]?\s*[）)]"
+    r"|\s*[，,]\s*(?:以下简称|下称|简称)\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」]?"
+)
+_EXPLICIT = re.compile(r"简称|下称|以下称|即")
+_BRACKET = re.compile(r"[（(][^）)]{1,8}[）)]")
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _abbreviations(text: str, spans: list[OrgCandidate]) -> dict[str, tuple[int, int]]:
+    """Short form -> the defining span (X（以下简称Y）)."""
+    out: dict[str, tuple[int, int]] = {}
+    for c in spans:
+        s, e = c.start, c.end
+        m = _ABBR.match(text, e)
+        if m is None:
+            continue
+        short = m.group(1) or m.group(2)
+        explicit = m.group(2) is not None or _EXPLICIT.search(m.group(0)) is not None
+        if explicit or _is_subsequence(short, text[s:e]) or short.isascii():
+            if not _is_junk(short):
+                out.setdefault(short, (s, e))
+    return out
+
+
+def _strip_suffixes(name: str) -> str:
+    # 信达生物制药（苏州）有限公司 -> 信达生物制药: the bracketed place or 集团 goes too.
+    name = _BRACKET.sub("", name) or name
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _LEGAL_SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                name, changed = name[: -len(suffix)], True
+                break
+    return name
+
+
+def _core_key(surface: str) -> str:
+    head = head_of(surface)
+    stripped = strip_place(surface)
+    # Place prefixes identify schools, institutes and government bodies (贵州大学 vs 广东大学).
+    if (
+        stripped
+        and (head is None or head[1] == "company")
+        and not _is_junk(_strip_suffixes(stripped))
+    ):
+        surface = stripped
+    core = _strip_suffixes(surface)
+    return core if len(core) >= 2 else surface
+
+
+_TAILS = ("中心", "基地", "学院", "研究院", "产业园", "园区", "交易所", "小镇")
+
+
+def _trade_name(core: str) -> str:
+    """明泰科技发展 -> 明泰: the trade name without the industry words after it."""
+    words = lexicon().industry_words
+    changed = True
+    while changed:
+        changed = False
+        for word in words:
+            if core.endswith(word) and len(core) - len(word) >= 2:
+                core, changed = core[: -len(word)], True
+                break
+    return core
+
+
+def _forms_of(surface: str) -> list[str]:
+    """Forms a text may use for ``surface``, the surface itself first.
+
+    深圳盛屯集团 -> 盛屯集团, 盛屯; 河南明泰科技有限公司 -> 河南明泰科技, 明泰科技, 明泰, 河南明泰.
+    """
+    # A name found once is a name wherever it recurs (a heading the name finder cut short).
+    out: list[str] = [surface]
+    bare = _BRACKET.sub("", surface) or surface
+    bare = OWNED_FACILITY_RE.sub("", bare) or bare  # 某某有限公司研发中心: the company's forms
+    head = head_of(bare)
+    place_free = strip_place(bare)
+    if place_free and (head is None or head[1] == "company"):
+        out.append(place_free)
+    core = _strip_suffixes(bare)
+    if core != bare and not bare.endswith(("分公司", "子公司")):
+        out.append(core)
+        core_free = strip_place(core)
+        if core_free:
+            out.append(core_free)
+        trade = _trade_name(core_free or core)
+        if trade not in out:
+            out.append(trade)
+            if core_free and trade != core_free:
+                out.append(core[: len(core) - len(core_free)] + trade)  # 浙江 + 锂威
+    return [f for f in out if len(f) >= 2 and not _is_junk(f)]
+
+
+def _tail_form(surface: str) -> str | None:
+    """某某产品交易中心 -> 交易中心: a generic tail, valid only after the full name."""
+    for tail in _TAILS:
+        if surface.endswith(tail) and len(surface) >= len(tail) + 6:
+            return surface[-(len(tail) + 2) :]
+    return None
+
+
+def _short_forms(
+    text: str, spans: list[OrgCandidate], kb: OrgKB, abbrs: dict[str, tuple[int, int]]
+) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
+    """Short form -> defining span, and tail form -> the offset from which it counts."""
+    owners: dict[str, dict[str, tuple[int, int]]] = {}
+    own: dict[str, dict[str, tuple[int, int]]] = {}
+    tails: dict[str, int] = {}
+    for c in spans:
+        surface = text[c.start : c.end]
+        record = kb.lookup(surface)
+        owner = "kb:" + record.id if record is not None else _core_key(surface)
+        forms = _forms_of(surface)
+        tail = _tail_form(surface)
+        if tail is not None:
+            forms.append(tail)
+            tails[tail] = min(tails.get(tail, c.end), c.end)
+        for form in forms:
+            # A name is its own form, but another name's short form decides what it refers to.
+            table = own if form == surface else owners
+            table.setdefault(form, {}).setdefault(owner, (c.start, c.end))
+    for form, by_owner in own.items():
+        owners.setdefault(form, by_owner)
+    out: dict[str, tuple[int, int]] = {}
+    for form, by_owner in owners.items():
+        if len(by_owner) != 1 or form in abbrs:
+            continue  # shared by two organizations: ambiguous
+        (span,) = by_owner.values()
+        other = kb.lookup(form)
+        if other is not None and kb.lookup(text[slice(*span)]) is not other:
+            continue  # the KB knows this form as another organization
+        out[form] = span
+    return out, {t: pos for t, pos in tails.items() if t in out}
