@@ -251,3 +251,24 @@ def test_bodies_named_only_in_titles(
 def test_a_one_character_league_is_an_organization_not_an_administrative_unit(nlp, text, org):
     doc = nlp(text)
     assert org in [s.text for s in doc.spans["seedie_orgs"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("满族群众载歌载舞迎接客人。", "满族", None),
+        ("两国企业签署了合作协议。", "两国", None),
+        ("国务院印发了指导意见。", None, "国务院"),
+        ("中共中央和国务院高度重视。", None, "国务院"),
+    ],
+    ids=["满族", "两国", "国务院", "中共中央和国务院"],
+)
+def test_ethnic_groups_and_country_pairs_are_no_organizations_known_starts_are(
+    nlp, text, absent, present
+):
+    doc = nlp(text)
+    found = [s.text for s in doc.spans["seedie_orgs"]]
+    if absent:
+        assert absent not in found
+    if present:
+        assert present in found

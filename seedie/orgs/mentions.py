@@ -42,15 +42,22 @@ _ADMIN_UNIT = re.compile(
 )
 
 
-def _is_junk(surface: str) -> bool:
+# 满族, 维吾尔族: an ethnic group (OntoNotes NORP), never an organization.
+_ETHNIC_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}族")
+
+
+def _is_junk(surface: str, *, known: bool = False) -> bool:
+    """Not an organization name on its own. ``known``: the KB has it (中共 and 国务院 are
+    organizations although they also start longer names)."""
     lex = lexicon()
     return (
         len(surface) < 2
         or is_place(surface)
         or (_ADMIN_UNIT.match(surface) is not None and head_of(surface) is None)
+        or _ETHNIC_GROUP.fullmatch(surface) is not None
         or any(w in surface for w in lex.not_in_names)  # 两地, 双方: several places
         or surface in lex.generic
-        or surface in lex.name_starts  # 中华, 国际: the start of a name, not a name
+        or (surface in lex.name_starts and not known)  # 中华, 国际: the start of a name
         or surface[0] in _COREF
         and surface[1:] in lex.generic
         or strip_place(surface) in lex.generic  # 贵州电力, 广东制造业: place + sector
@@ -138,7 +145,7 @@ def resolve_overlaps(text: str, candidates: Iterable[OrgCandidate]) -> list[OrgC
             continue
         # Short forms were checked when they were derived; a generic tail (交易中心) is a
         # definite reference to the long name it shortens.
-        if c.source not in _DERIVED and _is_junk(text[s:e]):
+        if c.source not in _DERIVED and _is_junk(text[s:e], known=c.source == "kb"):
             continue
         if not taken.overlaps(s, e):
             taken.add(s, e, c)
