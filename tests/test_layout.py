@@ -64,3 +64,26 @@ def test_each_stage_folder_has_one_component(stage):
     assert [w for w in wired if "import spacy" in (folder / w).read_text(encoding="utf-8")
             or "from spacy" in (folder / w).read_text(encoding="utf-8")] == []  # fmt: skip
 
+
+
+def _py_files() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def test_no_module_over_400_lines():
+    sizes = {str(p.relative_to(PACKAGE)): len(p.read_text(encoding="utf-8").splitlines())
+             for p in _py_files()}  # fmt: skip
+    assert {k: v for k, v in sizes.items() if v > 400} == {}
+
+
+def test_no_function_over_80_lines():
+    import ast
+
+    long = {}
+    for path in _py_files():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                size = node.end_lineno - node.lineno + 1
+                if size > 80:
+                    long[f"{path.relative_to(PACKAGE)}:{node.name}"] = size
+    assert long == {}
