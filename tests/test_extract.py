@@ -161,3 +161,18 @@ def test_the_tokenizer_sets_the_sentences_later_stages_read(nlp):
     doc = nlp("代表团来到比亚迪。员工近万人！\n下午，代表团考察了华为")
     assert doc.has_annotation("SENT_START")
     assert [s.text.strip() for s in doc.sents] == ["代表团来到比亚迪。", "员工近万人！", "下午，代表团考察了华为"]
+
+
+def test_components_use_spacys_error_handler(nlp, monkeypatch):
+    from spacy.util import raise_error
+
+    pipe = nlp.get_pipe("seedie_quantities")
+    monkeypatch.setattr(type(pipe), "process", lambda self, doc: 1 / 0)
+    seen = []
+    nlp.set_error_handler(lambda name, proc, docs, exc: seen.append((name, type(exc))))
+    try:
+        doc = nlp("比亚迪员工近万人。")
+    finally:
+        nlp.set_error_handler(raise_error)
+    assert seen == [("seedie_quantities", ZeroDivisionError)]
+    assert doc._.seedie_companies is not None  # the later components still ran

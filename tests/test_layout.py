@@ -11,7 +11,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "seedie"
 STAGES = ("text", "analyzers", "quantities", "dates", "orgs", "relations")
 # Modules that wire seedie into spaCy; everything else must import without it.
-SPACY_MODULES = {"api", "pipeline", "extensions", "render", "cli", "dask", "__main__"}
+SPACY_MODULES = {"api", "pipeline", "pipe", "extensions", "render", "cli", "dask", "__main__"}
 
 
 def _modules() -> list[str]:

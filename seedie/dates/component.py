@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
+from ..pipe import SeediePipe
 from .resolve import find_dates, infer_reference_date
 
 
@@ -36,7 +37,7 @@ def make_dates(
     return DateRecognizer(name=name, spans_key=spans_key, reference_date=reference_date)
 
 
-class DateRecognizer:
+class DateRecognizer(SeediePipe):
     """Find dates with :func:`seedie.dates.resolve.find_dates` and store them as spans."""
 
     def __init__(self, *, name: str, spans_key: str, reference_date: str | None) -> None:
@@ -46,7 +47,7 @@ class DateRecognizer:
         if reference_date is not None:
             dt.date.fromisoformat(reference_date)  # a bad setting fails at load, not per doc
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         text = doc.text  # rebuilt from the tokens on every access
         ref_text = doc._.seedie_reference_date or self.reference_date
         reference: dt.date | None

@@ -33,6 +33,7 @@ from spacy.util import registry
 
 from .. import extensions, records  # noqa: F401
 from ..errors import Errors
+from ..pipe import SeediePipe
 from ..text.invisible import strip_invisible, trim_span
 from ..types import Company
 from .delegation import find_delegation
@@ -129,7 +130,7 @@ def make_orgs(
     )
 
 
-class OrgLinker:
+class OrgLinker(SeediePipe):
     """Find, merge and link organizations; see the module docstring."""
 
     def __init__(
@@ -217,7 +218,7 @@ class OrgLinker:
         """Merge user records (OrgKB, JSONL path, or list of dicts) into this component's KB."""
         self.kb = self.kb.merge(coerce_kb(kb))
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         text = doc.text
         ner = self._ner_candidates(doc) if self.use_ner else []
         places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]

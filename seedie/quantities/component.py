@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401  (registers Span._.seedie_quantity)
+from ..pipe import SeediePipe
 from ..types import Quantity
 from .parse import find_quantities
 
@@ -50,7 +51,7 @@ def make_quantities(
     return QuantityRecognizer(name=name, spans_key=spans_key, annotate_ents=annotate_ents)
 
 
-class QuantityRecognizer:
+class QuantityRecognizer(SeediePipe):
     """Find and normalize quantities; see the module docstring."""
 
     def __init__(self, *, name: str, spans_key: str, annotate_ents: bool) -> None:
@@ -58,7 +59,7 @@ class QuantityRecognizer:
         self.spans_key = spans_key
         self.annotate_ents = annotate_ents
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         found = find_quantities(doc.text)
         taken: set[tuple[int, int]] = set()

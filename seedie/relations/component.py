@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions, records  # noqa: F401
+from ..pipe import SeediePipe
 from ..text.sentences import split_sentences
 from ..types import Delegation
 from .build import build_relations
@@ -55,7 +56,7 @@ def make_relations(
     return RelationBuilder(name=name, quantities_key=quantities_key, dates_key=dates_key)
 
 
-class RelationBuilder:
+class RelationBuilder(SeediePipe):
     """Assemble visits and claims from the spans of the components before it."""
 
     def __init__(self, *, name: str, quantities_key: str, dates_key: str) -> None:
@@ -63,7 +64,7 @@ class RelationBuilder:
         self.quantities_key = quantities_key
         self.dates_key = dates_key
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         quantities = records.quantities(doc, self.quantities_key)
         dates = records.dates(doc, self.dates_key)
         companies = records.companies(doc)
