@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..orgs.lexicon import lexicon as org_lexicon
 from ..types import Quantity
 from .candidates import _swallowed
 from .context import (
@@ -47,6 +48,8 @@ def _skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> boo
         for w in lexicon()["group_size_markers"]
     ):
         return True  # 考察团一行8人: the size of the visiting group, a trip fact
+    if q.unit == "人" and _after_group_noun(text, q.start):
+        return True  # 带领党政考察团60余人: the same, written right after the group noun
     skip_units = lexicon()["skip_units"]
     if q.unit in skip_units or any(q.text.endswith(u) for u in skip_units):
         return True  # 二十届, 第三期: ordinals of events, not amounts
@@ -69,3 +72,10 @@ def _skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> boo
     if q.kind == "count" and not q.unit and metric is None:
         return True
     return False
+
+
+def _after_group_noun(text: str, start: int) -> bool:
+    """A visiting-group noun (代表团, 考察团 …) ends right before ``start``."""
+    before = text[max(0, start - 8) : start]
+    return any(before.endswith(g) for g in org_lexicon().groups)
+
