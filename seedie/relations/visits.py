@@ -93,6 +93,29 @@ def _in_pattern(ctx: DocContext, clause_start: int, clause_end: int, org: OrgSpa
     return False
 
 
+def _object_pattern(ctx: DocContext, clause_start: int, clause_end: int, org: OrgSpan) -> bool:
+    """(先后)对A、B等企业进行了参观考察: the stops as the object of 对 … 进行(了) + a visit word."""
+    text = ctx.text
+    lead = text.rfind("对", max(clause_start, org.start - 200), org.start)
+    if lead < 0:
+        return False
+    chain = [*ctx.orgs_in(lead + 1, org.start), org]
+    if text[lead + 1 : chain[0].start].strip() != "":
+        return False
+    for left, right in zip(chain, chain[1:], strict=False):
+        if not _LIST_GLUE.match(text[left.end : right.start]):
+            return False
+    last = max([org.end, *(o.end for o in ctx.orgs_in(org.start, clause_end))])
+    verb = text.find("进行", last, clause_end)
+    if verb < 0 or verb - last > 6 or text[last:verb].strip("、和及与等企业单位公司项目地 "):
+        return False
+    after = text[verb + 2 : clause_end].lstrip("了")
+    return any(
+        after.startswith(suffix) or after[2:].startswith(suffix)  # 进行了(实地)考察
+        for suffix in lexicon()["visit_in_suffixes"]
+    )
+
+
 def _is_city(surface: str) -> bool:
     hit = gazetteer().get(surface)
     return hit is not None and hit[0] != hit[1]
@@ -165,6 +188,9 @@ def find_visits(
         is_visit, listed = _cue_before(ctx, c_start, org, delegation_spans)
         if not is_visit:
             is_visit = _in_pattern(ctx, c_start, c_end, org)
+        if not is_visit:
+            is_visit = _object_pattern(ctx, c_start, c_end, org)
+            listed = listed or is_visit
         para = ctx.paragraph_of(org.start)
         gov = governing.get(para) if para is not None else None
         if not is_visit and gov is not None:
