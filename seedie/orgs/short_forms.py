@@ -17,6 +17,7 @@ of these forms into a mention of the organization they belong to.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .kb import OrgKB, strip_place
 from .lexicon import head_of, lexicon
@@ -59,17 +60,22 @@ def _abbreviations(text: str, spans: list[OrgCandidate]) -> dict[str, tuple[int,
     return out
 
 
-def _strip_suffixes(name: str) -> str:
-    # 信达生物制药（苏州）有限公司 -> 信达生物制药: the bracketed place or 集团 goes too.
-    name = _BRACKET.sub("", name) or name
+def _strip_endings(name: str, endings: Iterable[str]) -> str:
+    """``name`` without the listed endings, one after another, keeping two characters."""
+    endings = tuple(endings)
     changed = True
     while changed:
         changed = False
-        for suffix in _LEGAL_SUFFIXES:
-            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-                name, changed = name[: -len(suffix)], True
+        for ending in endings:
+            if name.endswith(ending) and len(name) - len(ending) >= 2:
+                name, changed = name[: -len(ending)], True
                 break
     return name
+
+
+def _strip_suffixes(name: str) -> str:
+    # 信达生物制药（苏州）有限公司 -> 信达生物制药: the bracketed place or 集团 goes too.
+    return _strip_endings(_BRACKET.sub("", name) or name, _LEGAL_SUFFIXES)
 
 
 def _core_key(surface: str) -> str:
@@ -91,15 +97,7 @@ _TAILS = ("中心", "基地", "学院", "研究院", "产业园", "园区", "交
 
 def _trade_name(core: str) -> str:
     """明泰科技发展 -> 明泰: the trade name without the industry words after it."""
-    words = lexicon().industry_words
-    changed = True
-    while changed:
-        changed = False
-        for word in words:
-            if core.endswith(word) and len(core) - len(word) >= 2:
-                core, changed = core[: -len(word)], True
-                break
-    return core
+    return _strip_endings(core, lexicon().industry_words)
 
 
 def _forms_of(surface: str) -> list[str]:
