@@ -156,10 +156,10 @@ class OrgLinker(SeediePipe):
             raise ValueError(Errors.E012.format(bad=bad, kinds=CANDIDATE_KINDS))
         self.ner_labels = labels
 
-    def _ner_candidates(self, doc: Doc) -> list[tuple[int, int]]:
+    def _ner_candidates(self, ents: tuple[Span, ...]) -> list[tuple[int, int]]:
         """The base's entities that ``ner_labels`` makes organization candidates."""
         found = []
-        for ent in doc.ents:
+        for ent in ents:
             kind = self.ner_labels.get(ent.label_, "ignore")
             if kind == "org" or (
                 kind == "facility"
@@ -220,8 +220,9 @@ class OrgLinker(SeediePipe):
 
     def process(self, doc: Doc) -> Doc:
         text = doc.text
-        ner = self._ner_candidates(doc) if self.use_ner else []
-        places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+        ents = doc.ents  # a property that rebuilds its tuple on every access: read it once
+        ner = self._ner_candidates(ents) if self.use_ner else []
+        places = [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")]
         try:
             delegation = find_delegation(text, places).delegation
         except Exception:  # never raise on messy text: the story's organizations still count
