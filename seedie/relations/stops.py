@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..orgs.lexicon import head_of
 from ..orgs.lexicon import lexicon as org_lexicon
+from ..text.sentences import FULL_STOPS
 from ..text.spans import SpanIndex
+from . import itinerary
 from .context import DocContext, OrgSpan, gazetteer, lexicon
 
 _ITEM_BREAKS = "，,。；;！？!?\n"
 _OPEN, _CLOSE = "(（", ")）"
+_QUOTES_OPEN, _QUOTES_CLOSE = "“‘", "”’"
 _MAX_LIST = 240  # characters a list of stops may span
 _MAX_SITE = 30
 _GROUP_REACH = 6  # characters between a list before the group and the group's mention
@@ -44,6 +47,7 @@ class Stop:
     org: OrgSpan | None
     listed: bool
     kind: str  # "list", "before_group", "heading", "opener"
+    place: str | None = None  # the list's place group (宁都县的A、B), when it has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +94,23 @@ def _weak(org: OrgSpan) -> bool:
     return org.company.kind == "other" and head_of(org.text) is None
 
 
+def _strip_quotes(name: str) -> str:
+    """Quotes around the name go; a quoted part inside it stays (“某某里”城市更新项目)."""
+    while name and name[0] in _QUOTES_OPEN and not any(c in name[1:] for c in _QUOTES_CLOSE):
+        name = name[1:]
+    while name and name[-1] in _QUOTES_CLOSE and not any(c in name[:-1] for c in _QUOTES_OPEN):
+        name = name[:-1]
+    if len(name) > 1 and name[0] in "\"'" and name[-1] == name[0]:
+        name = name[1:-1]
+    return name
+
+
 def site_name(surface: str) -> str | None:
     """The site's name when ``surface`` reads as one (某某产业园, 某某学校), else None.
 
     Example: ``site_name("大学生创业园")`` -> "大学生创业园"; ``site_name("企业展厅")`` -> None.
     """
-    name = re.sub(r"[（(][^）)]*[）)]$", "", surface.strip()).strip("“”\"'‘’")
+    name = _strip_quotes(re.sub(r"[（(][^）)]*[）)]$", "", surface.strip()))
     if not (2 < len(name) <= _MAX_SITE) or _is_place(name):
         return None
     words = _words()
@@ -266,32 +281,56 @@ def list_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
         for m in _words().cue_re.finditer(text, first_group, s_end):
             if m.start() < seen_until or blocked.overlaps(m.start(), m.end()):
                 continue
-            items = _items(text, m.end())
-            if not items:
+            found = itinerary.parse(text, m.end(), _list_limit(ctx, s_end))
+            if not found.members:
                 continue
-            out.extend(_list_of(ctx, items, blocked, "list"))
-            seen_until = items[-1][1]
+            out.extend(_list_of(ctx, found, blocked, "list"))
+            seen_until = found.end
     return out
 
 
-def _list_of(
-    ctx: DocContext, items: list[tuple[int, int]], blocked: SpanIndex[None], kind: str
-) -> list[Stop]:
-    """The stops of a list. Closed by 等地/等企业 (a list of places by its own words), an
-    item that names no organization or site is still a stop when another item is one."""
-    listed = len(items) > 1
-    per_item = [_item_stops(ctx, s, e, blocked, listed, kind) for s, e in items]
+def _list_limit(ctx: DocContext, s_end: int) -> int:
+    """A list may run past a ；that the sentence splitter treats as an end: to the next full
+    stop, within the grammar's reach."""
     text = ctx.text
-    closed = text.startswith(tuple(lexicon()["stop_list_closers"]), items[-1][1])
+    limit = min(len(text), s_end + itinerary.MAX_ITINERARY)
+    for pos in range(s_end, limit):
+        if text[pos] in FULL_STOPS or text[pos] == "\n":
+            return pos
+    return limit
+
+
+def _list_of(
+    ctx: DocContext, found: itinerary.Itinerary, blocked: SpanIndex[None], kind: str
+) -> list[Stop]:
+    """The stops of a list. Closed by 等地/等企业 (a list of places by its own words), a
+    member that names no organization or site is still a stop when another member is one;
+    a segment only the closing admits must name a stop, else the list ends before it."""
+    members = list(found.members)
+    listed = len(members) > 1
+    per_item = [_item_stops(ctx, m.start, m.end, blocked, listed, kind) for m in members]
+    closed = found.closed
+    for i, m in enumerate(members):
+        if m.segment in found.weak_segments and not per_item[i]:
+            # The list ends before this segment, so the closing 等… is not its own.
+            members = [x for x in members[:i] if x.segment < m.segment]
+            per_item = per_item[: len(members)]
+            closed = False
+            break
+    text = ctx.text
     if closed and listed and any(per_item):
-        for i, (start, end) in enumerate(items):
+        for i, m in enumerate(members):
             if per_item[i]:
                 continue
-            t_start, t_end = _trim(text, start, end)
+            t_start, t_end = _trim(text, m.start, m.end)
             name = text[t_start:t_end].strip()
             if _plain_name(name) and not blocked.overlaps(t_start, t_end):
                 per_item[i] = [Stop(t_start, t_end, name, None, listed, kind)]
-    return [stop for stops in per_item for stop in stops]
+    return [
+        replace(stop, place=m.place) if m.place else stop
+        for m, stops in zip(members, per_item, strict=True)
+        for stop in stops
+    ]
 
 
 def _plain_name(name: str) -> bool:
@@ -326,7 +365,11 @@ def before_group_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[St
         after = close + 1
         if first_span_start(spans, after, after + _GROUP_REACH + 1) is None:
             continue
-        found = _list_of(ctx, items, blocked, "before_group")
+        closed = text.startswith(tuple(lexicon()["stop_list_closers"]), items[-1][1])
+        members = tuple(itinerary.Member(a, b, None, 0) for a, b in items)
+        found = _list_of(
+            ctx, itinerary.Itinerary(members, closed, close, frozenset()), blocked, "before_group"
+        )
         # 在甲市委书记乙的陪同下，代表团…: the clause must name the stops, nothing more.
         if all(
             stop.org is None or _whole(ctx, stop, _trim(text, *items[-1])[1]) for stop in found[-1:]

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ..orgs.lexicon import lexicon as org_lexicon
+from ..places import LEVEL_SUFFIXES, strip_level
 from ..types import DateMention, Delegation, Trip, Visit
 from .context import DocContext, OrgSpan, gazetteer, lexicon, province_of
 from .days import date_for, governing_dates, tod_of
@@ -207,6 +209,14 @@ def find_visits(
     return _merge(ctx, hits, delegation)
 
 
+def _group_place(where: OrgSpan | Stop) -> str | None:
+    """The place group a list put the stop under (宁都县的A、B -> 宁都), if any."""
+    if not isinstance(where, Stop) or where.place is None:
+        return None
+    hit = gazetteer().get(where.place)
+    return hit[0] if hit is not None else strip_level(where.place, LEVEL_SUFFIXES)
+
+
 def _hit(
     ctx: DocContext,
     where: OrgSpan | Stop,
@@ -232,7 +242,7 @@ def _hit(
         sentence=s_index,
         when=d,
         time_of_day=tod_of(ctx, d) if d else None,
-        place=_place_for(ctx, where, s_start, s_end, home, listed),
+        place=_group_place(where) or _place_for(ctx, where, s_start, s_end, home, listed),
         caption=ctx.text[s_start:s_end].startswith(captions),
         dated_in_sentence=in_sentence,
         listed=listed,
@@ -274,6 +284,13 @@ def _add_stops(
     )
     for stop in stops:
         if (stop.start, stop.end) in taken:
+            # A cue found this member already: its list's place group is the nearer place.
+            group = _group_place(stop)
+            if group is not None:
+                kept = [
+                    replace(h, place=group) if (h.start, h.end) == (stop.start, stop.end) else h
+                    for h in kept
+                ]
             continue
         inside = [h for h in kept if stop.start <= h.start and h.end <= stop.end]
         if (
