@@ -79,6 +79,20 @@ def test_a_verb_after_the_cue_is_no_list(text: str) -> None:
     assert parse(text, start, len(text)).members == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "introduced"),
+    [
+        ("访问团参访了3家企业，包括青禾农业、绿源茶厂。", True),
+        ("访问团参访了12家台资企业，包括青禾农业、绿源茶厂。", True),
+        ("访问团参访了青禾农业、绿源茶厂。", False),
+    ],
+)
+def test_a_count_introduces_the_list(text: str, introduced: bool) -> None:
+    found = parse(text, text.index("参访") + 2, len(text))
+    assert found.introduced is introduced
+    assert [text[m.start : m.end] for m in found.members] == ["青禾农业", "绿源茶厂"]
+
+
 def test_a_plain_segment_after_a_comma_ends_an_open_list() -> None:
     text = "考察团走访了青禾农业、绿源茶厂，与当地企业家进行交流。"
     found = parse(text, text.index("走访") + 2, len(text))

@@ -42,13 +42,15 @@ class Member:
 
 @dataclass(frozen=True, slots=True)
 class Itinerary:
-    """The members of one list, whether 等… closed it, and the segments that only the
-    closing licenses (each must name a stop, else the list ends before it)."""
+    """The members of one list, whether 等… closed it, the segments that only the closing
+    licenses (each must name a stop, else the list ends before it), and whether a count
+    introduced it (12家企业，包括…: like a closing, it says every member is a stop)."""
 
     members: tuple[Member, ...]
     closed: bool
     end: int
     weak_segments: frozenset[int]
+    introduced: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +99,13 @@ def place_group(text: str, start: int, end: int) -> tuple[str, int] | None:
     return m.group(1), m.end()
 
 
-def _skip_lead(text: str, pos: int, limit: int) -> int:
+def _skip_lead(text: str, pos: int, limit: int) -> tuple[int, bool]:
+    """The offset after the lead characters and an intro, and whether an intro was there."""
     words = _words()
     while pos < limit and text[pos] in words.lead:
         pos += 1
     m = words.intro_re.match(text, pos, limit)
-    return m.end() if m is not None else pos
+    return (m.end(), True) if m is not None else (pos, False)
 
 
 def _strip_conj(text: str, pos: int, end: int) -> int:
@@ -152,7 +155,7 @@ def parse(text: str, start: int, limit: int) -> Itinerary:
     """
     words = _words()
     limit = min(limit, len(text), start + MAX_ITINERARY)
-    pos = _skip_lead(text, start, limit)
+    pos, introduced = _skip_lead(text, start, limit)
     if text.startswith(words.verbs, start) or text.startswith(words.verbs, pos):
         return Itinerary((), False, pos, frozenset())  # 深入了解…: a verb, no list
     segments, end, closed = _segments(text, pos, limit)
@@ -170,7 +173,7 @@ def parse(text: str, start: int, limit: int) -> Itinerary:
         if group is not None:
             place, body = group
         members.extend(Member(a, b, place, index) for a, b in _split_members(text, body, s_end))
-    return Itinerary(tuple(members), closed, end, frozenset(weak))
+    return Itinerary(tuple(members), closed, end, frozenset(weak), introduced)
 
 
 def _split_members(text: str, start: int, end: int) -> list[tuple[int, int]]:

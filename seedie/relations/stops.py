@@ -318,7 +318,7 @@ def _list_of(
             closed = False
             break
     text = ctx.text
-    if closed and listed and any(per_item):
+    if (closed or found.introduced) and listed and any(per_item):
         for i, m in enumerate(members):
             if per_item[i]:
                 continue
