@@ -72,7 +72,7 @@ def test_closing(text: str, verb: str, closed: bool) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["代表团深入了解了青禾农业的情况。", "代表团深入调研了当地产业。"],
+    ["代表团深入了解了青禾农业的情况。", "代表团深入调研了当地产业。", "代表团深入便走进青禾农业。"],
 )
 def test_a_verb_after_the_cue_is_no_list(text: str) -> None:
     start = text.index("深入") + 2
@@ -91,6 +91,13 @@ def test_a_count_introduces_the_list(text: str, introduced: bool) -> None:
     found = parse(text, text.index("参访") + 2, len(text))
     assert found.introduced is introduced
     assert [text[m.start : m.end] for m in found.members] == ["青禾农业", "绿源茶厂"]
+
+
+def test_a_segment_with_its_own_cue_ends_the_list() -> None:
+    text = "代表团走进青禾老街；次日上午走访星河研究院和蓝湾等企业。"
+    found = parse(text, text.index("走进") + 2, len(text))
+    assert [text[m.start : m.end] for m in found.members] == ["青禾老街"]
+    assert found.end == text.index("；")
 
 
 def test_a_plain_segment_after_a_comma_ends_an_open_list() -> None:

@@ -62,6 +62,9 @@ class _Words:
     level_ends: tuple[str, ...]
     closers: tuple[str, ...]
     verbs: tuple[str, ...]
+    adverbs: str
+    cues: tuple[str, ...]
+    cue_re: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +84,9 @@ def _words() -> _Words:
         level_ends=tuple(sorted(lex["itinerary_place_level_ends"], key=len, reverse=True)),
         closers=tuple(sorted(lex["stop_list_closers"], key=len, reverse=True)),
         verbs=tuple(lex["stop_trailers"]) + tuple(lex["cue_verb_followers"]),
+        adverbs=lex["itinerary_adverbs"],
+        cues=tuple(lex["visit_cues"]),
+        cue_re=re.compile("|".join(re.escape(c) for c in lex["visit_list_cues"])),
     )
 
 
@@ -158,6 +164,8 @@ def parse(text: str, start: int, limit: int) -> Itinerary:
     pos, introduced = _skip_lead(text, start, limit)
     if text.startswith(words.verbs, start) or text.startswith(words.verbs, pos):
         return Itinerary((), False, pos, frozenset())  # 深入了解…: a verb, no list
+    if text[pos : pos + 1] in words.adverbs and text.startswith(words.cues, pos + 1):
+        return Itinerary((), False, pos, frozenset())  # 首站便走进…: the next cue's list
     segments, end, closed = _segments(text, pos, limit)
     members: list[Member] = []
     weak: set[int] = set()
@@ -165,6 +173,9 @@ def parse(text: str, start: int, limit: int) -> Itinerary:
     for index, (s_start, s_end) in enumerate(segments):
         body = _strip_conj(text, s_start, s_end)
         group = place_group(text, body, s_end)
+        if index > 0 and words.cue_re.search(text, s_start, s_end):
+            end = segments[index - 1][1]  # 次日上午走访…: a new cue opens its own list
+            break
         if index > 0 and body == s_start and group is None:
             if not closed:
                 end = segments[index - 1][1]

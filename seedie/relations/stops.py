@@ -274,11 +274,14 @@ def list_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
     blocked = _blocked(ctx, spans)
     out: list[Stop] = []
     seen_until = -1
+    full_start, scanned = 0, 0
     for s_start, s_end in ctx.sentences:
-        first_group = first_span_start(spans, s_start, s_end)
+        # The group may be named earlier in the same full sentence (代表团飞抵甲市，…；次日走访…).
+        full_start, scanned = _full_sentence_start(text, s_start, full_start, scanned)
+        first_group = first_span_start(spans, full_start, s_end)
         if first_group is None:
             continue
-        for m in _words().cue_re.finditer(text, first_group, s_end):
+        for m in _words().cue_re.finditer(text, max(first_group, s_start), s_end):
             if m.start() < seen_until or blocked.overlaps(m.start(), m.end()):
                 continue
             found = itinerary.parse(text, m.end(), _list_limit(ctx, s_end))
@@ -287,6 +290,16 @@ def list_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
             out.extend(_list_of(ctx, found, blocked, "list"))
             seen_until = found.end
     return out
+
+
+def _full_sentence_start(text: str, s_start: int, last: int, scanned: int) -> tuple[int, int]:
+    """(start of the full sentence holding ``s_start``, offset scanned to): a full sentence
+    ends at 。！？ or a line break, not at ；. Called in text order with the previous result,
+    so a document is scanned once."""
+    for pos in range(scanned, s_start):
+        if text[pos] in FULL_STOPS or text[pos] == "\n":
+            last = pos + 1
+    return max(last, s_start - itinerary.MAX_ITINERARY), max(scanned, s_start)
 
 
 def _list_limit(ctx: DocContext, s_end: int) -> int:
@@ -320,12 +333,18 @@ def _list_of(
     text = ctx.text
     if (closed or found.introduced) and listed and any(per_item):
         for i, m in enumerate(members):
+            start = m.start
             if per_item[i]:
-                continue
-            t_start, t_end = _trim(text, m.start, m.end)
+                # A和B where the list's words make B a stop too (研究院和某某等企业).
+                last = per_item[i][-1]
+                glue = _AND.match(text, last.end)
+                if glue is None or ctx.inside_org(glue.start(), glue.end()):
+                    continue
+                start = glue.end()
+            t_start, t_end = _trim(text, start, m.end)
             name = text[t_start:t_end].strip()
             if _plain_name(name) and not blocked.overlaps(t_start, t_end):
-                per_item[i] = [Stop(t_start, t_end, name, None, listed, kind)]
+                per_item[i] = per_item[i] + [Stop(t_start, t_end, name, None, listed, kind)]
     return [
         replace(stop, place=m.place) if m.place else stop
         for m, stops in zip(members, per_item, strict=True)
