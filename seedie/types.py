@@ -149,7 +149,9 @@ class Visit(_DictMixin):
 
     ``month``/``day`` are set whenever the day is known, also when the year is not (then
     ``date`` stays None: 6月5日下午 in an undated article gives month 6, day 5, date None).
-    ``host_id`` is None for a named site that is no linked organization (a stop in a list).
+    ``host_id`` is the id of the host among the extraction's companies; a named site that no
+    organization mention covered (a stop in a list) is added there with a local id, a place
+    (某某村) is not, and its ``host_id`` stays None.
     """
 
     id: str

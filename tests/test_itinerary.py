@@ -80,16 +80,16 @@ def test_a_verb_after_the_cue_is_no_list(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "introduced"),
+    ("text", "typed"),
     [
         ("访问团参访了3家企业，包括青禾农业、绿源茶厂。", True),
         ("访问团参访了12家台资企业，包括青禾农业、绿源茶厂。", True),
         ("访问团参访了青禾农业、绿源茶厂。", False),
     ],
 )
-def test_a_count_introduces_the_list(text: str, introduced: bool) -> None:
+def test_a_count_introduces_the_list(text: str, typed: bool) -> None:
     found = parse(text, text.index("参访") + 2, len(text))
-    assert found.introduced is introduced
+    assert found.typed is typed
     assert [text[m.start : m.end] for m in found.members] == ["青禾农业", "绿源茶厂"]
 
 

@@ -52,7 +52,10 @@ def test_list_after_cue_mixes_organizations_and_named_sites() -> None:
     # Closed by 等地, the village is a stop too.
     assert set(visits) == {"星河光电有限公司", "滨江数字产业园", "青禾小学", "东湖村"}
     assert visits["星河光电有限公司"].host_id == "xh"
-    assert visits["滨江数字产业园"].host_id is None
+    # A named site is an organization of the article; a village is not.
+    assert visits["滨江数字产业园"].host_id == "local:滨江数字产业园"
+    assert [c.name for c in rel.companies or []] == ["星河光电有限公司", "滨江数字产业园", "青禾小学"]
+    assert visits["东湖村"].host_id is None
     # A range governs no single day.
     assert all(v.date is None and v.month is None for v in rel.visits)
 

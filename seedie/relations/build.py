@@ -21,6 +21,7 @@ from ..orgs.delegation import DelegationInfo, find_delegation
 from ..types import Claim, Company, DateMention, Delegation, Quantity, Trip, Visit
 from .claims import find_claims
 from .context import build_context
+from .sites import site_organizations
 from .speakers import build_speakers
 from .trip import find_trip, guess_home
 from .visits import find_visits
@@ -50,12 +51,15 @@ def _failed(stage: str) -> None:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Relations:
-    """What ``build_relations`` found: the delegation, its trip, visits and claims."""
+    """What ``build_relations`` found: the delegation, its trip, visits and claims, and the
+    article's organizations when the sites visited changed them (None: unchanged; see
+    :mod:`seedie.relations.sites`)."""
 
     delegation: Delegation | None = None
     trip: Trip | None = None
     visits: list[Visit] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    companies: list[Company] | None = None
 
 
 def build_relations(
@@ -114,6 +118,7 @@ def build_relations(
     delegation, spans = info.delegation, info.spans
     trip: Trip | None = None
     visits: list[Visit] = []
+    orgs: list[Company] | None = None
     claims: list[Claim] = []
     try:
         trip, _ = find_trip(ctx, info, reference_date)
@@ -125,14 +130,21 @@ def build_relations(
         # No visiting group named (not even X一行): 市民张先生来到比亚迪4S店 is no visit.
         if delegation is not None:
             visits = find_visits(ctx, delegation, spans, trip)
-        if trip is not None and trip.start_date is None:
-            dated = sorted(v.date for v in visits if v.date is not None)
-            if dated:
-                trip = replace(trip, start_date=dated[0], end_date=dated[-1])
+            with_sites, visits = site_organizations(visits, companies)
+            orgs = with_sites if with_sites != companies else None
+        trip = _dated_trip(trip, visits)
     except Exception:
         _failed("visits")
     try:
         claims = find_claims(ctx, quantities, build_speakers(ctx, persons), spans)
     except Exception:
         _failed("claims")
-    return Relations(delegation=delegation, trip=trip, visits=visits, claims=claims)
+    return Relations(delegation=delegation, trip=trip, visits=visits, claims=claims, companies=orgs)
+
+
+def _dated_trip(trip: Trip | None, visits: list[Visit]) -> Trip | None:
+    """A trip without dates of its own spans its visits' days."""
+    if trip is None or trip.start_date is not None:
+        return trip
+    dated = sorted(v.date for v in visits if v.date is not None)
+    return replace(trip, start_date=dated[0], end_date=dated[-1]) if dated else trip

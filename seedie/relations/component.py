@@ -86,6 +86,8 @@ class RelationBuilder(SeediePipe):
             delegation=Delegation.from_dict(found) if found else None,
             find_group=False,  # seedie_orgs looked for it once; None means there is none
         )
+        if result.companies is not None:
+            records.write_companies(doc, result.companies)
         records.write_relations(
             doc,
             delegation=result.delegation,

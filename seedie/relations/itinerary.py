@@ -43,14 +43,14 @@ class Member:
 @dataclass(frozen=True, slots=True)
 class Itinerary:
     """The members of one list, whether 等… closed it, the segments that only the closing
-    licenses (each must name a stop, else the list ends before it), and whether a count
-    introduced it (12家企业，包括…: like a closing, it says every member is a stop)."""
+    licenses (each must name a stop, else the list ends before it), and whether the list
+    names its members' kind (12家企业，包括… / …等企业: every member is a stop)."""
 
     members: tuple[Member, ...]
     closed: bool
     end: int
     weak_segments: frozenset[int]
-    introduced: bool = False
+    typed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,7 @@ class _Words:
     group_re: re.Pattern[str]
     level_ends: tuple[str, ...]
     closers: tuple[str, ...]
+    typed_closers: tuple[str, ...]
     verbs: tuple[str, ...]
     adverbs: str
     cues: tuple[str, ...]
@@ -83,6 +84,10 @@ def _words() -> _Words:
         group_re=re.compile(rf"([^、，,；;：:。的\s]{{2,{_MAX_GROUP}}}?)的"),
         level_ends=tuple(sorted(lex["itinerary_place_level_ends"], key=len, reverse=True)),
         closers=tuple(sorted(lex["stop_list_closers"], key=len, reverse=True)),
+        # 等企业, 等重点项目: a closing that names what its members are.
+        typed_closers=tuple(
+            c for c in lex["stop_list_closers"] if c.endswith(tuple(lex["itinerary_counted_heads"]))
+        ),
         verbs=tuple(lex["stop_trailers"]) + tuple(lex["cue_verb_followers"]),
         adverbs=lex["itinerary_adverbs"],
         cues=tuple(lex["visit_cues"]),
@@ -161,7 +166,7 @@ def parse(text: str, start: int, limit: int) -> Itinerary:
     """
     words = _words()
     limit = min(limit, len(text), start + MAX_ITINERARY)
-    pos, introduced = _skip_lead(text, start, limit)
+    pos, typed = _skip_lead(text, start, limit)
     if text.startswith(words.verbs, start) or text.startswith(words.verbs, pos):
         return Itinerary((), False, pos, frozenset())  # 深入了解…: a verb, no list
     if text[pos : pos + 1] in words.adverbs and text.startswith(words.cues, pos + 1):
@@ -184,7 +189,8 @@ def parse(text: str, start: int, limit: int) -> Itinerary:
         if group is not None:
             place, body = group
         members.extend(Member(a, b, place, index) for a, b in _split_members(text, body, s_end))
-    return Itinerary(tuple(members), closed, end, frozenset(weak), introduced)
+    typed = typed or (closed and text.startswith(words.typed_closers, end))
+    return Itinerary(tuple(members), closed, end, frozenset(weak), typed)
 
 
 def _split_members(text: str, start: int, end: int) -> list[tuple[int, int]]:

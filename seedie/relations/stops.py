@@ -331,7 +331,8 @@ def _list_of(
             closed = False
             break
     text = ctx.text
-    if (closed or found.introduced) and listed and any(per_item):
+    typed = found.typed and closed == found.closed  # the typed closing is still the list's
+    if listed and ((closed and any(per_item)) or typed):
         for i, m in enumerate(members):
             start = m.start
             if per_item[i]:
