@@ -57,6 +57,30 @@ def test_members_and_place_groups(
 
 
 @pytest.mark.parametrize(
+    ("text", "verb", "typed", "last"),
+    [
+        ("代表团参观了青禾农业、绿源茶厂等企业。", "参观", True, "绿源茶厂"),
+        ("代表团参观了青禾农业、绿源茶厂等各园区企业。", "参观", True, "绿源茶厂"),
+        ("代表团参观了青禾农业、绿源茶厂三家代表性企业。", "参观", True, "绿源茶厂"),
+        ("代表团参观了青禾农业、绿源茶厂等地。", "参观", False, "绿源茶厂"),
+        (
+            "代表团来到青禾中心，这是重点平台，已有绿源茶厂等52家企业入驻。",
+            "来到",
+            False,
+            "青禾中心",
+        ),
+    ],
+    ids=["deng-qiye", "deng-ge-yuanqu-qiye", "count-after", "deng-di", "far-count"],
+)
+def test_a_closing_that_names_the_members_kind(
+    text: str, verb: str, typed: bool, last: str
+) -> None:
+    found = parse(text, text.index(verb) + len(verb), len(text))
+    assert found.typed is typed
+    assert text[found.members[-1].start : found.members[-1].end] == last
+
+
+@pytest.mark.parametrize(
     ("text", "verb", "closed"),
     [
         ("代表团先后来到青禾农业、绿源茶厂等地调研。", "来到", True),
@@ -72,7 +96,11 @@ def test_closing(text: str, verb: str, closed: bool) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["代表团深入了解了青禾农业的情况。", "代表团深入调研了当地产业。", "代表团深入便走进青禾农业。"],
+    [
+        "代表团深入了解了青禾农业的情况。",
+        "代表团深入调研了当地产业。",
+        "代表团深入便走进青禾农业。",
+    ],
 )
 def test_a_verb_after_the_cue_is_no_list(text: str) -> None:
     start = text.index("深入") + 2
@@ -121,7 +149,9 @@ def test_place_group(text: str, expected: tuple[str, int] | None) -> None:
     assert place_group(text, 0, len(text)) == expected
 
 
-@pytest.mark.parametrize("text", ["代表团参观了“”、‘’等地。", "代表团参观了“、”等处。", "代表团参观了、，等"])
+@pytest.mark.parametrize(
+    "text", ["代表团参观了“”、‘’等地。", "代表团参观了“、”等处。", "代表团参观了、，等"]
+)
 def test_lists_of_quote_marks_end(text: str) -> None:
     """Members made only of quote marks once looped forever in the site-name cleaner."""
     import seedie

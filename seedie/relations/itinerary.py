@@ -61,7 +61,8 @@ class _Words:
     group_re: re.Pattern[str]
     level_ends: tuple[str, ...]
     closers: tuple[str, ...]
-    typed_closers: tuple[str, ...]
+    typed_close_re: re.Pattern[str]
+    count_close_re: re.Pattern[str]
     verbs: tuple[str, ...]
     adverbs: str
     cues: tuple[str, ...]
@@ -73,21 +74,23 @@ def _words() -> _Words:
     lex = lexicon()
     intro = "|".join(re.escape(w) for w in sorted(lex["itinerary_intros"], key=len, reverse=True))
     counted = "|".join(re.escape(w) for w in lex["itinerary_counted_heads"])
+    count = r"[0-9一二两三四五六七八九十几多数余]+[家个处所座项]"
+    # Between a count and its noun: 台资, 代表性, 重点 (no list mark, at most a few characters).
+    between = r"[^、，,。；;：:\s]"
     return _Words(
         lead=lex["itinerary_lead_chars"],
         # 12家台资企业，包括… / 以下企业： / 包括：
         intro_re=re.compile(
-            rf"(?:[0-9一二两三四五六七八九十几多数余]+[家个处所座项][^，,。；;：:]{{0,10}}?"
-            rf"(?:{counted})[，,：:]?\s*)?(?:{intro})[：:]?"
+            rf"(?:{count}{between}{{0,10}}?(?:{counted})[，,：:]?\s*)?(?:{intro})[：:]?"
         ),
         conj=tuple(sorted(lex["itinerary_conjunctions"], key=len, reverse=True)),
         group_re=re.compile(rf"([^、，,；;：:。的\s]{{2,{_MAX_GROUP}}}?)的"),
         level_ends=tuple(sorted(lex["itinerary_place_level_ends"], key=len, reverse=True)),
         closers=tuple(sorted(lex["stop_list_closers"], key=len, reverse=True)),
-        # 等企业, 等重点项目: a closing that names what its members are.
-        typed_closers=tuple(
-            c for c in lex["stop_list_closers"] if c.endswith(tuple(lex["itinerary_counted_heads"]))
-        ),
+        # 等企业, 等各园区企业, 等12家企业: a closing that names what its members are.
+        typed_close_re=re.compile(rf"等(?:{count})?{between}{{0,4}}?(?:{counted})"),
+        # A、B、C三家代表性企业: a count after the last member closes the list the same way.
+        count_close_re=re.compile(rf"{count}{between}{{0,4}}?(?:{counted})$"),
         verbs=tuple(lex["stop_trailers"]) + tuple(lex["cue_verb_followers"]),
         adverbs=lex["itinerary_adverbs"],
         cues=tuple(lex["visit_cues"]),
@@ -152,6 +155,10 @@ def _segments(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], i
     return segments, pos, False
 
 
+def _typed_close(text: str, pos: int) -> bool:
+    return _words().typed_close_re.match(text, pos) is not None
+
+
 def _bare_close(text: str, pos: int) -> bool:
     """等 followed by a visit verb (A、B等进行了考察) closes a list as 等地 does."""
     after = text[pos + 1 : pos + 8].lstrip("地处 ")
@@ -189,7 +196,16 @@ def parse(text: str, start: int, limit: int) -> Itinerary:
         if group is not None:
             place, body = group
         members.extend(Member(a, b, place, index) for a, b in _split_members(text, body, s_end))
-    typed = typed or (closed and text.startswith(words.typed_closers, end))
+    if _typed_close(text, end):
+        # 等企业 closes any list; 等各园区企业, 等12家企业 only one without a ，: such a
+        # phrase after a later clause (…，目前已有某某等52家企业入驻) is no closing.
+        closed = typed = closed or len(segments) == 1
+    if not closed and members:
+        last = members[-1]
+        count = words.count_close_re.search(text, last.start, last.end)
+        if count is not None and count.start() > last.start:
+            members[-1] = Member(last.start, count.start(), last.place, last.segment)
+            closed = typed = True
     return Itinerary(tuple(members), closed, end, frozenset(weak), typed)
 
 

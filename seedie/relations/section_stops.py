@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from .context import DocContext, lexicon
-from .stops import Stop, _blocked, _is_place, _item_stops, _words, first_span_start, site_name
+from .stops import Stop, blocked_spans, first_span_start, is_place, item_stops, site_name, words
 
 _TOPIC_MARKS = ("是", "位于", "成立", "始建", "坐落", "作为", "总投资", "占地", "，", ",")
 
@@ -16,13 +16,13 @@ _TOPIC_MARKS = ("是", "位于", "成立", "始建", "坐落", "作为", "总投
 def _group_visits_in(ctx: DocContext, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """The group's mention followed by a visit cue within ``text[start:end]``."""
     first = first_span_start(spans, start, end)
-    return first is not None and _words().cue_re.search(ctx.text, first, end) is not None
+    return first is not None and words().cue_re.search(ctx.text, first, end) is not None
 
 
 def heading_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
     """A heading line naming the host of the paragraph below, which opens on the group's visit."""
     text = ctx.text
-    blocked = _blocked(ctx, spans)
+    blocked = blocked_spans(ctx, spans)
     out: list[Stop] = []
     headings = set(ctx.headings)
     for i in sorted(headings):
@@ -30,7 +30,7 @@ def heading_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
             continue
         h_start, h_end = ctx.paragraphs[i]
         line = text[h_start:h_end].strip()
-        if not line or _is_place(line) or blocked.overlaps(h_start, h_end):
+        if not line or is_place(line) or blocked.overlaps(h_start, h_end):
             continue
         p_start, _ = ctx.paragraphs[i + 1]
         s = ctx.sentence_of(p_start) if ctx.sentence_of(p_start) is not None else None
@@ -44,14 +44,14 @@ def heading_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
         elif site_name(line) is not None:
             out.append(Stop(lead, lead + len(line), line, None, False, "heading"))
         else:
-            out.extend(_item_stops(ctx, lead, lead + len(line), blocked, False, "heading"))
+            out.extend(item_stops(ctx, lead, lead + len(line), blocked, False, "heading"))
     return out
 
 
 def opener_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
     """A paragraph that opens on a host (某某集团是…; 某某风电场，…) and names the group later."""
     text = ctx.text
-    blocked = _blocked(ctx, spans)
+    blocked = blocked_spans(ctx, spans)
     out: list[Stop] = []
     for p_start, p_end in ctx.paragraphs:
         body = text[p_start:p_end]

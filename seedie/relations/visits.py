@@ -21,8 +21,9 @@ from ..types import DateMention, Delegation, Trip, Visit
 from .context import DocContext, OrgSpan, gazetteer, lexicon, province_of
 from .days import date_for, governing_dates, tod_of
 from .hits import _Hit, _merge
+from .lists import before_group_stops, list_stops
 from .section_stops import heading_stops, opener_stops
-from .stops import Stop, before_group_stops, list_stops
+from .stops import Stop
 
 _LIST_GLUE = re.compile(r"^[、，,和及与以及\s]*$")
 _MAX_CUE_GAP = 8

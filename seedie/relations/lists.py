@@ -1,0 +1,206 @@
+"""Lists of stops (no spaCy): after a visit cue (代表团先后来到A、B、C等地调研), in a frame
+(先后对A、B等进行了考察) and before the group (在A、B、C等地，考察团一行…).
+
+The list itself is read by the grammar of :mod:`seedie.relations.itinerary`; each member is
+resolved to its stops by :func:`seedie.relations.stops.item_stops`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..text.sentences import FULL_STOPS
+from ..text.spans import SpanIndex
+from . import itinerary
+from .context import DocContext, lexicon
+from .stops import (
+    AND,
+    Stop,
+    blocked_spans,
+    first_span_start,
+    is_place,
+    item_stops,
+    trim,
+    whole,
+    words,
+)
+
+__all__ = ["before_group_stops", "list_stops"]
+
+_OPEN, _CLOSE = "(（", ")）"
+_ITEM_BREAKS = "，,。；;！？!?\n"
+_MAX_LIST = 240  # characters a list before the group may span
+_MAX_SITE = 30
+_GROUP_REACH = 6  # characters between a list before the group and the group's mention
+
+
+def _items(text: str, start: int) -> list[tuple[int, int]]:
+    """The items of a list starting at ``start``: split on 、, ended by a clause break or 等."""
+    pos = start
+    if text.startswith(words().trailers, pos) or text.startswith(words().followers, pos):
+        return []  # 深入了解…, 考察学习…: the cue is part of a verb, no list follows
+    while pos < len(text) and text[pos] in "了：: 到":
+        pos += 1
+    items: list[tuple[int, int]] = []
+    item_start, depth = pos, 0
+    limit = min(len(text), pos + _MAX_LIST)
+    while pos < limit:
+        c = text[pos]
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and (c in _ITEM_BREAKS or c == "等"):
+            break
+        elif depth == 0 and c == "、":
+            items.append((item_start, pos))
+            item_start = pos + 1
+        pos += 1
+    items.append((item_start, pos))
+    return [(s, e) for s, e in items if e > s]
+
+
+def list_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
+    """Stops listed after a visit cue whose sentence names the group before the cue.
+
+    Example: ``"代表团先后来到A产业园、B公司等地调研。"`` -> stops A产业园 and B公司.
+    """
+    text = ctx.text
+    blocked = blocked_spans(ctx, spans)
+    out: list[Stop] = []
+    seen_until = -1
+    full_start, scanned = 0, 0
+    for s_start, s_end in ctx.sentences:
+        # The group may be named earlier in the same full sentence (代表团飞抵甲市，…；次日走访…).
+        full_start, scanned = _full_sentence_start(text, s_start, full_start, scanned)
+        first_group = first_span_start(spans, full_start, s_end)
+        if first_group is None:
+            continue
+        for m in words().cue_re.finditer(text, max(first_group, s_start), s_end):
+            if m.start() < seen_until or blocked.overlaps(m.start(), m.end()):
+                continue
+            found = itinerary.parse(text, m.end(), _list_limit(ctx, s_end))
+            if not found.members:
+                continue
+            out.extend(_list_of(ctx, found, blocked, "list"))
+            seen_until = found.end
+        out.extend(_frame_stops(ctx, blocked, max(first_group, s_start), s_end))
+    return out
+
+
+def _frame_stops(ctx: DocContext, blocked: SpanIndex[None], start: int, end: int) -> list[Stop]:
+    """先后对A、B等进行了参观考察: the visit verb follows the list, which the frame opens."""
+    text = ctx.text
+    out: list[Stop] = []
+    for m in words().frame_re.finditer(text, start, end):
+        found = itinerary.parse(text, m.end(), _list_limit(ctx, end))
+        if found.members and found.closed and words().frame_close_re.match(text, found.end):
+            out.extend(_list_of(ctx, found, blocked, "list"))
+    return out
+
+
+def _full_sentence_start(text: str, s_start: int, last: int, scanned: int) -> tuple[int, int]:
+    """(start of the full sentence holding ``s_start``, offset scanned to): a full sentence
+    ends at 。！？ or a line break, not at ；. Called in text order with the previous result,
+    so a document is scanned once."""
+    for pos in range(scanned, s_start):
+        if text[pos] in FULL_STOPS or text[pos] == "\n":
+            last = pos + 1
+    return max(last, s_start - itinerary.MAX_ITINERARY), max(scanned, s_start)
+
+
+def _list_limit(ctx: DocContext, s_end: int) -> int:
+    """A list may run past a ；that the sentence splitter treats as an end: to the next full
+    stop, within the grammar's reach."""
+    text = ctx.text
+    limit = min(len(text), s_end + itinerary.MAX_ITINERARY)
+    for pos in range(s_end, limit):
+        if text[pos] in FULL_STOPS or text[pos] == "\n":
+            return pos
+    return limit
+
+
+def _list_of(
+    ctx: DocContext, found: itinerary.Itinerary, blocked: SpanIndex[None], kind: str
+) -> list[Stop]:
+    """The stops of a list. Closed by 等地/等企业 (a list of places by its own words), a
+    member that names no organization or site is still a stop when another member is one;
+    a segment only the closing admits must name a stop, else the list ends before it."""
+    members = list(found.members)
+    listed = len(members) > 1
+    per_item = [item_stops(ctx, m.start, m.end, blocked, listed, kind) for m in members]
+    closed = found.closed
+    for i, m in enumerate(members):
+        if m.segment in found.weak_segments and not per_item[i]:
+            # The list ends before this segment, so the closing 等… is not its own.
+            members = [x for x in members[:i] if x.segment < m.segment]
+            per_item = per_item[: len(members)]
+            closed = False
+            break
+    text = ctx.text
+    typed = found.typed and closed == found.closed  # the typed closing is still the list's
+    if listed and ((closed and any(per_item)) or typed):
+        for i, m in enumerate(members):
+            start = m.start
+            if per_item[i]:
+                # A和B where the list's words make B a stop too (研究院和某某等企业).
+                last = per_item[i][-1]
+                glue = AND.match(text, last.end)
+                if glue is None or ctx.inside_org(glue.start(), glue.end()):
+                    continue
+                start = glue.end()
+            t_start, t_end = trim(text, start, m.end)
+            name = text[t_start:t_end].strip()
+            if _plain_name(name) and not blocked.overlaps(t_start, t_end):
+                per_item[i] = per_item[i] + [Stop(t_start, t_end, name, None, listed, kind)]
+    return [
+        replace(stop, place=m.place) if m.place else stop
+        for m, stops in zip(members, per_item, strict=True)
+        for stop in stops
+    ]
+
+
+def _plain_name(name: str) -> bool:
+    """A bare proper name of a stop (某某农牧, 某镇某村): short, no digits, no generic word."""
+    w = words()
+    if not (2 <= len(name) <= _MAX_SITE) or is_place(name) or re.search(r"\d", name):
+        return False
+    if name in w.generic or name.startswith(w.generic_starts):
+        return False
+    return not any(t in name for t in w.trailers + w.followers)
+
+
+def before_group_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
+    """在A、B、C等地，考察团一行… and 在X，考察团…: the place clause names the stops."""
+    text = ctx.text
+    blocked = blocked_spans(ctx, spans)
+    out: list[Stop] = []
+    for m in re.finditer("在", text):
+        pos = m.start()
+        if pos > 0 and text[pos - 1] not in _ITEM_BREAKS + " \u3000":
+            continue
+        items = _items(text, pos + 1)
+        if not items:
+            continue
+        close = items[-1][1]
+        if text.startswith("等", close):
+            close += 1
+            while close < len(text) and text[close] not in _ITEM_BREAKS:
+                close += 1
+        if close >= len(text) or text[close] not in "，,":
+            continue
+        after = close + 1
+        if first_span_start(spans, after, after + _GROUP_REACH + 1) is None:
+            continue
+        closed = text.startswith(tuple(lexicon()["stop_list_closers"]), items[-1][1])
+        members = tuple(itinerary.Member(a, b, None, 0) for a, b in items)
+        found = _list_of(
+            ctx, itinerary.Itinerary(members, closed, close, frozenset()), blocked, "before_group"
+        )
+        # 在甲市委书记乙的陪同下，代表团…: the clause must name the stops, nothing more.
+        if all(
+            stop.org is None or whole(ctx, stop, trim(text, *items[-1])[1]) for stop in found[-1:]
+        ):
+            out.extend(found)
+    return out
