@@ -12,9 +12,11 @@ from ..types import DateMention, Delegation, Visit
 from .context import DocContext, OrgSpan
 from .days import tod_rank
 
+__all__ = ["Hit", "merge_hits"]
+
 
 @dataclass
-class _Hit:
+class Hit:
     org: OrgSpan | None  # None: a named site (a stop of a list) that no organization covers
     start: int
     end: int
@@ -44,14 +46,14 @@ class _Hit:
         return None
 
 
-def _merge(ctx: DocContext, hits: list[_Hit], delegation: Delegation | None) -> list[Visit]:
-    by_host: dict[str, list[_Hit]] = {}
+def merge_hits(ctx: DocContext, hits: list[Hit], delegation: Delegation | None) -> list[Visit]:
+    by_host: dict[str, list[Hit]] = {}
     for h in hits:
         by_host.setdefault(h.key, []).append(h)
-    groups: list[list[_Hit]] = []
+    groups: list[list[Hit]] = []
     for host_hits in by_host.values():
-        dated: dict[tuple[int, int, int], list[_Hit]] = {}
-        undated: list[_Hit] = []
+        dated: dict[tuple[int, int, int], list[Hit]] = {}
+        undated: list[Hit] = []
         for h in host_hits:
             day = h.day
             if day is None:
@@ -64,7 +66,7 @@ def _merge(ctx: DocContext, hits: list[_Hit], delegation: Delegation | None) -> 
             groups.extend(dated[k] for k in sorted(dated))
         else:
             groups.append(undated)
-    visits: list[tuple[tuple[tuple[int, int, int], float, int], _Hit]] = []
+    visits: list[tuple[tuple[tuple[int, int, int], float, int], Hit]] = []
     for group in groups:
         group.sort(key=lambda h: h.start)
         primary = min(
@@ -81,7 +83,7 @@ def _merge(ctx: DocContext, hits: list[_Hit], delegation: Delegation | None) -> 
         tod = primary.time_of_day or next((h.time_of_day for h in group if h.time_of_day), None)
         place = primary.place or next((h.place for h in group if h.place), None)
         when = primary.when if primary.day else next((h.when for h in group if h.day), None)
-        merged = _Hit(
+        merged = Hit(
             primary.org,
             primary.start,
             primary.end,

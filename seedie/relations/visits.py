@@ -20,7 +20,7 @@ from ..places import LEVEL_SUFFIXES, strip_level
 from ..types import DateMention, Delegation, Trip, Visit
 from .context import DocContext, OrgSpan, gazetteer, lexicon, province_of
 from .days import date_for, governing_dates, tod_of
-from .hits import _Hit, _merge
+from .hits import Hit, merge_hits
 from .lists import before_group_stops, list_stops
 from .section_stops import heading_stops, opener_stops
 from .stops import Stop
@@ -179,7 +179,7 @@ def find_visits(
     delegation_spans = sorted(delegation_spans)
     governing = governing_dates(ctx, trip, delegation_spans)
     home = delegation.home if delegation else None
-    hits: list[_Hit] = []
+    hits: list[Hit] = []
     for org in ctx.orgs:
         if _in_spans(org.start, delegation_spans):
             continue
@@ -207,7 +207,7 @@ def find_visits(
         if is_visit:
             hits.append(_hit(ctx, org, s_index, listed, gov, trip, home))
     hits = _add_stops(ctx, hits, delegation_spans, governing, trip, home)
-    return _merge(ctx, hits, delegation)
+    return merge_hits(ctx, hits, delegation)
 
 
 def _group_place(where: OrgSpan | Stop) -> str | None:
@@ -226,7 +226,7 @@ def _hit(
     gov: DateMention | None,
     trip: Trip | None,
     home: str | None,
-) -> _Hit:
+) -> Hit:
     s_start, s_end = ctx.sentences[s_index]
     d = date_for(ctx, where, s_start, s_end, trip)
     in_sentence = d is not None
@@ -235,7 +235,7 @@ def _hit(
     org = where.org if isinstance(where, Stop) else where
     host = org.company.name if org is not None else where.text
     captions = tuple(lexicon()["caption_prefixes"])
-    return _Hit(
+    return Hit(
         org=org,
         start=where.start,
         end=where.end,
@@ -252,12 +252,12 @@ def _hit(
 
 def _add_stops(
     ctx: DocContext,
-    hits: list[_Hit],
+    hits: list[Hit],
     spans: list[tuple[int, int]],
     governing: dict[int, DateMention],
     trip: Trip | None,
     home: str | None,
-) -> list[_Hit]:
+) -> list[Hit]:
     """Hits for the stops of lists, headings and host-opened paragraphs not found already."""
     heading = heading_stops(ctx, spans)
     # Under a heading naming the host, the paragraph's first sentence repeats it, maybe cut
@@ -268,7 +268,7 @@ def _add_stops(
         if para is not None and para + 1 < len(ctx.paragraphs):
             under[ctx.paragraphs[para + 1][0]] = h.text
 
-    def repeats_heading(h: _Hit) -> bool:
+    def repeats_heading(h: Hit) -> bool:
         para = ctx.paragraph_of(h.start)
         if para is None or ctx.paragraphs[para][0] not in under:
             return False
@@ -329,7 +329,7 @@ def _related(a: str, b: str) -> bool:
     return a in b or b in a or (len(a) >= 4 and a[:4] == b[:4])
 
 
-def _heading_fits(ctx: DocContext, stop: Stop, hits: list[_Hit], anchor: int) -> bool:
+def _heading_fits(ctx: DocContext, stop: Stop, hits: list[Hit], anchor: int) -> bool:
     """A heading names the host only if the sentence below visits no other one: under a
     section title (打造产业新高地) the sentence names its own host."""
     first = ctx.sentence_of(anchor)
