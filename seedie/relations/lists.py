@@ -7,6 +7,7 @@ resolved to its stops by :func:`seedie.relations.stops.item_stops`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -86,6 +87,26 @@ def list_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
             out.extend(_list_of(ctx, found, blocked, "list"))
             seen_until = found.end
         out.extend(_frame_stops(ctx, blocked, max(first_group, s_start), s_end))
+        out.extend(_group_verb_stops(ctx, blocked, spans, s_start, s_end))
+    return out
+
+
+def _group_verb_stops(
+    ctx: DocContext, blocked: SpanIndex[None], spans: list[tuple[int, int]], start: int, end: int
+) -> list[Stop]:
+    """考察团到A、B及C等地考察: a bare verb right after the group opens a list, when 等地/
+    等企业 closes it (alone, 到 is too common a word to cue a visit)."""
+    text = ctx.text
+    out: list[Stop] = []
+    i = bisect.bisect_left(spans, (start, -1))
+    while i < len(spans) and spans[i][0] < end:
+        m = words().group_verb_re.match(text, spans[i][1], end)
+        i += 1
+        if m is None:
+            continue
+        found = itinerary.parse(text, m.end(), _list_limit(ctx, end))
+        if found.members and (found.closed or found.typed):
+            out.extend(_list_of(ctx, found, blocked, "list"))
     return out
 
 

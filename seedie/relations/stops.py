@@ -53,6 +53,7 @@ class _Words:
     frame_re: re.Pattern[str]
     frame_close_re: re.Pattern[str]
     zone_links: frozenset[str]
+    group_verb_re: re.Pattern[str]
     heads: tuple[str, ...]
     trailers: tuple[str, ...]
     generic: frozenset[str]
@@ -76,6 +77,13 @@ def words() -> _Words:
             )
         ),
         zone_links=frozenset(lex["stop_zone_links"]),
+        # 考察团(一行)(先后)到…: the adverbs may stand between the group and the verb.
+        group_verb_re=re.compile(
+            "(?:{})*(?:{})".format(
+                "|".join(re.escape(a) for a in lex["itinerary_group_adverbs"]),
+                "|".join(re.escape(v) for v in lex["itinerary_group_verbs"]),
+            )
+        ),
         heads=tuple(sorted(lex["stop_site_heads"], key=len, reverse=True)),
         trailers=tuple(lex["stop_trailers"]),
         generic=frozenset(generic),
