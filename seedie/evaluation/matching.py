@@ -279,6 +279,29 @@ def _tally(
     return score, findings
 
 
+def subject_judge(
+    gold: Mapping[str, Any], result: Extraction
+) -> Callable[[object, object, str], bool | None]:
+    """A judge of claim subjects under ``gold``, for training a subject chooser.
+
+    ``judge(value, unit, name)`` says whether ``name`` is an acceptable subject of a claim of
+    that figure (matched as ``score_extraction`` matches claims, with the names of
+    ``result``'s organizations), or None when no gold claim has the figure.
+    """
+    golds = _gold_items(gold)["claims"]
+    companies = _predicted_items(result)["companies"]
+
+    def judge(value: object, unit: object, name: str) -> bool | None:
+        code = canonical_unit(unit)
+        fitting = [g for g in golds if code in g.units and _close(g.value, value)]
+        if not fitting:
+            return None
+        keys = _widen(name_keys([name], places=True), companies)
+        return any(g.keys & keys for g in fitting)
+
+    return judge
+
+
 def score_extraction(
     gold: Mapping[str, Any], result: Extraction
 ) -> tuple[dict[str, FieldScore], list[Finding]]:

@@ -23,6 +23,7 @@ from .claims import find_claims
 from .context import build_context
 from .sites import site_organizations
 from .speakers import build_speakers
+from .subject_pool import Itinerary
 from .trip import find_trip, guess_home
 from .visits import find_visits
 
@@ -136,10 +137,18 @@ def build_relations(
     except Exception:
         _failed("visits")
     try:
-        claims = find_claims(ctx, quantities, build_speakers(ctx, persons), spans)
+        itinerary = _itinerary(visits, delegation)
+        claims = find_claims(ctx, quantities, build_speakers(ctx, persons), spans, itinerary)
     except Exception:
         _failed("claims")
     return Relations(delegation=delegation, trip=trip, visits=visits, claims=claims, companies=orgs)
+
+
+def _itinerary(visits: list[Visit], delegation: Delegation | None) -> Itinerary:
+    """What the claims' subjects may refer to: the stops, the group and its home."""
+    if delegation is None:
+        return Itinerary(list(visits))
+    return Itinerary(list(visits), delegation.home, delegation.name)
 
 
 def _dated_trip(trip: Trip | None, visits: list[Visit]) -> Trip | None:

@@ -20,7 +20,8 @@ from .context import (
 )
 from .filters import _skip
 from .speakers import SpeakerIndex
-from .subjects import _section_topics, _subject
+from .subject_pool import Itinerary, choose_subject
+from .subjects import SubjectState, _section_topics
 
 _FOLLOW_STOP = re.compile(
     r"[，。；：、,;:！？!?（(“”‘’\s…]|在|从|出资|坐落|落户|产自|来自|设立|直达|实现|覆盖|是|已|将|等|及|和|与|就|的|为|被|把|来|也|都"
@@ -88,17 +89,9 @@ def _time(ctx: DocContext, s_start: int, clause_start: int, q_start: int) -> str
     return in_sentence[-1].text if in_sentence else None
 
 
-def find_claims(
-    ctx: DocContext,
-    quantities: list[Quantity],
-    speakers: SpeakerIndex,
-    blocked: list[tuple[int, int]],
-) -> list[Claim]:
-    """One Claim per usable quantity, in text order.
-
-    Example: ``"盛屯已累计完成投资45.9亿元，解决就业1500余人。"`` -> two claims with subject
-    盛屯 and metrics 累计完成投资 / 就业.
-    """
+def _usable(ctx: DocContext, quantities: list[Quantity]) -> list[Quantity]:
+    """The quantities with offsets inside the text, one per span, in text order; the amounts
+    among them are indexed (a name that swallowed one is no subject)."""
     n = len(ctx.text)
     usable = sorted(
         {
@@ -114,6 +107,23 @@ def find_claims(
         for q in usable
         if q.start is not None and q.end is not None and q.unit and q.kind not in weak
     )
+    return usable
+
+
+def find_claims(
+    ctx: DocContext,
+    quantities: list[Quantity],
+    speakers: SpeakerIndex,
+    blocked: list[tuple[int, int]],
+    trip: Itinerary | None = None,
+) -> list[Claim]:
+    """One Claim per usable quantity, in text order.
+
+    Example: ``"盛屯已累计完成投资45.9亿元，解决就业1500余人。"`` -> two claims with subject
+    盛屯 and metrics 累计完成投资 / 就业.
+    """
+    usable = _usable(ctx, quantities)
+    trip = trip if trip is not None else Itinerary()
     topics = _section_topics(ctx)
     headings = set(ctx.headings)
     last_in_sentence: dict[int, _Cand | None] = {}
@@ -130,18 +140,18 @@ def find_claims(
         metric, strong = _metric(ctx, q, c_start, c_end)
         if _skip(ctx, q, metric, strong):
             continue
-        subject = _subject(
-            ctx,
-            q,
+        state = SubjectState(
             s_index,
             para,
             c_start,
             blocked,
             speakers,
+            trip.group,
             last_in_sentence,
             last_in_paragraph,
             topics,
         )
+        subject = choose_subject(ctx, q, state, trip)
         last_in_sentence[s_index] = subject
         if para is not None:
             last_in_paragraph[para] = subject

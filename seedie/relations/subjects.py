@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..types import Quantity
-from .candidates import _Cand, _candidates
+from .candidates import _Cand, _candidates, _words_re
 from .context import (
     CLAUSE_BREAKS,
     DocContext,
@@ -67,67 +69,121 @@ def _section_topics(ctx: DocContext) -> dict[int, _Cand]:
 _FIRST_PERSON = re.compile(r"我们|我司|本公司|我公司|咱们")
 
 
-def _subject(
-    ctx: DocContext,
-    q: Quantity,
-    s_index: int,
-    para: int | None,
-    c_start: int,
-    blocked: list[tuple[int, int]],
-    speakers: SpeakerIndex,
-    last_in_sentence: dict[int, _Cand | None],
-    last_in_paragraph: dict[int, _Cand | None],
-    topics: dict[int, _Cand],
-) -> _Cand | None:
+# The rules' order of preference; the first step that finds a candidate gives the subject.
+STEPS = (
+    "speaker_we",
+    "located",
+    "group",
+    "clause",
+    "last_in_sentence",
+    "sentence",
+    "after",
+    "speaker_org",
+    "last_in_paragraph",
+    "sentence_any",
+    "paragraph_topic",
+    "section_host",
+    "section_topic",
+    "home",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectState:
+    """What one claim's subject is chosen from: its place in the text and what came before."""
+
+    s_index: int
+    para: int | None
+    c_start: int
+    blocked: list[tuple[int, int]]
+    speakers: SpeakerIndex
+    group: str | None
+    last_in_sentence: dict[int, _Cand | None]
+    last_in_paragraph: dict[int, _Cand | None]
+    topics: dict[int, _Cand]
+
+
+def subject_steps(
+    ctx: DocContext, q: Quantity, st: SubjectState, seen: list[_Cand] | None = None
+) -> Iterator[tuple[str, _Cand | None]]:
+    """Each step of :data:`STEPS` with the candidate it finds (None: nothing), lazily.
+
+    ``seen`` (when given) receives every candidate of the sentence, before and after ``q``.
+    """
     assert q.start is not None and q.end is not None
-    s_start, s_end = ctx.sentences[s_index]
-    span = speakers.attribution_at(q.start)
-    if span is not None and _FIRST_PERSON.search(ctx.text, s_start, q.start):
-        # “我们在贵州的项目…”远航集团总经理X说: "we" is the speaker's organization, not
-        # the place the sentence also names.
-        orgs = [c for c in _candidates(ctx, span[0], span[1], blocked) if c.kind == "org"]
-        if orgs:
-            return orgs[0]
-    located = _located_in(ctx, q, blocked)
-    if located is not None:
-        return located
-    text = ctx.text
-    in_clause = _not_examples(text, _candidates(ctx, c_start, q.start, blocked), q.start)
-    chosen = _pick([c for c in in_clause if not _adverbial(text, c)], text)
-    if chosen is not None:
-        return chosen
-    if s_index in last_in_sentence:
-        return last_in_sentence[s_index]
-    in_sentence = _not_examples(text, _candidates(ctx, s_start, q.start, blocked), q.start)
-    chosen = _pick([c for c in in_sentence if not _adverbial(text, c)], text)
-    if chosen is None:
-        # …产自广东: a subject after the quantity (not one after a preposition: 以某地为支点).
-        after = _candidates(ctx, q.end, s_end, blocked)
-        chosen = _pick([c for c in after if not _adverbial(text, c)], text)
-    if chosen is not None:
-        return chosen
+    s_start, s_end = ctx.sentences[st.s_index]
+    text, blocked = ctx.text, st.blocked
+    span = st.speakers.attribution_at(q.start)
+    speaker_org = None
     if span is not None:
-        # “我们…”总经理X说: the speaker's organization, named in the attribution.
         orgs = [c for c in _candidates(ctx, span[0], span[1], blocked) if c.kind == "org"]
-        if orgs:
-            return orgs[0]
-    if para is not None and para in last_in_paragraph:
-        return last_in_paragraph[para]
-    chosen = _pick(in_sentence, text)  # 在某地上市后市值…: the place only when nothing else
-    if chosen is not None:
-        return chosen
-    if para is not None:
-        chosen = _paragraph_topic(ctx, para, s_index, blocked)
-        if chosen is not None:
-            return chosen
-    host = _section_host(ctx, q.start)
-    if host is not None:
-        return host
-    topic = topics.get(ctx.section_of(q.start))
-    if topic is not None:
-        return topic
+        speaker_org = orgs[0] if orgs else None
+    # “我们在贵州的项目…”远航集团总经理X说: "we" is the speaker's organization, not the place
+    # the sentence also names.
+    we = speaker_org is not None and _FIRST_PERSON.search(text, s_start, q.start)
+    yield "speaker_we", speaker_org if we else None
+    yield "located", _located_in(ctx, q, blocked)
+    in_clause = _not_examples(text, _candidates(ctx, st.c_start, q.start, blocked), q.start)
+    yield "group", _group_subject(ctx, q, st, in_clause)
+    yield "clause", _pick([c for c in in_clause if not _adverbial(text, c)], text)
+    yield "last_in_sentence", _previous(st.last_in_sentence, st.s_index)
+    in_sentence = _not_examples(text, _candidates(ctx, s_start, q.start, blocked), q.start)
+    yield "sentence", _pick([c for c in in_sentence if not _adverbial(text, c)], text)
+    # …产自广东: a subject after the quantity (not one after a preposition: 以某地为支点).
+    after = _candidates(ctx, q.end, s_end, blocked)
+    if seen is not None:
+        seen += in_sentence + after
+    yield "after", _pick([c for c in after if not _adverbial(text, c)], text)
+    # “我们…”总经理X说: the speaker's organization, named in the attribution.
+    yield "speaker_org", speaker_org
+    para = st.para
+    yield "last_in_paragraph", _previous(st.last_in_paragraph, para)
+    yield "sentence_any", _pick(in_sentence, text)  # 在某地上市后市值…: a place as the last resort
+    topic = _paragraph_topic(ctx, para, st.s_index, blocked) if para is not None else None
+    yield "paragraph_topic", topic
+    yield "section_host", _section_host(ctx, q.start)
+    yield "section_topic", st.topics.get(ctx.section_of(q.start))
     home = _home_place(ctx) if _outlet_place(ctx) else None
-    return _Cand(q.start, q.start, "place", home, None) if home else None
+    yield "home", _Cand(q.start, q.start, "place", home, None) if home else None
+
+
+def rule_subject(ctx: DocContext, q: Quantity, st: SubjectState) -> _Cand | None:
+    """The subject the rules choose: the first step that finds one."""
+    found = next((c for _, c in subject_steps(ctx, q, st) if c is not None), None)
+    return None if found is NO_SUBJECT else found
+
+
+# An earlier claim of the sentence or paragraph that had no subject: the rules stop there.
+NO_SUBJECT = _Cand(0, 0, "none", None, None)
+
+
+def _previous(last: dict[int, _Cand | None], key: int | None) -> _Cand | None:
+    if key is None or key not in last:
+        return None
+    found = last[key]
+    return NO_SUBJECT if found is None else found
+
+
+def _group_subject(
+    ctx: DocContext, q: Quantity, st: SubjectState, in_clause: list[_Cand]
+) -> _Cand | None:
+    """访问团一行共21人 / 全团共98人 / 访问团参访了某某等12家企业: the group's own figure.
+
+    The group (a mention of it, or 全团/该团) is the last thing named in the clause before
+    the figure; examples before 等 do not count.
+    """
+    assert q.start is not None
+    if not st.group:
+        return None
+    spans = [(s, e) for s, e in st.blocked if st.c_start <= s and e <= q.start]
+    words = _words_re("group_coref").finditer(ctx.text, st.c_start, q.start)
+    spans += [(m.start(), m.end()) for m in words]
+    if not spans:
+        return None
+    start, end = max(spans, key=lambda se: se[1])
+    if any(c.start >= end for c in in_clause):
+        return None
+    return _Cand(start, end, "org", st.group, None)
 
 
 def _adverbial(text: str, cand: _Cand) -> bool:
