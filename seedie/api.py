@@ -365,7 +365,7 @@ def from_doc(doc: Doc, *, base: str = "unknown") -> Extraction:
         raise ValueError(Errors.E007.format(missing="seedie_quantities, seedie_orgs"))
     ref = doc._.seedie_reference_date
     return Extraction(
-        text_length=len(doc.text),
+        text_length=doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0,
         base=base,
         quantities=records.quantities(doc),
         companies=records.companies(doc),

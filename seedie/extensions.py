@@ -64,6 +64,28 @@ def quantity_records(doc: Doc, spans_key: str = "seedie_quantities") -> list[dic
     return [s._.seedie_quantity for s in doc.spans.get(spans_key, []) if s._.seedie_quantity]
 
 
+_TEXT_KEY = ("seedie", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built from the tokens once per pipeline run instead of on every access.
+
+    The text of a Doc never changes (retokenizing keeps it), so seedie's components share
+    one copy, kept in ``doc.user_data`` until :func:`forget_text` (the last seedie component)
+    drops it, so that serialized Docs do not carry the text twice.
+    """
+    data: dict[Any, Any] = doc.user_data
+    text = data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = data[_TEXT_KEY] = doc.text
+    return text
+
+
+def forget_text(doc: Doc) -> None:
+    """Drop the copy :func:`doc_text` kept."""
+    doc.user_data.pop(_TEXT_KEY, None)
+
+
 def register_extensions() -> None:
     """Register seedie's extension attributes (safe to call any number of times)."""
     for name in SPAN_ATTRS:

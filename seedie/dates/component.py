@@ -14,7 +14,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import extensions  # noqa: F401
+from .. import extensions
 from ..pipe import SeediePipe
 from .resolve import find_dates, infer_reference_date
 
@@ -48,7 +48,7 @@ class DateRecognizer(SeediePipe):
             dt.date.fromisoformat(reference_date)  # a bad setting fails at load, not per doc
 
     def process(self, doc: Doc) -> Doc:
-        text = doc.text  # rebuilt from the tokens on every access
+        text = extensions.doc_text(doc)
         ref_text = doc._.seedie_reference_date or self.reference_date
         reference: dt.date | None
         if ref_text:

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from .. import extensions, records  # noqa: F401
+from .. import extensions, records
 from ..errors import Errors
 from ..pipe import SeediePipe
 from ..text.invisible import strip_invisible, trim_span
@@ -219,7 +219,7 @@ class OrgLinker(SeediePipe):
         self.kb = self.kb.merge(coerce_kb(kb))
 
     def process(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = extensions.doc_text(doc)
         ents = doc.ents  # a property that rebuilds its tuple on every access: read it once
         ner = self._ner_candidates(ents) if self.use_ner else []
         places = [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")]

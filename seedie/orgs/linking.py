@@ -41,6 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..places import lookup, strip_level
+from ..text.spans import occurrences
 from ..types import Company, Mention
 from .kb import OrgKB, OrgRecord, strip_place
 from .lexicon import head_of, is_place, lexicon
@@ -200,10 +201,10 @@ def _with_short_forms(
     # missed it; a longer short form also replaces an NER fragment of the name (超聚 of 超聚变).
     extra = []
     for short in list(abbrs) + list(forms):
-        for m in re.finditer(re.escape(short), text):
-            if short in tails and m.start() < tails[short]:
+        for at in occurrences(text, short):
+            if short in tails and at < tails[short]:
                 continue  # 交易中心 refers back to the full name only after it
-            extra.append(OrgCandidate(m.start(), m.end(), "abbr" if short in abbrs else "alias"))
+            extra.append(OrgCandidate(at, at + len(short), "abbr" if short in abbrs else "alias"))
     for short, span in forms.items():
         abbrs.setdefault(short, span)
     spans = _join_adjacent(text, _drop_departments(text, resolve_overlaps(text, spans + extra)))

@@ -15,7 +15,7 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import extensions  # noqa: F401  (registers Span._.seedie_quantity)
+from .. import extensions  # registers Span._.seedie_quantity
 from ..pipe import SeediePipe
 from ..types import Quantity
 from .parse import find_quantities
@@ -61,7 +61,7 @@ class QuantityRecognizer(SeediePipe):
 
     def process(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        found = find_quantities(doc.text)
+        found = find_quantities(extensions.doc_text(doc))
         taken: set[tuple[int, int]] = set()
         for q in found:
             assert q.start is not None and q.end is not None

@@ -16,7 +16,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions, records  # noqa: F401
+from .. import extensions, records
 from ..pipe import SeediePipe
 from ..text.sentences import split_sentences
 from ..types import Delegation
@@ -73,7 +73,7 @@ class RelationBuilder(SeediePipe):
         places = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in PLACE_LABELS]
         found = doc._.seedie_delegation
         ref = doc._.seedie_reference_date
-        text = doc.text  # rebuilt from the tokens on every access
+        text = extensions.doc_text(doc)
         result = build_relations(
             text,
             sentences=_sentences(doc, text),
@@ -95,6 +95,7 @@ class RelationBuilder(SeediePipe):
             visits=result.visits,
             claims=result.claims,
         )
+        extensions.forget_text(doc)  # the last of seedie's components
         return doc
 
 

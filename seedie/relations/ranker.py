@@ -35,6 +35,7 @@ __all__ = [
     "choose",
     "current_model",
     "default_model",
+    "pools_wanted",
     "record_pools",
     "use_model",
 ]
@@ -126,6 +127,12 @@ def record_pools() -> Iterator[list[Pool]]:
         yield pools
     finally:
         _RECORDER.reset(token)
+
+
+def pools_wanted() -> bool:
+    """Whether a pool must be built: a model is in force or pools are being recorded
+    (otherwise the rules' first step decides and the other steps need not run)."""
+    return _RECORDER.get() is not None or current_model() is not None
 
 
 def choose(pool: Pool) -> int | None:

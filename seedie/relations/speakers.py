@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text.sentences import FULL_STOPS
-from ..text.spans import SpanIndex
+from ..text.spans import SpanIndex, occurrences
 from .context import DocContext, lexicon
 
 _STOPS_BEFORE_QUOTE = FULL_STOPS + "“\n"
@@ -124,8 +124,8 @@ def find_names(ctx: DocContext, persons: list[tuple[int, int, str]]) -> list[Nam
     spans: list[NameSpan] = []
     taken: SpanIndex[None] = SpanIndex()
     for name in sorted(names, key=lambda s: (-len(s), s)):
-        for m in re.finditer(re.escape(name), text):
-            s, e = m.start(), m.end()
+        for s in occurrences(text, name):
+            e = s + len(name)
             if ctx.inside_org(s, e) or taken.overlaps(s, e):
                 continue
             taken.add(s, e, None)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from ..types import Quantity, Visit
 from .candidates import _Cand
 from .context import CLAUSE_BREAKS, DocContext, lexicon, normalize_place
-from .ranker import Candidate, Pool, choose, log_scale
-from .subjects import NO_SUBJECT, SubjectState, _adverbial, subject_steps
+from .ranker import Candidate, Pool, choose, log_scale, pools_wanted
+from .subjects import NO_SUBJECT, SubjectState, _adverbial, rule_subject, subject_steps
 
 __all__ = ["Itinerary", "choose_subject"]
 
@@ -51,6 +51,8 @@ class _Entry:
 def choose_subject(ctx: DocContext, q: Quantity, st: SubjectState, trip: Itinerary) -> _Cand | None:
     """The subject of ``q``: the ranker's choice among the pool (the rules' when no model)."""
     assert q.start is not None and q.end is not None
+    if not pools_wanted():
+        return rule_subject(ctx, q, st)
     seen: list[_Cand] = []
     entries: dict[str, _Entry] = {}
     rule: _Cand | None = None

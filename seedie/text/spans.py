@@ -8,7 +8,7 @@ within the longest span length before the query.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -84,4 +84,19 @@ class SpanIndex(Generic[T]):
         return len(self._spans)
 
 
-__all__ = ["SpanIndex"]
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Start offsets of ``word`` in ``text``, left to right, not overlapping (as a regex
+    search for the literal finds them, without compiling one per word).
+
+    >>> list(occurrences("甲乙甲乙甲", "甲乙")), list(occurrences("aaa", "aa"))
+    ([0, 2], [0])
+    """
+    if not word:
+        return
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
+
+
+__all__ = ["SpanIndex", "occurrences"]
