@@ -21,7 +21,7 @@ from importlib.resources import files
 from ..types import Delegation, Mention
 from .names import lexicon as org_lexicon
 
-__all__ = ["DelegationInfo", "find_delegation", "short_place"]
+__all__ = ["DelegationInfo", "find_delegation", "leads_group", "short_place"]
 
 _SENTENCE_BREAKS = "。！？!?；;\n"
 # An administrative name the gazetteer may lack (兰考县): a two-character stem and its level
@@ -92,6 +92,17 @@ def lexicon() -> _Lexicon:
         titles=tuple(data.get("leader_titles", [])),
         places=org_lexicon().places,
     )
+
+
+def leads_group(text: str, start: int, end: int, group_spans: list[tuple[int, int]]) -> bool:
+    """True when text[start:end] holds a leader verb followed by a mention of the group:
+    the body named just before ``start`` sends the group (某某商会会长某某率考察团…).
+
+    >>> leads_group("某商会会长王某率考察团来访", 3, 12, [(8, 11)])
+    True
+    """
+    m = lexicon().leader_re.search(text, start, end)
+    return m is not None and any(m.end() <= s < end for s, _ in group_spans)
 
 
 def short_place(surface: str) -> str:

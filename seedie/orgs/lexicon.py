@@ -52,6 +52,7 @@ class _Lexicon:
     name_starts: tuple[str, ...]
     place_re: re.Pattern[str]
     title_words: tuple[str, ...]  # 书记, 常委, 主席 …: a body name + one of these is a title
+    leader_verbs: tuple[str, ...]  # 率, 带领 …: never the end of a name (某商会率考察团)
     leadership_heads: frozenset[str]  # 委, 政府, 人大, 政协: the bodies of leaders' titles
     inner_words: frozenset[str]  # 产业: a boundary, except right after a place or known name
     industry_words: tuple[str, ...]  # 科技, 新材料 …: the industry part of a legal name
@@ -105,6 +106,7 @@ def lexicon() -> _Lexicon:
         name_starts=tuple(data["name_starts"]),
         place_re=alternation(places),
         title_words=tuple(sorted(data["title_words"], key=len, reverse=True)),
+        leader_verbs=tuple(sorted(data["leader_verbs"], key=len, reverse=True)),
         leadership_heads=frozenset(data["leadership_heads"]),
         inner_words=frozenset(data["inner_words"]),
         industry_words=tuple(sorted(data["industry_words"], key=len, reverse=True)),

@@ -103,7 +103,7 @@ def _is_context_junk(text: str, start: int, end: int, source: str) -> bool:
 
 
 def _trim(text: str, cand: OrgCandidate) -> OrgCandidate:
-    """某开发区内某某公司 -> 某某公司, 市委常委 -> 市委, 江城日报讯 -> 江城日报,
+    """某开发区内某某公司 -> 某某公司, 市委常委 -> 市委, 某商会率 -> 某商会, 江城日报讯 -> 江城日报,
     省委省政府 + 工作检查组 -> the visiting group."""
     lex = lexicon()
     surface = text[cand.start : cand.end]
@@ -115,7 +115,7 @@ def _trim(text: str, cand: OrgCandidate) -> OrgCandidate:
             cand = replace(cand, start=cand.start + cut + len(word))
             surface = rest
             break
-    for word in lex.title_words:
+    for word in lex.title_words + lex.leader_verbs:
         rest = surface[: -len(word)]
         if surface.endswith(word) and len(rest) >= 2 and head_of(rest) is not None:
             return replace(cand, end=cand.end - len(word))

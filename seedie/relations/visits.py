@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from ..orgs.delegation import leads_group
 from ..orgs.lexicon import lexicon as org_lexicon
 from ..places import LEVEL_SUFFIXES, strip_level
 from ..types import DateMention, Delegation, Trip, Visit
@@ -83,10 +84,10 @@ def _cue_before(
 
 
 def _in_pattern(ctx: DocContext, clause_start: int, clause_end: int, org: OrgSpan) -> bool:
-    """在(深圳)X(展厅)学习考察 / 在X调研."""
+    """在(深圳)X(展厅)学习考察 / 在X调研 / 到X参观考察."""
     text = ctx.text
     before = text[max(clause_start, org.start - 4) : org.start]
-    if "在" not in before:
+    if not any(p in before for p in lexicon()["visit_in_prepositions"]):
         return False
     after = text[org.end : clause_end]
     for suffix in lexicon()["visit_in_suffixes"]:
@@ -202,8 +203,10 @@ def find_visits(
             opener = ctx.text[p_start : gov.start].strip() == "" and gov.start >= s_start
             lead = ctx.text[gov.end : org.start]
             is_visit = opener and len(lead) <= 3 and lead.strip("上午下中晚，, ") == ""
-            # 6月5日下午，某市委常委、某县委书记…: the officials, not a host.
+            # 6月5日下午，某市委常委、某县委书记…: the officials, not a host; 某商会会长某某率
+            # 考察团…: the body that sends the group.
             is_visit = is_visit and org.company.kind != "government"
+            is_visit = is_visit and not leads_group(ctx.text, org.end, c_end, delegation_spans)
         if is_visit:
             hits.append(_hit(ctx, org, s_index, listed, gov, trip, home))
     hits = _add_stops(ctx, hits, delegation_spans, governing, trip, home)
