@@ -164,17 +164,26 @@ def _previous(last: dict[int, _Cand | None], key: int | None) -> _Cand | None:
     return NO_SUBJECT if found is None else found
 
 
+_GROUP_AFTER = 4  # characters between a figure and the group it describes (…人组成的)
+
+
 def _group_subject(
     ctx: DocContext, q: Quantity, st: SubjectState, in_clause: list[_Cand]
 ) -> _Cand | None:
     """访问团一行共21人 / 全团共98人 / 访问团参访了某某等12家企业: the group's own figure.
 
     The group (a mention of it, or 全团/该团) is the last thing named in the clause before
-    the figure; examples before 等 do not count.
+    the figure; examples before 等 do not count. A figure that describes the group named
+    right after it counts too (共10人组成的某某考察团).
     """
-    assert q.start is not None
+    assert q.start is not None and q.end is not None
     if not st.group:
         return None
+    text = ctx.text
+    for s, e in st.blocked:
+        gap = text[q.end : s]
+        if q.end <= s <= q.end + _GROUP_AFTER and not any(b in gap for b in CLAUSE_BREAKS):
+            return _Cand(s, e, "org", st.group, None)
     spans = [(s, e) for s, e in st.blocked if st.c_start <= s and e <= q.start]
     words = _words_re("group_coref").finditer(ctx.text, st.c_start, q.start)
     spans += [(m.start(), m.end()) for m in words]
