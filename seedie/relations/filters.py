@@ -18,6 +18,7 @@ from .context import (
 )
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _SMALL = 10.0
 _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_QUOTES = "”’」』\"'"
@@ -55,6 +56,8 @@ def _skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> boo
         return True  # 二十届, 第三期: ordinals of events, not amounts
     if q.kind == "count" and not q.unit and not strong:
         return True  # a bare number without unit or metric word
+    if q.kind == "count" and not q.unit and _CJK.match(text, q.end):
+        return True  # 128奥特莱斯生态城: a number that begins a name, not an amount
     small = q.value is not None and abs(q.value) <= _SMALL and q.qualifier == "exact"
     if small and text[q.end : q.end + 1] == "大":
         return True

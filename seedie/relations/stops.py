@@ -59,6 +59,7 @@ class _Words:
     generic: frozenset[str]
     generic_starts: tuple[str, ...]
     followers: tuple[str, ...]
+    strong_conjunctions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +90,7 @@ def words() -> _Words:
         generic=frozenset(generic),
         generic_starts=tuple(sorted(generic, key=len, reverse=True)),
         followers=tuple(lex["cue_verb_followers"]),
+        strong_conjunctions=frozenset(lex["stop_strong_conjunctions"]),
     )
 
 
@@ -184,7 +186,8 @@ def item_stops(
     part_start = start
     for m in cuts:
         left = _one_item(ctx, part_start, m.start(), blocked, True, kind)
-        if left and whole(ctx, left[-1], m.start()):
+        strong = m.group() in words().strong_conjunctions  # 以及 never joins one name
+        if left and (strong or whole(ctx, left[-1], m.start())):
             parts.extend(left)
             part_start = m.end()
     if parts:
