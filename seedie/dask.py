@@ -156,13 +156,14 @@ def extract_bag(
     if on_error not in ("raise", "record"):
         raise ValueError(Errors.E022.format(got=on_error))
     ref = _reference_iso(reference_date)
-    return bag_of_texts.map_partitions(
+    bag = bag_of_texts.map_partitions(
         extract_partition,
         base=base,
         reference_date=ref,
         batch_size=batch_size,
         on_error=on_error,
     )
+    return cast("dask.bag.Bag", bag)
 
 
 def _read_text(path: str, encoding: str) -> str:
@@ -279,7 +280,7 @@ def extract_files(
     if npartitions is None:
         npartitions = max(1, min(100, (len(paths) + 3) // 4))
     ref = _reference_iso(reference_date)
-    return db.from_sequence(paths, npartitions=npartitions).map_partitions(
+    bag = db.from_sequence(paths, npartitions=npartitions).map_partitions(
         _read_records,
         base=base,
         reference_date=ref,
@@ -288,3 +289,4 @@ def extract_files(
         include_path=include_path,
         on_error=on_error,
     )
+    return cast("dask.bag.Bag", bag)

@@ -83,7 +83,8 @@ def doc_text(doc: Doc) -> str:
 
 def forget_text(doc: Doc) -> None:
     """Drop the copy :func:`doc_text` kept."""
-    doc.user_data.pop(_TEXT_KEY, None)
+    data: dict[Any, Any] = doc.user_data
+    data.pop(_TEXT_KEY, None)
 
 
 def register_extensions() -> None:

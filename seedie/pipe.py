@@ -7,11 +7,27 @@ what happens instead with ``nlp.set_error_handler(...)`` (log and go on, for a b
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
+from spacy.util import registry
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-class SeediePipe(Pipe):  # type: ignore[misc]  # spaCy's Pipe is an untyped Cython class
+def registered(table: str, name: str) -> Callable[[F], F]:
+    """``@registry.<table>(name)`` with its type kept: spaCy's registry decorators are
+    untyped, so a function they wrap would lose its signature for type checkers.
+
+    >>> registered("misc", "seedie.example.v1")  # doctest: +ELLIPSIS
+    <...>
+    """
+    return cast(Callable[[F], F], getattr(registry, table)(name))
+
+
+class SeediePipe(Pipe):
     """A component whose work is ``process``; errors go to the pipeline's error handler."""
 
     name: str

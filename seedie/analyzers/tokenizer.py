@@ -16,10 +16,10 @@ from typing import Any, Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import registry
 from spacy.vocab import Vocab
 
 from ..errors import Errors, Warnings, warn
+from ..pipe import registered
 from ..text.sentences import split_sentences
 
 ENT_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG", "TIME": "DATE"}
@@ -44,7 +44,7 @@ class Analyzer(Protocol):
     def analyze(self, sentences: list[str]) -> list[list[tuple[str, str]]]: ...
 
 
-@registry.tokenizers("seedie.AnalyzerTokenizer.v1")
+@registered("tokenizers", "seedie.AnalyzerTokenizer.v1")
 def create_tokenizer(
     analyzer: str = "lac", threads: int = 0, batch_size: int = 32
 ) -> Callable[[Language], AnalyzerTokenizer]:
