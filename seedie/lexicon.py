@@ -2,22 +2,27 @@
 
 Every stage reads its word lists, units, places and KB through this module, so a table is
 parsed once per process and no module walks the file system itself. What each table holds and
-which stage owns it: ``seedie/data/README.md``.
+which stage owns it: ``seedie/data/README.md``. Word lists become regexes through
+:func:`alternation`, never by spelling the words out in a pattern.
 
 No spaCy import.
 
     >>> "units" in data_table("units.json")
     True
+    >>> alternation(["下午", "下", "上午"])
+    '上午|下午|下'
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-__all__ = ["data_table", "data_text"]
+__all__ = ["alternation", "data_table", "data_text"]
 
 
 @cache
@@ -30,3 +35,32 @@ def data_text(name: str) -> str:
 def data_table(name: str) -> Any:
     """One shipped JSON table, parsed once (callers must not mutate it)."""
     return json.loads(data_text(name))
+
+
+def alternation(
+    words: Iterable[str],
+    *,
+    not_after: Mapping[str, str] | None = None,
+    not_before: Mapping[str, str] | None = None,
+) -> str:
+    """A regex alternation of ``words`` (no enclosing group): each word escaped, once, the
+    longest first (ties in code-point order), so a word never loses to its own prefix.
+
+    ``not_after`` / ``not_before`` map a word to the characters it may not follow / precede
+    (如今年轻 holds no 今年): that word gets a one-character lookbehind / lookahead guard.
+    No words give ``""``; callers that may get none check before they wrap it.
+
+        >>> alternation(["晚", "晚上", "a.b"], not_before={"晚": "会宴"})
+        'a\\\\.b|晚上|晚(?![会宴])'
+    """
+    not_after = not_after or {}
+    not_before = not_before or {}
+    out = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        item = re.escape(word)
+        if not_after.get(word):
+            item = f"(?<![{re.escape(not_after[word])}])" + item
+        if not_before.get(word):
+            item += f"(?![{re.escape(not_before[word])}])"
+        out.append(item)
+    return "|".join(out)

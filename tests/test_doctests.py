@@ -24,6 +24,7 @@ MODULES = [
     "seedie.lexicon",
     "seedie.text.script",
     "seedie.dates.scan",
+    "seedie.dates.words",
 ]
 
 

@@ -12,7 +12,7 @@ import pytest
 from _relations_util import company
 
 from seedie.dates.resolve import find_dates
-from seedie.dates.scan import TIME_OF_DAY, TIME_OF_DAY_ORDER
+from seedie.dates.words import TIME_OF_DAY_ORDER, times_of_day
 from seedie.relations.build import Relations, build_relations
 from seedie.relations.stops import site_name
 from seedie.text.sentences import split_sentences
@@ -181,7 +181,7 @@ def test_site_name(surface: str, name: str | None) -> None:
 
 
 def test_every_time_of_day_code_has_a_rank() -> None:
-    assert set(TIME_OF_DAY.values()) <= set(TIME_OF_DAY_ORDER)
+    assert set(times_of_day().values()) <= set(TIME_OF_DAY_ORDER)
     assert len(set(TIME_OF_DAY_ORDER)) == len(TIME_OF_DAY_ORDER)
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import type_error
-from ..lexicon import data_table
+from ..lexicon import alternation, data_table
 from ..quantities.numerals import is_year_number
 from .calendar import _safe_date, plan_years
 from .scan import Raw, cn_int, scan
@@ -20,18 +21,46 @@ _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
-_ANNIVERSARY = re.compile(
-    r"(?P<trig>今年|适逢|恰逢|正值|时值)(?:是|为|恰逢|适逢|正值|也是|正是)?"
-    r"(?P<body>[^。！？!?\n]{0,40}?)"
-    r"(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十百零〇]{1,5})周年"
-)
-_PLAN_YEAR = re.compile(
-    r"(?P<pre>[0-9０-９]{4}年[^。，！？\n]{0,4})?[“\"‘「『']?(?P<plan>十[一二三四五六七八九]五)"
-    r"[”\"’」』']?(?:规划)?(?P<which>开局之年|开局年|收官之年|收官年)"
-)
-_FUTURE_BEFORE = re.compile(r"(?:到|至|预计|力争|争取|计划|目标|将)$")
-_FUTURE_AFTER = re.compile(r"(?:年底|年末|年)?前|剑指|目标|将|要|力争|预计|计划|有望|争取")
 _DATELINE_WINDOW = 300
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """The signals' patterns, built once from ``seedie/data/dates.json``."""
+
+    anniversary: re.Pattern[str]
+    triggers: dict[str, float]  # 今年 4.0: the anniversary dates the article itself
+    plan_year: re.Pattern[str]
+    plan_years: dict[str, str]  # 开局之年 -> first, 收官之年 -> last
+    target_before: re.Pattern[str]  # 到2027年
+    target_after: re.Pattern[str]  # 2027年前, 2030年剑指
+    annual_figure: re.Pattern[str]  # 2025年营业收入…
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = data_table("dates.json")
+    triggers = data["anniversary_triggers"]
+    return _Patterns(
+        anniversary=re.compile(
+            rf"(?P<trig>{alternation(triggers)})(?:{alternation(data['anniversary_links'])})?"
+            r"(?P<body>[^。！？!?\n]{0,40}?)"
+            r"(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十百零〇]{1,5})周年"
+        ),
+        triggers=triggers,
+        plan_year=re.compile(
+            r"(?P<pre>[0-9０-９]{4}年[^。，！？\n]{0,4})?[“\"‘「『']?(?P<plan>十[一二三四五六七八九]五)"
+            rf"[”\"’」』']?(?:规划)?(?P<which>{alternation(data['plan_year_words'])})"
+        ),
+        plan_years=data["plan_year_words"],
+        target_before=re.compile(f"(?:{alternation(data['year_target_before'])})$"),
+        target_after=re.compile(alternation(data["year_target_after"])),
+        annual_figure=re.compile(
+            rf"(?:{alternation(data['annual_figure_leads'])})?[，,]?[^，。；！？\n]{{0,8}}?"
+            rf"(?:{alternation(data['annual_figure_words'])})"
+            rf"|{alternation(data['whole_year_words'])}"
+        ),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +73,8 @@ def _anniversary_aliases() -> tuple[tuple[str, int], ...]:
 
 def _anniversary_signal(text: str) -> tuple[float, dt.date, str] | None:
     best: tuple[float, dt.date, str] | None = None
-    for m in _ANNIVERSARY.finditer(text):
+    pats = _patterns()
+    for m in pats.anniversary.finditer(text):
         body, n = m.group("body"), cn_int(m.group("n"))
         if n is None:
             continue
@@ -57,7 +87,7 @@ def _anniversary_signal(text: str) -> tuple[float, dt.date, str] | None:
                     hit = (pos + len(alias), year)
         if hit is None or not is_year_number(hit[1] + n):
             continue
-        score = 4.0 if m.group("trig") == "今年" else 2.5
+        score = pats.triggers[m.group("trig")]
         label = body + m.group("n") + "周年"
         signal = (score, dt.date(hit[1] + n, 1, 1), f"anniversary:{label}")
         if best is None or score > best[0]:
@@ -66,14 +96,15 @@ def _anniversary_signal(text: str) -> tuple[float, dt.date, str] | None:
 
 
 def _plan_signal(text: str) -> tuple[float, dt.date, str] | None:
-    for m in _PLAN_YEAR.finditer(text):
+    pats = _patterns()
+    for m in pats.plan_year.finditer(text):
         if m.group("pre"):
             continue  # 2021年是“十四五”开局之年 describes another year
         number = cn_int(m.group("plan")[:-1])
         if number is None or not 1 <= number <= len(_ORDINALS):
             continue
         first, _ = plan_years(number)
-        opening = m.group("which").startswith("开局")
+        opening = pats.plan_years[m.group("which")] == "first"
         year = first if opening else first + 4
         which = "first_year" if opening else "final_year"
         return 3.5, dt.date(year, 1, 1), f"{_ORDINALS[number - 1]}_five_year_plan_{which}"
@@ -97,21 +128,15 @@ def _dateline_signal(text: str, raws: list[Raw]) -> tuple[float, dt.date, str] |
     return None
 
 
-_ANNUAL_FIGURE = re.compile(
-    r"(?:全年|度)?[，,]?[^，。；！？\n]{0,8}?"
-    r"(?:营业收入|营收|总营收|产值|总产值|销售额|销量|出货量|吞吐量|进出口|出口额|净利润|利润|GDP|地区生产总值)"
-    r"|全年"
-)
-
-
 def _latest_year_signal(text: str, raws: list[Raw]) -> tuple[float, dt.date, str] | None:
+    pats = _patterns()
     years: list[int] = []
     for raw in raws:
         if raw.source != "ymd" or not raw.explicit_year or raw.year is None:
             continue
         before = text[max(0, raw.start - 4) : raw.start]
         after = text[raw.end : raw.end + 4]
-        if _FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(after):
+        if pats.target_before.search(before) or pats.target_after.match(after):
             continue  # 到2027年 / 2027年剑指: a target, not a past event
         years.append(raw.year)
     if not years:
@@ -121,7 +146,7 @@ def _latest_year_signal(text: str, raws: list[Raw]) -> tuple[float, dt.date, str
     # year has ended, so the article is from a later year (the next one, as a best guess).
     for raw in raws:
         if raw.source == "ymd" and raw.explicit_year and raw.year == year and raw.month is None:
-            if _ANNUAL_FIGURE.match(text, raw.end):
+            if pats.annual_figure.match(text, raw.end):
                 return 1.0, dt.date(year + 1, 1, 1), f"after_annual_figures:{year}"
     return 1.0, dt.date(year, 1, 1), f"latest_explicit_year:{year}"
 

@@ -1,7 +1,8 @@
 """Regex scanning of Chinese date/time expressions (internal to :mod:`seedie.dates.resolve`).
 
 Scanning only finds and reads expressions; it never resolves a year against a reference
-date. Every pattern is precompiled, uses fixed-width guards only and has no nested
+date. Every pattern is compiled once, on first use, from the word lists of
+``seedie/data/dates.json``; it uses fixed-width guards only and has no nested
 quantifiers, so a scan is linear in the text length.
 """
 
@@ -10,114 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..quantities.numerals import is_year_number, parse_numeral
 from .calendar import _day_ok, plan_years
+from .words import ISO, patterns, times_of_day, words
 
-# Half- and full-width digits; int() reads both.
-_D = "0-9０-９"
-_CN_D = "〇零○Ｏ一二三四五六七八九"
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
-
-# A year is exactly four digits: 37年 or 90年 are durations/decades, not years.
-_YEAR = rf"(?<![{_D}.．])[{_D}]{{4}}|(?<![{_CN_D}十百千万两])[{_CN_D}]{{4}}"
-_MONTH = rf"(?<![{_D}.．第])[{_D}]{{1,2}}|十[一二]?|[一二三四五六七八九]"
-_DAY = rf"[{_D}]{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
-
-# Each relative-year word carries a one-character guard against the words it hides in:
-# 如今年轻 (今年), 过去年均 (去年), 目前年产 (前年), 投产后年均 (后年), 不同年龄 (同年).
-_REL_WORDS = (
-    r"(?<![如现古而迄])今年(?![轻纪])",
-    r"(?<![过失除离来])去年",
-    r"(?<![目提之以此事空从向眼当超史生战])前年",
-    r"(?<![光文说证表聪透鲜分黎声简英发])明年",
-    r"(?<![之此以然最往随落其先产投建过背])后年",
-    r"(?<![不共相等协陪])同年(?![龄级代纪])",
-    r"(?<![相应担])当年(?![轻龄])",
-    r"(?<![以向往])上年(?![纪龄轻级])",
-    r"次年|翌年|本年",
-)
-REL_YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "后年": 2}
-# Years counted from the previous year named in the text, not from the reference date.
-PREV_YEAR_OFFSETS = {"同年": 0, "当年": 0, "次年": 1, "翌年": 1}
-
-TIME_OF_DAY = {
-    "凌晨": "before_dawn", "清晨": "early_morning", "早上": "early_morning",
-    "早晨": "early_morning", "上午": "morning", "中午": "noon", "晌午": "noon",
-    "午后": "afternoon", "下午": "afternoon", "傍晚": "dusk", "晚上": "evening",
-    "晚间": "evening", "当晚": "evening", "晚": "evening", "夜间": "night", "夜里": "night",
-    "夜晚": "night", "深夜": "night", "白天": "daytime",
-}  # fmt: skip
-# Every code above, in the order of a day (visits of one day sort by it); 白天 spans the day
-# and sorts at its middle.
-TIME_OF_DAY_ORDER = (
-    "before_dawn", "early_morning", "morning", "noon", "daytime", "afternoon", "dusk",
-    "evening", "night",
-)  # fmt: skip
-# 晚 alone (6月16日晚) must not swallow 晚会/晚宴/晚于.
-_TOD = (
-    "|".join(k for k in TIME_OF_DAY if k not in ("晚", "当晚"))
-    + r"|晚(?![于会宴餐饭报些辈年期稻霞])"
-)
-_CLOCK = (
-    rf"\s?(?:[{_D}]{{1,2}}[:：][{_D}]{{2}}(?:[:：][{_D}]{{2}})?"
-    rf"|(?:[{_D}]{{1,2}}|[一二三四五六七八九十]{{1,3}})[时点](?:[{_D}]{{1,2}}分|半|整|许)?)"
-)
-_SUFFIX = r"份|度|上旬|中旬|下旬|初(?![步级次见心衷始创期])|底|末"
-_CONN = r"——|至|到|—|–|-|~|～|－|─"
-# Parts of a year, as (first month, last month): 2025年上半年, 今年一季度.
-PARTS = {
-    "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "二季度": (4, 6),
-    "三季度": (7, 9), "四季度": (10, 12), "第一季度": (1, 3), "第二季度": (4, 6),
-    "第三季度": (7, 9), "第四季度": (10, 12),
-}  # fmt: skip
-_PART = "|".join(sorted(PARTS, key=len, reverse=True))
-
-_MAIN = re.compile(
-    r"(?P<pre>自从|自|从)?"
-    rf"(?:(?P<y>{_YEAR})年|(?P<r>{'|'.join(_REL_WORDS)})|(?=(?:{_MONTH})月))"
-    rf"(?:(?P<m>{_MONTH})月(?:(?P<d>{_DAY})[日号])?|(?P<part>{_PART}))?"
-    rf"(?P<sfx>{_SUFFIX})?"
-    rf"(?P<tod>\s?(?:{_TOD}))?(?P<clk>{_CLOCK})?"
-    rf"(?:(?P<conn>{_CONN})(?:(?P<y2>{_YEAR})年(?:(?P<m2>{_MONTH})月(?:(?P<d2>{_DAY})[日号])?)?"
-    rf"|(?P<m3>{_MONTH})月(?:(?P<d3>{_DAY})[日号])?|(?P<d4>{_DAY})[日号])(?P<sfx2>{_SUFFIX})?"
-    rf"(?P<tod2>{_TOD})?|(?P<since>以来|至今|迄今))?"
-)
-_YEAR_SPAN = re.compile(
-    rf"(?<![{_D}.．/／-])(?P<y>[{_D}]{{4}})(?P<conn>{_CONN})(?P<y2>[{_D}]{{4}})年"
-)
-_ISO = re.compile(
-    rf"(?<![{_D}.．/／-])(?P<y>[{_D}]{{4}})(?P<sep>[-/.．／])(?P<m>[{_D}]{{1,2}})(?P=sep)"
-    rf"(?P<d>[{_D}]{{1,2}})(?![{_D}.．/／-])"
-    rf"(?P<clk>[ T\u3000]?[{_D}]{{1,2}}:[{_D}]{{2}}(?::[{_D}]{{2}})?)?"
-)
-# Five-year plans: 十四五 unquoted is safe unless it counts something (十四五岁, 十四五个).
-_PLAN_SUFFIX = (
-    r"规划期间|规划期|规划|期间|时期|开局之年|开局年|收官之年|收官年|以来|末期|初期|末|初"
-)
-_PLAN = re.compile(
-    r"(?:[“\"‘「『'](?P<q>十[一二三四五六七八九]五|[一二三四五六七八九]五|十五)[”\"’」』']"
-    r"|(?<![一二三四五六七八九十百千万零两〇0-9０-９])(?P<u>十[一二三四五六七八九]五)"
-    r"(?![岁个天人年月日号万千百亿元次位名只条件%％度米分秒倍多余]))"
-    rf"(?P<sfx>{_PLAN_SUFFIX})?"
-)
-_RECENT = re.compile(
-    r"(?<![接将靠贴亲附])(?:最近|近)(?P<n>[几些两三四五十]|二十)?年(?:以来|来)?(?![份龄纪级轻])"
-)
-_AGO = re.compile(
-    rf"(?<![{_D}{_CN_D}十百千万两几多.．])(?P<n>[{_D}]{{1,2}}|[二三四五六七八九]?十[一二三四五六七八九]?"
-    r"|[一二两三四五六七八九])(?P<more>多|余)?年(?P<more2>多|半)?前(?![期列沿端景瞻置提身台夕后线卫])"
-)
-_ANAPHOR_OFFSETS = {"当天": 0, "当日": 0, "同日": 0, "当晚": 0, "次日": 1, "翌日": 1, "第二天": 1}
-_ANAPHOR = re.compile(rf"(?P<a>当天|当日|同日|次日|翌日|第二天|当晚)(?P<tod>{_TOD})?")
-# A bare day opening a clause (8日下午，… 9日，…) continues the month named last; it must be
-# followed by a time of day, a comma or a range word so that 3日游, 5日内 and 30日均 stay out.
-_BARE_DAY = re.compile(
-    rf"(?<![^\n。；;！!？?，,：:\s])(?P<d>[{_D}]{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
-    rf"(?P<tod>{_TOD})?(?=[，,、\s]|(?<=[午晚上间]))"
-)
-# A bare 上午/下午 opening a clause (6月16日上午……。下午，……) refers to the last date named.
-_BARE_TOD = re.compile(rf"(?<![^\n。；;！!？?，,：:\s])(?P<tod>{_TOD})(?![好了])")
 
 
 @dataclass(slots=True)
@@ -171,22 +71,20 @@ def _granularity(month: int | None, day: int | None) -> int:
     return 2 if day is not None else 1 if month is not None else 0
 
 
-_DURATION_AFTER = re.compile(r"的?历史|之久|左右|上下")
-
-
 def _read_ymd(m: re.Match[str], text: str) -> Raw | None:
+    w = words()
     raw = Raw(start=m.start(), end=m.end(), source="ymd")
     if m.group("y"):
         raw.year = cn_int(m.group("y"))
         raw.explicit_year = True
     elif m.group("r"):
         word = m.group("r")
-        if word in REL_YEAR_OFFSETS:
-            raw.rel = REL_YEAR_OFFSETS[word]
+        if word in w.from_reference:
+            raw.rel = w.from_reference[word]
         else:
-            raw.prev = PREV_YEAR_OFFSETS[word]
+            raw.prev = w.from_previous[word]
     if m.group("part") and (m.group("y") or m.group("r")):
-        raw.part = PARTS[m.group("part")]
+        raw.part = w.parts[m.group("part")]
         raw.label = m.group("part")
     raw.month = cn_int(m.group("m")) if m.group("m") else None
     raw.day = cn_int(m.group("d")) if m.group("d") else None
@@ -213,15 +111,16 @@ def _read_ymd(m: re.Match[str], text: str) -> Raw | None:
         end = m.end("y") + 1 if m.group("y") else m.end("r")
     sfx = m.group("sfx")
     if sfx and raw.day is None and raw.part is None:
-        is_month = raw.month is not None
-        if (sfx == "份" and is_month) or (sfx == "度" and not is_month) or sfx not in ("份", "度"):
+        # 5月份 but not 2025年份, 2025年度 but not 5月度; 上旬, 底 … after either.
+        after = w.suffix_after.get(sfx)
+        if after is None or after == ("month" if raw.month is not None else "year"):
             end = m.end("sfx")
     if raw.explicit_year and raw.month is None and end == m.end("y") + 1:
-        if _DURATION_AFTER.match(text, end, end + 3):
+        if patterns().duration_after.match(text, end, end + 3):
             return None  # 有2000年的历史 is a duration
     if raw.day is not None:
         if m.group("tod") and m.start("tod") == end:
-            raw.tod = TIME_OF_DAY[m.group("tod").strip()]
+            raw.tod = w.times_of_day[m.group("tod").strip()]
             end = m.end("tod")
         if m.group("clk") and m.start("clk") == end:
             end = m.end("clk")
@@ -293,10 +192,10 @@ def _read_plan(m: re.Match[str]) -> Raw | None:
     if number is None or number < 1:
         return None
     first, last = plan_years(number)
-    sfx = m.group("sfx") or ""
-    if sfx.startswith("开局"):
+    which = words().plan_years.get(m.group("sfx") or "")  # 开局之年 / 收官之年
+    if which == "first":
         last = first
-    elif sfx.startswith("收官"):
+    elif which == "last":
         first = last
     raw = Raw(start=m.start(), end=m.end(), source="plan", label=name, span_years=(first, last))
     if first == last:
@@ -318,8 +217,9 @@ def _read_ago(m: re.Match[str]) -> Raw | None:
 def _read_anaphor(m: re.Match[str]) -> Raw:
     word = m.group("a")
     tod = m.group("tod")
-    raw = Raw(start=m.start(), end=m.end(), source="anaphor", day_offset=_ANAPHOR_OFFSETS[word])
-    raw.tod = TIME_OF_DAY[tod] if tod else TIME_OF_DAY.get(word)
+    w = words()
+    raw = Raw(start=m.start(), end=m.end(), source="anaphor", day_offset=w.day_anaphors[word])
+    raw.tod = w.times_of_day[tod] if tod else w.times_of_day.get(word)
     return raw
 
 
@@ -333,32 +233,38 @@ def _read_bare_day(m: re.Match[str]) -> Raw | None:
         end=m.end(),
         source="bareday",
         day=day,
-        tod=TIME_OF_DAY[tod] if tod else None,
+        tod=times_of_day()[tod] if tod else None,
     )
 
 
 def _read_bare_tod(m: re.Match[str]) -> Raw:
-    return Raw(start=m.start(), end=m.end(), source="anaphor", tod=TIME_OF_DAY[m.group("tod")])
+    return Raw(start=m.start(), end=m.end(), source="anaphor", tod=times_of_day()[m.group("tod")])
 
 
 # (pattern, reader): each reader turns a match into a Raw (or None to drop it).
-_SCANNERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], Raw | None]], ...] = (
-    (_MAIN, _read_ymd),
-    (_ISO, lambda m, _text: _read_iso(m)),
-    (_YEAR_SPAN, lambda m, _text: _read_year_span(m)),
-    (_PLAN, lambda m, _text: _read_plan(m)),
-    (_RECENT, lambda m, _text: _read_recent(m)),
-    (_AGO, lambda m, _text: _read_ago(m)),
-    (_ANAPHOR, lambda m, _text: _read_anaphor(m)),
-    (_BARE_TOD, lambda m, _text: _read_bare_tod(m)),
-    (_BARE_DAY, lambda m, _text: _read_bare_day(m)),
-)
+_Reader = Callable[[re.Match[str], str], "Raw | None"]
+
+
+@lru_cache(maxsize=1)
+def _scanners() -> tuple[tuple[re.Pattern[str], _Reader], ...]:
+    p = patterns()
+    return (
+        (p.main, _read_ymd),
+        (ISO, lambda m, _text: _read_iso(m)),
+        (p.year_span, lambda m, _text: _read_year_span(m)),
+        (p.plan, lambda m, _text: _read_plan(m)),
+        (p.recent, lambda m, _text: _read_recent(m)),
+        (p.ago, lambda m, _text: _read_ago(m)),
+        (p.anaphor, lambda m, _text: _read_anaphor(m)),
+        (p.bare_tod, lambda m, _text: _read_bare_tod(m)),
+        (p.bare_day, lambda m, _text: _read_bare_day(m)),
+    )
 
 
 def scan(text: str) -> list[Raw]:
     """All date expressions in ``text``: sorted, non-overlapping, longest first on conflicts."""
     found: list[Raw] = []
-    for pattern, read in _SCANNERS:
+    for pattern, read in _scanners():
         for m in pattern.finditer(text):
             if m.end() == m.start():
                 continue

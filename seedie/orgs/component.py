@@ -21,7 +21,6 @@ Delegation dict with its mentions, or None).
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -39,7 +38,7 @@ from ..types import Company
 from .delegation import find_delegation
 from .kb import OrgKB
 from .linking import is_title_only, link_organizations
-from .names import FACILITY, OrgCandidate, find_org_names, head_of, is_congress
+from .names import OrgCandidate, find_org_names, head_of, is_congress
 from .names import lexicon as org_lexicon
 
 logger = logging.getLogger("seedie")
@@ -59,7 +58,6 @@ _ADJECTIVE_TAGS = frozenset({"VA"})
 # never an organization. The relation builder reads PERSON/PER and GPE/LOC itself.
 NER_LABELS: dict[str, str] = {"ORG": "org", "FAC": "facility", "NORP": "ignore"}
 CANDIDATE_KINDS = ("org", "facility", "ignore")
-_FACILITY_END = re.compile(FACILITY + "$")
 
 
 @registry.misc("seedie.org_kb.v1")
@@ -159,11 +157,12 @@ class OrgLinker(SeediePipe):
     def _ner_candidates(self, ents: tuple[Span, ...]) -> list[tuple[int, int]]:
         """The base's entities that ``ner_labels`` makes organization candidates."""
         found = []
+        facility_end = org_lexicon().facility_end_re
         for ent in ents:
             kind = self.ner_labels.get(ent.label_, "ignore")
             if kind == "org" or (
                 kind == "facility"
-                and (head_of(ent.text) is not None or _FACILITY_END.search(ent.text))
+                and (head_of(ent.text) is not None or facility_end.search(ent.text))
             ):
                 found.append((ent.start_char, ent.end_char))
         return found

@@ -12,42 +12,17 @@ else the first bare group, else (only 一行 references) the leader phrase befor
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 
+from ..lexicon import alternation, data_table
 from ..types import Delegation, Mention
 from .names import lexicon as org_lexicon
 
 __all__ = ["DelegationInfo", "find_delegation", "leads_group", "short_place"]
 
 _SENTENCE_BREAKS = "。！？!?；;\n"
-# An administrative name the gazetteer may lack (兰考县): a two-character stem and its level
-# (most county names); 区 is left out (大湾区, 新区 are no homes).
-_ADMIN = re.compile(r"(?:(?![省市县縣区區旗])[\u4e00-\u9fff]){2}(?:自治州|自治县|省|市|县|縣|旗)")
-# The place in a leader's title (江西省九江市委副书记 -> 九江市): a stem without level characters.
-_TITLE_PLACE = re.compile(
-    r"(?:(?![省市县縣区區旗])[\u4e00-\u9fff]){2,4}(?:省|市|县|縣|区|區|旗)"
-    r"(?=委|政府|长|長|人大|政协|政協|党|黨)"
-)
-# 我市/该县/本省 … point at a home without naming it.
-_OWN_HOME = frozenset("我该該本此")  # 我市/该县党政代表团
-_DEICTIC = frozenset("我该該本此全各两兩外来來赴到在的")
-_ADMIN_SUFFIXES = (
-    "特别行政区",
-    "自治区",
-    "自治州",
-    "自治县",
-    "省",
-    "市",
-    "县",
-    "縣",
-    "区",
-    "區",
-    "旗",
-)
 _LEADER_REACH = 16  # characters allowed between a leader verb and the group noun
 _MAX_REF_NAME = 10
 
@@ -67,30 +42,53 @@ class _Lexicon:
     leader_re: re.Pattern[str]
     titles: tuple[str, ...]
     places: frozenset[str]
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    levels: tuple[str, ...]  # 特别行政区 … 旗: what short_place strips, longest first
+    admin_re: re.Pattern[str]  # 兰考县: a home the gazetteer may lack
+    title_place_re: re.Pattern[str]  # 九江市 in 九江市委副书记
+    own_home: frozenset[str]  # 我, 该, 本 …: 我市党政代表团 is the home the paper writes from
+    deictic: frozenset[str]  # those and 全, 各, 赴 …: never the start of a home's name
+    own_home_levels: frozenset[str]  # 市, 县 … after an own-home word
+    party: tuple[str, ...]  # 党政: the group preferred as the delegation
+    not_title_re: re.Pattern[str]  # a date, 由…, 本报讯: a segment holding no leader's title
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    """The group nouns, qualifiers, references and leader verbs (``org_heads.json``)."""
-    raw = files("seedie.data").joinpath("org_heads.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
-    groups = _alternation(data["visiting_groups"])
-    prefixes = _alternation(data.get("visiting_group_prefixes", []))
+    """The group nouns, qualifiers, references, leader verbs and home words
+    (``org_heads.json``)."""
+    data = data_table("org_heads.json")
+    groups = alternation(data["visiting_groups"])
+    prefixes = alternation(data.get("visiting_group_prefixes", []))
     head = f"(?P<pre>(?:{prefixes})*)" if prefixes else "(?P<pre>)"
     refs = data.get("visiting_group_refs", [])
+    level_chars = "".join(w for w in data["admin_levels"] if len(w) == 1)  # 省市县縣区區旗
     guards = data.get("visiting_group_ref_guards", {})
     before = f"(?<![{re.escape(guards['before'])}])" if guards.get("before") else ""
     after = f"(?![{re.escape(guards['after'])}])" if guards.get("after") else ""
     return _Lexicon(
         group_re=re.compile(f"{head}(?P<noun>{groups})"),
-        ref_re=re.compile(f"{before}(?:{_alternation(refs)}){after}") if refs else None,
-        leader_re=re.compile(_alternation(data.get("leader_verbs", []))),
+        ref_re=re.compile(f"{before}(?:{alternation(refs)}){after}") if refs else None,
+        leader_re=re.compile(alternation(data.get("leader_verbs", []))),
         titles=tuple(data.get("leader_titles", [])),
         places=org_lexicon().places,
+        levels=tuple(data["admin_levels"]),
+        # A two-character stem and its level (most county names); the stem holds no level.
+        admin_re=re.compile(
+            rf"(?:(?![{level_chars}])[\u4e00-\u9fff]){{2}}"
+            f"(?:{alternation(data['unlisted_home_levels'])})"
+        ),
+        # The place in a leader's title (江西省九江市委副书记 -> 九江市).
+        title_place_re=re.compile(
+            rf"(?:(?![{level_chars}])[\u4e00-\u9fff]){{2,4}}(?:{alternation(level_chars)})"
+            f"(?={alternation(data['leader_title_bodies'])})"
+        ),
+        own_home=frozenset(data["home_deictics"]),
+        deictic=frozenset(data["home_deictics"] + data["place_deictics"]),
+        own_home_levels=frozenset(data["home_deictic_levels"]),
+        party=tuple(data["party_qualifiers"]),
+        not_title_re=re.compile(
+            rf"\d+[月日]|[月日]\d|^\s*(?:{alternation(data['not_title_openers'])})"
+        ),
     )
 
 
@@ -107,7 +105,7 @@ def leads_group(text: str, start: int, end: int, group_spans: list[tuple[int, in
 
 def short_place(surface: str) -> str:
     """贵州省 -> 贵州, 九江市 -> 九江, 兰考县 -> 兰考; a name without a level suffix unchanged."""
-    for suffix in _ADMIN_SUFFIXES:
+    for suffix in lexicon().levels:
         if surface.endswith(suffix) and len(surface) > len(suffix) + 1:
             return surface[: -len(suffix)]
     return surface
@@ -119,7 +117,8 @@ def _place_ending_at(text: str, pos: int, places: list[tuple[int, int]]) -> int 
     for start, end in places:
         if end == pos and start < pos and (best is None or start < best):
             best = start
-    known = lexicon().places
+    lex = lexicon()
+    known = lex.places
     for size in range(min(8, pos), 1, -1):
         if text[pos - size : pos] in known:
             if best is None or pos - size < best:
@@ -128,10 +127,10 @@ def _place_ending_at(text: str, pos: int, places: list[tuple[int, int]]) -> int 
     if best is None:
         for size in (3, 4, 5):
             surface = text[max(0, pos - size) : pos]
-            if _ADMIN.fullmatch(surface) and not _DEICTIC.intersection(surface[:2]):
+            if lex.admin_re.fullmatch(surface) and not lex.deictic.intersection(surface[:2]):
                 best = pos - size
                 break
-    if best is not None and text[best] in _DEICTIC:
+    if best is not None and text[best] in lex.deictic:
         return None
     return best
 
@@ -141,9 +140,10 @@ def _last_place_in(text: str, start: int, end: int, places: list[tuple[int, int]
     found: list[tuple[int, str]] = [
         (s, text[s:e]) for s, e in places if start <= s and e <= end and e - s >= 2
     ]
-    known = lexicon().places
-    for m in _TITLE_PLACE.finditer(text, start, end):
-        if not _DEICTIC.intersection(m.group()[:-1]):
+    lex = lexicon()
+    known = lex.places
+    for m in lex.title_place_re.finditer(text, start, end):
+        if not lex.deictic.intersection(m.group()[:-1]):
             found.append((m.start(), m.group()))
     for i in range(start, end):
         for size in range(6, 1, -1):
@@ -180,9 +180,6 @@ def _leader_home(text: str, start: int, places: list[tuple[int, int]]) -> tuple[
     return (verb_start + len(best.group()), place) if place else None
 
 
-_DATE_SEGMENT = re.compile(r"\d+[月日]|[月日]\d|^\s*(?:由|本报讯|讯)")
-
-
 def _head_leader(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The first leader's title in ``text[start:end]`` (省委书记甲，福州市委书记乙带领 -> the
     first one: the group's head, whose title has no place here); a segment without a title
@@ -192,7 +189,8 @@ def _head_leader(text: str, start: int, end: int) -> tuple[int, int] | None:
         if segment in "，,":
             pos += len(segment)
             continue
-        if any(t in segment for t in lexicon().titles) and not _DATE_SEGMENT.search(segment):
+        lex = lexicon()
+        if any(t in segment for t in lex.titles) and not lex.not_title_re.search(segment):
             return pos, pos + len(segment)
         pos += len(segment)
     return None
@@ -221,7 +219,7 @@ def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> D
     bare: list[Delegation] = []
     for m in lex.group_re.finditer(text):
         start, end = m.start(), m.end()
-        party = "党政" in m.group("pre") or "黨政" in m.group("pre")
+        party = any(q in m.group("pre") for q in lex.party)
         p_start = _place_ending_at(text, start, places)
         if p_start is not None:
             surface = text[p_start:start]
@@ -231,7 +229,8 @@ def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> D
             full.append((not party, p_start, d))
             spans.append((p_start, end))
             continue
-        if start >= 2 and text[start - 2] in _OWN_HOME and text[start - 1] in "省市县縣区區":
+        own = start >= 2 and text[start - 2] in lex.own_home
+        if own and text[start - 1] in lex.own_home_levels:
             start -= 2  # 我市党政代表团: the group of the home the paper writes from
         spans.append((start, end))
         led = _leader_home(text, m.start(), places)
@@ -240,8 +239,8 @@ def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> D
             qualifiers = text[verb_end : m.start()].lstrip("的")
             if (
                 len(qualifiers) >= 2
-                and qualifiers[0] in _DEICTIC
-                and qualifiers[1] in "省市县縣区區"
+                and qualifiers[0] in lex.deictic
+                and qualifiers[1] in lex.own_home_levels
             ):
                 qualifiers = qualifiers[2:]
             name = qualifiers + m.group()

@@ -68,8 +68,6 @@ def _project_owners(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
 
 
 _CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")
-_LIST_SPLIT = re.compile(r"[、和及]")
-_COMPANY_LIST_END = re.compile(r"等[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂商|工厂|项目)")
 _TRADE_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")
 
 
@@ -107,16 +105,16 @@ def _list_names(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
         lo, hi = clause.span()
         stop = text.find("等", lo, hi)
         stop = hi if stop == -1 else stop
-        cuts = [lo] + [m.end() for m in _LIST_SPLIT.finditer(text, lo, stop)]
-        ends = [m.start() for m in _LIST_SPLIT.finditer(text, lo, stop)] + [stop]
+        cuts = [lo] + [m.end() for m in lex.list_split_re.finditer(text, lo, stop)]
+        ends = [m.start() for m in lex.list_split_re.finditer(text, lo, stop)] + [stop]
         if len(cuts) < 2:
             continue
-        companies = _COMPANY_LIST_END.match(text, stop, hi) is not None
+        companies = lex.company_list_end_re.match(text, stop, hi) is not None
         found = []
         for start, end in zip(cuts, ends):
             # 考察了某某公司, 协作项目某某食品: what precedes the name is not part of it.
             start = _latest_boundary_end(text, start, end, lex)
-            for word in ("项目", "企业"):
+            for word in lex.list_item_leads:
                 cut = text.rfind(word, start, end)
                 if cut != -1:
                     start = cut + len(word)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import data_table
+from ..lexicon import alternation, data_table
 from ..places import forms as place_forms
 
 MAX_STEM = 14
@@ -25,9 +25,7 @@ _REACH = 48
 LONG_STEM = 6
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 # "13家公司", "两所大学": a numeral plus classifier is a quantity, never part of a name.
-_LEVEL_HEADS = frozenset(("政府", "人民政府", "党委"))
 _NUMERALS = "0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多余数"
-_TWO_CHAR_STEM_HEADS = ("园", "园区", "学校", "小镇", "城")
 _NUMERAL_CLASSIFIER = re.compile(f"[{_NUMERALS}]+[家个所座批位名间条]")
 
 
@@ -61,6 +59,35 @@ class _Lexicon:
     stop_verbs: tuple[str, ...]  # 来到, 查看 …: what follows is a visited stop
     not_in_names: tuple[str, ...]  # 两地, 双方: a phrase about several places is no name
     inside_words: tuple[str, ...]  # 区内, 园内: 某开发区内 + the name of a company in it
+    level_heads: frozenset[str]  # 政府, 党委: a body name carrying an administrative level
+    level_stem_ends: frozenset[str]  # 省, 市, 县 …: the level before such a head
+    two_char_stem_heads: tuple[str, ...]  # 园, 学校: heads that take a two-character stem
+    list_conjunctions: tuple[str, ...]  # 和, 及: what joins the names of a list
+    list_split_re: re.Pattern[str]  # 、 or a list conjunction
+    company_list_end_re: re.Pattern[str]  # 等…企业: a list of companies closes
+    list_item_leads: tuple[str, ...]  # 项目, 企业: nouns before a list item's name
+    determiners: frozenset[str]  # 其, 该, 本 …: 该公司 refers back
+    group_after_re: re.Pattern[str]  # (工作)检查组 right after a body's name
+    admin_unit_re: re.Pattern[str]  # 某某旗, 锡林郭勒盟: an administrative unit
+    byline_re: re.Pattern[str]  # 记者…, 9月6日电, 讯: what follows an outlet's name
+    department_heads: frozenset[str]  # 部, 处, 事业部: a department of the org before it
+    congress_re: re.Pattern[str]  # 第十一次全国代表大会
+    park_tails: tuple[str, ...]  # 产业园, 园区: a park's name may carry a bracketed place
+    legal_forms: tuple[str, ...]  # 股份有限公司, 有限公司
+    bracketed_re: re.Pattern[str]  # 信达生物制药（苏州）有限公司
+    bracket_inner_words: frozenset[str]  # 集团, 控股, 中国: inside such a bracket
+    # A facility of an organization (比亚迪全球总部, 华为云总部): the linker folds X + facility
+    # into X. Owned facilities (总部, 研发中心) stay mentions of their owner; a park (产业园,
+    # 园区) hosts other companies and is an organization of its own whose parent is the owner
+    # (某某产业园, 即某某国际食品产业园).
+    facility_re: re.Pattern[str]  # (全球)总部, 产业园 at a position
+    facility_end_re: re.Pattern[str]  # the same at the end of a name
+    owned_facility_end_re: re.Pattern[str]  # (全球)总部, 研发中心 at the end of a name
+    legal_suffixes: tuple[str, ...]  # 集团股份有限公司 … 股份, longest first
+    abbreviation_re: re.Pattern[str]  # X（以下简称Y）, X（Y）, X，简称Y: Y after X
+    abbreviation_marker_re: re.Pattern[str]  # 以下简称, 即 …: the definition is explicit
+    generic_tails: tuple[str, ...]  # 中心, 交易所: a long name's generic tail
+    branch_heads: tuple[str, ...]  # 分公司, 子公司
 
 
 def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
@@ -83,17 +110,18 @@ def lexicon() -> _Lexicon:
     places = set(place_forms())  # the one gazetteer (seedie.places), forms of 2+ characters
     blockers = {k: v for k, v in data["single_char_blockers"].items() if not k.startswith("_")}
 
-    def alternation(words: object) -> re.Pattern[str]:
-        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))  # type: ignore[arg-type]
-
+    group_re = "(?:党政)?(?:" + alternation(data["visiting_groups"]) + ")"
+    facility_scope = f"(?:{alternation(data['facility_scopes'])})?"
+    owned = data["owned_facilities"]
+    facility = f"{facility_scope}(?:{alternation(owned + data['park_facilities'])})"
     return _Lexicon(
-        head_re=alternation(head_kind),
+        head_re=re.compile(alternation(head_kind)),
         head_kind=head_kind,
         weak=frozenset(data["weak_heads"]),
         zones=frozenset(data.get("zone_heads", ())),
         generic_stems=frozenset(data.get("generic_stems", ())),
         groups=tuple(data["visiting_groups"]),
-        group_re=re.compile("(?:党政)?(?:" + alternation(data["visiting_groups"]).pattern + ")"),
+        group_re=re.compile(group_re),
         sub_heads=frozenset(data["sub_heads"]),
         blockers=blockers,
         not_names=frozenset(data["not_names"]),
@@ -101,10 +129,10 @@ def lexicon() -> _Lexicon:
         boundaries=tuple(sorted(data["boundaries"], key=len, reverse=True)),
         boundaries_by_last=_by_last_char(data["boundaries"]),
         exceptions=tuple(data["boundary_exceptions"]),
-        gov_re=alternation(data["gov_short"]),
+        gov_re=re.compile(alternation(data["gov_short"])),
         places=frozenset(places),
         name_starts=tuple(data["name_starts"]),
-        place_re=alternation(places),
+        place_re=re.compile(alternation(places)),
         title_words=tuple(sorted(data["title_words"], key=len, reverse=True)),
         leader_verbs=tuple(sorted(data["leader_verbs"], key=len, reverse=True)),
         leadership_heads=frozenset(data["leadership_heads"]),
@@ -115,6 +143,76 @@ def lexicon() -> _Lexicon:
         stop_verbs=tuple(sorted(data["stop_verbs"], key=len, reverse=True)),
         not_in_names=tuple(data["not_in_names"]),
         inside_words=tuple(data.get("inside_words", ())),
+        level_heads=frozenset(data["level_heads"]),
+        level_stem_ends=frozenset(data["level_stem_ends"]),
+        two_char_stem_heads=tuple(data["two_char_stem_heads"]),
+        list_conjunctions=tuple(data["list_conjunctions"]),
+        list_split_re=re.compile("、|" + alternation(data["list_conjunctions"])),
+        company_list_end_re=re.compile(
+            rf"等[\u4e00-\u9fff]{{0,8}}?(?:{alternation(data['company_list_closers'])})"
+        ),
+        list_item_leads=tuple(data["list_item_leads"]),
+        determiners=frozenset(data["determiners"]),
+        group_after_re=re.compile(f"(?:{alternation(data['group_after_body_words'])})?{group_re}"),
+        admin_unit_re=_admin_unit_re(data["admin_unit_ends"]),
+        byline_re=_byline_re(data),
+        department_heads=frozenset(data["department_heads"]),
+        congress_re=re.compile(
+            r"第[一二三四五六七八九十]{1,3}(?:次|届)"
+            rf"(?:{alternation(data['congress_scopes'])})?(?:党员)?代表大会"
+        ),
+        park_tails=tuple(data["park_tails"]),
+        legal_forms=tuple(data["legal_forms"]),
+        bracketed_re=re.compile(
+            r"(?P<stem>[\u4e00-\u9fffA-Za-z]{2,14})[（(](?P<inner>[\u4e00-\u9fff]{2,6})[）)]"
+            r"(?P<tail>(?:[\u4e00-\u9fff]{0,6}?)(?:"
+            + alternation(data["legal_forms"] + data["bracket_tail_heads"] + data["park_tails"])
+            + "))"
+        ),
+        bracket_inner_words=frozenset(data["bracket_inner_words"]),
+        facility_re=re.compile(facility),
+        facility_end_re=re.compile(facility + "$"),
+        owned_facility_end_re=re.compile(f"{facility_scope}(?:{alternation(owned)})$"),
+        legal_suffixes=tuple(sorted(data["legal_suffixes"], key=len, reverse=True)),
+        abbreviation_re=_abbreviation_re(data),
+        abbreviation_marker_re=re.compile(alternation(data["abbreviation_markers"])),
+        generic_tails=tuple(data["generic_tails"]),
+        branch_heads=tuple(data["branch_heads"]),
+    )
+
+
+def _admin_unit_re(ends: dict[str, int]) -> re.Pattern[str]:
+    """某某旗, 某某自治州, 锡林郭勒盟: an ending and the least length of the stem before it."""
+    by_stem: dict[int, list[str]] = {}
+    for end, least in ends.items():
+        by_stem.setdefault(least, []).append(end)
+    return re.compile(
+        "|".join(
+            rf"[\u4e00-\u9fff]{{{least},6}}(?:{alternation(words)})$"
+            for least, words in sorted(by_stem.items())
+        )
+    )
+
+
+def _abbreviation_re(data: dict[str, list[str]]) -> re.Pattern[str]:
+    """A short form defined right after a name: X（以下简称“Y”）, X（Y）, X，简称Y."""
+    markers = alternation(data["abbreviation_markers"])
+    after_comma = alternation(data["abbreviation_markers_after_comma"])
+    name = r"\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」]?"
+    return re.compile(
+        rf"\s*[（(]\s*(?:{markers})?{name}\s*[）)]|\s*[，,]\s*(?:{after_comma}){name}"
+    )
+
+
+def _byline_re(data: dict[str, list[str]]) -> re.Pattern[str]:
+    """What follows an outlet's name in a byline or dateline (贵州日报天眼新闻记者 张三,
+    新华社昆明9月6日电, 某某日报讯, 某某网（记者 …）)."""
+    return re.compile(
+        rf"[^\s，。、：:]{{0,6}}?(?:{alternation(data['byline_roles'])})"
+        rf"|[\u4e00-\u9fff]{{0,4}}[0-9０-９]{{1,2}}月[0-9０-９]{{1,2}}日"
+        rf"(?:{alternation(data['dated_dateline_ends'])})"
+        rf"|{alternation(data['dateline_ends'])}"
+        rf"|\s*[（(]\s*(?:{alternation(data['byline_bracket_roles'])})"
     )
 
 

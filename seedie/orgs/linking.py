@@ -52,10 +52,9 @@ from .mentions import (
     is_byline,
     resolve_overlaps,
 )
-from .names import FACILITY, OWNED_FACILITY, OrgCandidate
+from .names import OrgCandidate
 from .short_forms import (
     _BRACKET,
-    _LEGAL_SUFFIXES,
     _abbreviations,
     _core_key,
     _forms_of,
@@ -63,9 +62,6 @@ from .short_forms import (
 )
 
 __all__ = ["in_title", "is_title_only", "link_organizations", "resolve_overlaps", "_forms_of"]
-
-_FACILITY = re.compile(FACILITY + "$")
-_OWNED_FACILITY = re.compile(OWNED_FACILITY + "$")
 
 
 def in_title(text: str, start: int, end: int) -> bool:
@@ -129,7 +125,7 @@ def _canonical(
         counts: dict[str, int] = {}
         for s, e in group.spans:
             counts[text[s:e]] = counts.get(text[s:e], 0) + 1
-        named = [x for x in surfaces if not _FACILITY.search(x)]
+        named = [x for x in surfaces if not lexicon().facility_end_re.search(x)]
         # 贵阳比亚迪 is a branch form of 比亚迪; 宁波舟山港 is simply the name.
         plain = [x for x in named if strip_place(x) is None] or named
         if not plain or not text:
@@ -145,13 +141,13 @@ def _canonical(
             s not in generic,
             head_of(s) is not None,
             strip_place(s) is None,
-            not _FACILITY.search(s),
+            not lexicon().facility_end_re.search(s),
             len(s),
         )
 
     best = max(surfaces, key=rank)
     # 某某集团亚太总部 alone: the organization is 某某集团, its headquarters is where it was met.
-    owner = _OWNED_FACILITY.sub("", best)
+    owner = lexicon().owned_facility_end_re.sub("", best)
     if owner != best and head_of(owner) is not None and not _is_junk(owner):
         return owner
     return best
@@ -224,7 +220,7 @@ def _key_of(
     full = _complete_gov(surface, home)
     record = kb.lookup(full) or kb.lookup(surface)
     if record is None:
-        base = _OWNED_FACILITY.sub("", surface)
+        base = lexicon().owned_facility_end_re.sub("", surface)
         if base != surface and len(base) >= 2:
             record = kb.lookup(base)
     if record is None and _BRACKET.search(surface):
@@ -233,7 +229,7 @@ def _key_of(
         # 吉利控股集团 / 比亚迪股份 -> the KB's 吉利控股 / 比亚迪: the name without its
         # legal suffix.
         bare = _BRACKET.sub("", strip_place(surface) or surface)
-        for suffix in _LEGAL_SUFFIXES:  # longest first: 吉利控股|集团 before 吉利|控股集团
+        for suffix in lexicon().legal_suffixes:  # longest first: 吉利控股|集团 before 吉利|控股集团
             core = bare[: -len(suffix)]
             if bare.endswith(suffix) and len(core) >= 2 and not _is_junk(core):
                 record = kb.lookup(core)
@@ -271,7 +267,7 @@ def _fold_facilities(text: str, groups: dict[str, _Group]) -> None:
         if not key.startswith("core:"):
             continue
         surface = text[slice(*groups[key].spans[0])]
-        base = _OWNED_FACILITY.sub("", surface)
+        base = lexicon().owned_facility_end_re.sub("", surface)
         stripped = strip_place(base) or base
         target = next(
             (

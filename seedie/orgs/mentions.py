@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
 
 from ..text.spans import SpanIndex
 from .kb import strip_place
@@ -26,20 +25,6 @@ from .names import OrgCandidate
 # At equal length a KB alias beats an NER span, which beats what the name finder proposed.
 _SOURCE_RANK = {"kb": 0, "ner": 1}
 _DERIVED = frozenset(("abbr", "alias"))
-_COREF = frozenset("其 该 本 此 这 那".split())
-
-
-@lru_cache(maxsize=1)
-def _group_after() -> re.Pattern[str]:
-    """工作检查组, 党政代表团 …: a visiting-group noun right after a body's name."""
-    return re.compile("(?:工作|联合)?" + lexicon().group_re.pattern)
-
-
-# 某某旗, 某某县, 某某镇, 锡林郭勒盟: an administrative unit NER took for an organization. A
-# league (盟) has a name of two characters or more: 东盟 and 欧盟 are organizations.
-_ADMIN_UNIT = re.compile(
-    r"[\u4e00-\u9fff]{1,6}(?:旗|县|镇|乡|村|自治州|地区)$|[\u4e00-\u9fff]{2,6}盟$"
-)
 
 
 # 满族, 维吾尔族: an ethnic group (OntoNotes NORP), never an organization.
@@ -53,30 +38,28 @@ def _is_junk(surface: str, *, known: bool = False) -> bool:
     return (
         len(surface) < 2
         or is_place(surface)
-        or (_ADMIN_UNIT.match(surface) is not None and head_of(surface) is None)
+        # 某某旗, 锡林郭勒盟: an administrative unit NER took for an organization.
+        or (lex.admin_unit_re.match(surface) is not None and head_of(surface) is None)
         or _ETHNIC_GROUP.fullmatch(surface) is not None
         or any(w in surface for w in lex.not_in_names)  # 两地, 双方: several places
         or surface in lex.generic
         or (surface in lex.name_starts and not known)  # 中华, 国际: the start of a name
-        or surface[0] in _COREF
+        or surface[0] in lex.determiners
         and surface[1:] in lex.generic
         or strip_place(surface) in lex.generic  # 贵州电力, 广东制造业: place + sector
     )
 
 
-# A byline (贵州日报天眼新闻记者 张三) or dateline (某某日报讯, 某某网4月19日讯（记者…）) names the
-# publisher, not an organization of the story.
-_BYLINE = re.compile(
-    r"[^\s，。、：:]{0,6}?(?:记者|通讯员|摄影)"
-    r"|[\u4e00-\u9fff]{0,4}[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯)"  # 新华社昆明9月6日电
-    r"|讯|\s*[（(]\s*(?:记者|通讯员)"
-)
 _QUOTES = {"“": "”", '"': '"', "「": "」", "《": "》", "‘": "’"}
 
 
 def is_byline(text: str, start: int, end: int) -> bool:
-    """贵州日报天眼新闻记者 X, 新华社昆明9月6日电: the publisher, at the start of a line."""
-    return (start == 0 or text[start - 1] == "\n") and _BYLINE.match(
+    """贵州日报天眼新闻记者 X, 新华社昆明9月6日电: the publisher, at the start of a line.
+
+    A byline (贵州日报天眼新闻记者 张三) or dateline (某某日报讯, 某某网4月19日讯（记者…）) names
+    the publisher, not an organization of the story.
+    """
+    return (start == 0 or text[start - 1] == "\n") and lexicon().byline_re.match(
         text, end, end + 10
     ) is not None
 
@@ -121,7 +104,7 @@ def _trim(text: str, cand: OrgCandidate) -> OrgCandidate:
             return replace(cand, end=cand.end - len(word))
     if surface.endswith("讯") and len(surface) >= 4 and surface[-2] != "通":
         return replace(cand, end=cand.end - 1)
-    m = _group_after().match(text, cand.end)
+    m = lex.group_after_re.match(text, cand.end)  # 工作检查组 right after a body
     if m is not None and head_of(surface) is not None and head_of(surface)[1] == "government":
         return replace(cand, end=m.end())
     return cand
@@ -152,9 +135,6 @@ def resolve_overlaps(text: str, candidates: Iterable[OrgCandidate]) -> list[OrgC
     return [c for _, _, c in taken.inside(0, len(text) + 1)]
 
 
-_DEPARTMENT_HEADS = frozenset("部 处 科 室 办公室 事业部 事业群".split())
-
-
 def _drop_departments(text: str, spans: list[OrgCandidate]) -> list[OrgCandidate]:
     """国创中心产业发展部: a department right after its organization is part of it, not an org."""
     ends = {c.end for c in spans}
@@ -163,7 +143,7 @@ def _drop_departments(text: str, spans: list[OrgCandidate]) -> list[OrgCandidate
         head = head_of(text[c.start : c.end])
         if (
             head
-            and head[0] in _DEPARTMENT_HEADS
+            and head[0] in lexicon().department_heads
             and c.source != "kb"
             and any(c.start - k in ends for k in range(0, 4))
         ):

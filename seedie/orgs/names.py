@@ -23,12 +23,10 @@ from ..text.spans import SpanIndex
 from .headless import _extend_over_industry, _extend_to_head, _list_names, _project_owners
 from .lexicon import (
     _ADMIN_START,
-    _LEVEL_HEADS,
     _NAME_CHAR,
     _NUMERAL_CLASSIFIER,
     _NUMERALS,
     _REACH,
-    _TWO_CHAR_STEM_HEADS,
     LONG_STEM,
     MAX_SEED,
     MAX_STEM,
@@ -49,7 +47,7 @@ def _opens_stop(text: str, cut: int, hit: str, lex: _Lexicon) -> bool:
     at its start (a county the gazetteer lacks)."""
     if text[max(0, cut - 6) : cut].removesuffix("了").endswith(lex.stop_verbs):
         return True
-    if hit not in ("、", "和", "及"):
+    if hit != "、" and hit not in lex.list_conjunctions:
         return False
     lo = max((text.rfind(c, 0, cut) for c in _CLAUSE_END), default=-1) + 1
     return any(v in text[lo:cut] for v in lex.stop_verbs)
@@ -150,7 +148,7 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
         zone = head in lex.zones
         # 沪滇产业园, 启明学校: parks and schools carry two-character names; a two-character
         # stem before 中心 or 基地 is usually a common noun (几何中心, 总部基地).
-        two_ok = zone or head.endswith(_TWO_CHAR_STEM_HEADS)
+        two_ok = zone or head.endswith(lex.two_char_stem_heads)
         min_stem = 2 if two_ok else 3 if weak or not short_ok else 2
         start = _stem_start(text, hs, min_stem, seeds, lex)
         if start is None:
@@ -162,7 +160,7 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
             continue
         # 中国政府, 上级党委: MSRA and common usage treat these as a place plus a common noun;
         # a government body name carries its administrative level (贵阳市政府, 某县党委).
-        if head in _LEVEL_HEADS and stem[-1] not in "省市县区州镇乡村":
+        if head in lex.level_heads and stem[-1] not in lex.level_stem_ends:
             continue
         if lex.head_kind[head] != "government" and _is_description(
             text, start, stem, lex, weak=weak
@@ -193,40 +191,29 @@ def _gov_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-# 中国致公党第十一次全国代表大会, 十五大: a party's or assembly's congress is an organization
-# (the convention of Chinese news NER, e.g. the MSRA corpus).
-_CONGRESS = re.compile(
-    r"第[一二三四五六七八九十]{1,3}(?:次|届)(?:全国|全省|全市)?(?:党员)?代表大会"
-)
+# 中国致公党第十一次全国代表大会 (``lexicon().congress_re``), 十五大: a party's or assembly's
+# congress is an organization (the convention of Chinese news NER, e.g. the MSRA corpus).
 _CONGRESS_SHORT = re.compile(
     r"(?<![一二三四五六七八九十\d第])(?:十[一二三四五六七八九]|二十)大(?![学师类户型批项会])"
 )
 
 
-# 信达生物制药（苏州）有限公司, 华润（集团）有限公司: a bracketed place or 集团 inside a legal name;
-# 某省（某市）智能装备产业园: a bracketed city inside a park's name.
-_PARK_TAILS = ("产业园区", "产业园", "工业园区", "工业园", "科技园", "产业基地", "园区")
-_BRACKETED = re.compile(
-    r"(?P<stem>[\u4e00-\u9fffA-Za-z]{2,14})[（(](?P<inner>[\u4e00-\u9fff]{2,6})[）)]"
-    r"(?P<tail>(?:[\u4e00-\u9fff]{0,6}?)(?:股份有限公司|有限责任公司|有限公司|集团|公司|"
-    + "|".join(_PARK_TAILS)
-    + "))"
-)
-
 
 def _bracketed_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """信达生物制药（苏州）有限公司, 华润（集团）有限公司: a bracketed place or 集团 inside a legal
+    name; 某省（某市）智能装备产业园: a bracketed city inside a park's name."""
     lex = lexicon()
     out = []
-    for m in _BRACKETED.finditer(text):
+    for m in lex.bracketed_re.finditer(text):
         inner = m.group("inner")
         # 某某材料（东海）有限公司: a place the gazetteer may not list, right before the legal
         # form, is the location of the legal entity as well.
-        at_legal_form = m.group("tail") in ("股份有限公司", "有限责任公司", "有限公司")
-        if m.group("tail").endswith(_PARK_TAILS) and inner not in lex.places:
+        at_legal_form = m.group("tail") in lex.legal_forms
+        if m.group("tail").endswith(lex.park_tails) and inner not in lex.places:
             continue  # a park takes only a known place in brackets
         if (
             inner not in lex.places
-            and inner not in ("集团", "控股", "中国")
+            and inner not in lex.bracket_inner_words
             and not (at_legal_form and len(inner) <= 4)
         ):
             continue
@@ -239,29 +226,19 @@ def _bracketed_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int,
 
 def is_congress(surface: str) -> bool:
     """党的二十大, 第十一次全国代表大会: a congress, an event rather than a body of the story."""
-    return _CONGRESS.search(surface) is not None or _CONGRESS_SHORT.search(surface) is not None
+    congress = lexicon().congress_re
+    return congress.search(surface) is not None or _CONGRESS_SHORT.search(surface) is not None
 
 
 def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     ends = {e: s for s, e in seeds}
-    out = [(ends.get(m.start(), m.start()), m.end(), "congress") for m in _CONGRESS.finditer(text)]
+    congress = lexicon().congress_re
+    out = [(ends.get(m.start(), m.start()), m.end(), "congress") for m in congress.finditer(text)]
     out += [
         (ends.get(m.start(), m.start()), m.end(), "congress")  # 中共 + 十五大
         for m in _CONGRESS_SHORT.finditer(text)
     ]
     return out
-
-
-# A facility of an organization (比亚迪全球总部, 华为云总部): the linker folds X+FACILITY into X.
-FACILITY = (
-    r"(?:全球|中国|国内|海外|全国|区域|华南|西南|亚太|亚洲|欧洲)?(?:总部|生产基地|研发中心|基地|工厂|产业园|园区)"
-)
-# Facilities that stay mentions of their owner; a park (产业园, 园区) hosts other companies and
-# is an organization of its own whose parent is the owner (某某产业园, 即某某国际食品产业园).
-OWNED_FACILITY = (
-    r"(?:全球|中国|国内|海外|全国|区域|华南|西南|亚太|亚洲|欧洲)?(?:总部|生产基地|研发中心|基地|工厂)"
-)
-_FACILITY_TAIL = re.compile(FACILITY)
 
 
 def _extend_seed(text: str, start: int, end: int, lex: _Lexicon) -> tuple[int, int, str]:
@@ -273,7 +250,7 @@ def _extend_seed(text: str, start: int, end: int, lex: _Lexicon) -> tuple[int, i
             start -= size
             label = "place+seed"
             break
-    m = _FACILITY_TAIL.match(text, end)
+    m = lex.facility_re.match(text, end)
     if m:
         end = m.end()
         label = "seed+facility"
@@ -358,7 +335,7 @@ def find_org_names(
             best = _extend_seed(text, s, e, lex)
         if best[2] == "seed":
             best = (s, _extend_over_industry(text, e, lex), "seed")
-        elif best[2] != "seed+facility" and (tail := _FACILITY_TAIL.match(text, best[1])):
+        elif best[2] != "seed+facility" and (tail := lex.facility_re.match(text, best[1])):
             best = (best[0], tail.end(), "seed+facility")  # 某某有限公司 + 研发中心
         extended.append(best)
     congress = _congress_spans(text, seeds) + _bracketed_spans(text, seeds)

@@ -22,20 +22,8 @@ from collections.abc import Iterable
 from .kb import OrgKB, strip_place
 from .lexicon import head_of, lexicon
 from .mentions import _is_junk
-from .names import OWNED_FACILITY, OrgCandidate
+from .names import OrgCandidate
 
-_LEGAL_SUFFIXES = sorted(
-    "集团股份有限公司 集团有限公司 股份有限公司 有限责任公司 有限公司 控股集团 集团公司 "
-    "股份公司 集团 公司 控股 股份".split(),
-    key=len,
-    reverse=True,
-)
-OWNED_FACILITY_RE = re.compile(OWNED_FACILITY + "$")
-_ABBR = re.compile(
-    r"\s*[（(]\s*(?:以下简称|以下称|下称|简称|即)?\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」]?\s*[）)]"
-    r"|\s*[，,]\s*(?:以下简称|下称|简称)\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」]?"
-)
-_EXPLICIT = re.compile(r"简称|下称|以下称|即")
 _BRACKET = re.compile(r"[（(][^）)]{1,8}[）)]")
 
 
@@ -46,14 +34,16 @@ def _is_subsequence(short: str, long: str) -> bool:
 
 def _abbreviations(text: str, spans: list[OrgCandidate]) -> dict[str, tuple[int, int]]:
     """Short form -> the defining span (X（以下简称Y）)."""
+    lex = lexicon()
     out: dict[str, tuple[int, int]] = {}
     for c in spans:
         s, e = c.start, c.end
-        m = _ABBR.match(text, e)
+        m = lex.abbreviation_re.match(text, e)
         if m is None:
             continue
         short = m.group(1) or m.group(2)
-        explicit = m.group(2) is not None or _EXPLICIT.search(m.group(0)) is not None
+        marked = lex.abbreviation_marker_re.search(m.group(0)) is not None
+        explicit = m.group(2) is not None or marked
         if explicit or _is_subsequence(short, text[s:e]) or short.isascii():
             if not _is_junk(short):
                 out.setdefault(short, (s, e))
@@ -75,7 +65,7 @@ def _strip_endings(name: str, endings: Iterable[str]) -> str:
 
 def _strip_suffixes(name: str) -> str:
     # 信达生物制药（苏州）有限公司 -> 信达生物制药: the bracketed place or 集团 goes too.
-    return _strip_endings(_BRACKET.sub("", name) or name, _LEGAL_SUFFIXES)
+    return _strip_endings(_BRACKET.sub("", name) or name, lexicon().legal_suffixes)
 
 
 def _core_key(surface: str) -> str:
@@ -92,9 +82,6 @@ def _core_key(surface: str) -> str:
     return core if len(core) >= 2 else surface
 
 
-_TAILS = ("中心", "基地", "学院", "研究院", "产业园", "园区", "交易所", "小镇")
-
-
 def _trade_name(core: str) -> str:
     """明泰科技发展 -> 明泰: the trade name without the industry words after it."""
     return _strip_endings(core, lexicon().industry_words)
@@ -108,13 +95,13 @@ def _forms_of(surface: str) -> list[str]:
     # A name found once is a name wherever it recurs (a heading the name finder cut short).
     out: list[str] = [surface]
     bare = _BRACKET.sub("", surface) or surface
-    bare = OWNED_FACILITY_RE.sub("", bare) or bare  # 某某有限公司研发中心: the company's forms
+    bare = lexicon().owned_facility_end_re.sub("", bare) or bare  # 某某有限公司研发中心
     head = head_of(bare)
     place_free = strip_place(bare)
     if place_free and (head is None or head[1] == "company"):
         out.append(place_free)
     core = _strip_suffixes(bare)
-    if core != bare and not bare.endswith(("分公司", "子公司")):
+    if core != bare and not bare.endswith(lexicon().branch_heads):
         out.append(core)
         core_free = strip_place(core)
         if core_free:
@@ -129,7 +116,7 @@ def _forms_of(surface: str) -> list[str]:
 
 def _tail_form(surface: str) -> str | None:
     """某某产品交易中心 -> 交易中心: a generic tail, valid only after the full name."""
-    for tail in _TAILS:
+    for tail in lexicon().generic_tails:
         if surface.endswith(tail) and len(surface) >= len(tail) + 6:
             return surface[-(len(tail) + 2) :]
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..dates.scan import TIME_OF_DAY, TIME_OF_DAY_ORDER
+from ..dates.words import TIME_OF_DAY_ORDER, times_of_day
 from ..text.sentences import SENTENCE_ENDS
 from ..types import DateMention, Trip
 from .context import DocContext, OrgSpan, lexicon
@@ -36,7 +36,7 @@ def tod_of(ctx: DocContext, d: DateMention) -> str | None:
     if d.time_of_day:
         return d.time_of_day
     tail = ctx.text[d.end : d.end + 2]
-    return TIME_OF_DAY.get(tail)
+    return times_of_day().get(tail)
 
 
 def _is_attendance(line: str) -> bool:
