@@ -109,7 +109,6 @@ def lexicon() -> _Lexicon:
         head_kind.setdefault(head, "other")
     places = set(place_forms())  # the one gazetteer (seedie.places), forms of 2+ characters
     blockers = {k: v for k, v in data["single_char_blockers"].items() if not k.startswith("_")}
-
     group_re = "(?:党政)?(?:" + alternation(data["visiting_groups"]) + ")"
     facility_scope = f"(?:{alternation(data['facility_scopes'])})?"
     owned = data["owned_facilities"]
