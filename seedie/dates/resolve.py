@@ -123,6 +123,8 @@ def _resolve(
         mtext = text[raw.start : raw.end] if text is not None else (texts or [""])[index]
         if raw.source == "anaphor":
             mention = _resolve_anaphor(raw, mtext, last_day)
+        elif raw.source == "refday":
+            mention = _resolve_reference_day(raw, mtext, ref)
         elif raw.source == "bareday":
             mention = _resolve_bare_day(raw, mtext, last_day, ref)
         elif raw.source == "plan":
@@ -234,6 +236,19 @@ def _resolve_bare_day(
 
 def _month_before(ref: dt.date) -> tuple[int, int]:
     return (ref.year - 1, 12) if ref.month == 1 else (ref.year, ref.month - 1)
+
+
+def _resolve_reference_day(raw: Raw, mtext: str, ref: dt.date | None) -> DateMention:
+    """昨日/今天: the article's date moved by the word's offset (relative without one)."""
+    if ref is None:
+        return DateMention(
+            text=mtext, start=raw.start, end=raw.end, kind="relative", time_of_day=raw.tod
+        )
+    day = ref + dt.timedelta(days=raw.day_offset)
+    return DateMention(
+        text=mtext, start=raw.start, end=raw.end, kind="date", date=day,
+        year=day.year, month=day.month, day=day.day, time_of_day=raw.tod,
+    )  # fmt: skip
 
 
 def _resolve_anaphor(

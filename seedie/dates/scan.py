@@ -26,7 +26,7 @@ class Raw:
 
     start: int
     end: int
-    source: str  # "ymd" | "plan" | "recent" | "ago" | "anaphor" | "bareday"
+    source: str  # "ymd" | "plan" | "recent" | "ago" | "anaphor" | "refday" | "bareday"
     year: int | None = None
     rel: int | None = None  # year offset from the reference date (今年 0, 去年 -1, 两年前 -2)
     prev: int | None = None  # year offset from the previous year in the text (同年 0, 次年 +1)
@@ -40,7 +40,7 @@ class Raw:
     since: bool = False
     label: str | None = None
     span_years: tuple[int, int] | None = None  # a five-year plan's first and last year
-    day_offset: int = 0  # anaphors: 次日 is the day after the last date named
+    day_offset: int = 0  # 次日: a day after the last date named; 昨日: before the article
     explicit_year: bool = False
     part: tuple[int, int] | None = None  # months covered by 上半年, 一季度 ...
 
@@ -223,6 +223,13 @@ def _read_anaphor(m: re.Match[str]) -> Raw:
     return raw
 
 
+def _read_reference_day(m: re.Match[str]) -> Raw:
+    tod = m.group("tod")
+    offset = words().from_reference_day[m.group("a")]
+    tod_code = times_of_day()[tod] if tod else None
+    return Raw(start=m.start(), end=m.end(), source="refday", day_offset=offset, tod=tod_code)
+
+
 def _read_bare_day(m: re.Match[str]) -> Raw | None:
     day = cn_int(m.group("d"))
     if day is None or not 1 <= day <= 31:
@@ -256,6 +263,7 @@ def _scanners() -> tuple[tuple[re.Pattern[str], _Reader], ...]:
         (p.recent, lambda m, _text: _read_recent(m)),
         (p.ago, lambda m, _text: _read_ago(m)),
         (p.anaphor, lambda m, _text: _read_anaphor(m)),
+        (p.reference_day, lambda m, _text: _read_reference_day(m)),
         (p.bare_tod, lambda m, _text: _read_bare_tod(m)),
         (p.bare_day, lambda m, _text: _read_bare_day(m)),
     )

@@ -53,6 +53,7 @@ class DateWords:
     from_previous: dict[str, int]  # 同年 0, 次年 1: years from the year named last
     times_of_day: dict[str, str]  # 上午 -> morning
     day_anaphors: dict[str, int]  # 当天 0, 次日 1
+    from_reference_day: dict[str, int]  # 昨日 -1: days from the article's date
     suffix_after: dict[str, str]  # 份 only after a month, 度 only after a year
     parts: dict[str, tuple[int, int]]  # 上半年 -> months 1..6
     plan_years: dict[str, str]  # 开局之年 -> first, 收官年 -> last
@@ -67,6 +68,7 @@ def words() -> DateWords:
         from_previous=data["years_from_previous"],
         times_of_day=data["times_of_day"],
         day_anaphors=data["day_anaphors"],
+        from_reference_day=data["days_from_reference"],
         suffix_after=data["date_suffixes_only_after"],
         parts={k: (v[0], v[1]) for k, v in data["year_parts"].items()},
         plan_years=data["plan_year_words"],
@@ -92,6 +94,7 @@ class DatePatterns:
     recent: re.Pattern[str]  # 近三年来
     ago: re.Pattern[str]  # 两年前
     anaphor: re.Pattern[str]  # 次日上午
+    reference_day: re.Pattern[str]  # 昨日上午
     bare_day: re.Pattern[str]  # 9日下午，
     bare_tod: re.Pattern[str]  # 下午，
     duration_after: re.Pattern[str]  # 的历史: after 2000年, a duration
@@ -153,6 +156,8 @@ def patterns() -> DatePatterns:
         r"|[一二两三四五六七八九])(?P<more>多|余)?年(?P<more2>多|半)?前(?![期列沿端景瞻置提身台夕后线卫])"
     )
     anaphor = re.compile(rf"(?P<a>{alternation(w.day_anaphors)})(?P<tod>{tod})?")
+    ref_day = alternation(w.from_reference_day, not_before=data["days_from_reference_not_before"])
+    reference_day = re.compile(rf"(?P<a>{ref_day})(?P<tod>{tod})?")
     # A bare day opening a clause (8日下午，… 9日，…) continues the month named last; it must
     # be followed by a time of day, a comma or a range word so that 3日游, 5日内 and 30日均
     # stay out.
@@ -169,6 +174,7 @@ def patterns() -> DatePatterns:
         recent=recent,
         ago=ago,
         anaphor=anaphor,
+        reference_day=reference_day,
         bare_day=bare_day,
         bare_tod=bare_tod,
         duration_after=re.compile(alternation(data["duration_after_year"])),

@@ -36,7 +36,6 @@ they may overlap. Decisions:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
