@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import alternation
 from ..text.sentences import FULL_STOPS
 from .context import gazetteer, lexicon
 
@@ -72,8 +73,8 @@ class _Words:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     lex = lexicon()
-    intro = "|".join(re.escape(w) for w in sorted(lex["itinerary_intros"], key=len, reverse=True))
-    counted = "|".join(re.escape(w) for w in lex["itinerary_counted_heads"])
+    intro = alternation(lex["itinerary_intros"])
+    counted = alternation(lex["itinerary_counted_heads"])
     count = r"[0-9一二两三四五六七八九十几多数余]+[家个处所座项]"
     # Between a count and its noun: 台资, 代表性, 重点 (no list mark, at most a few characters).
     between = r"[^、，,。；;：:\s]"
@@ -94,7 +95,7 @@ def _words() -> _Words:
         verbs=tuple(lex["stop_trailers"]) + tuple(lex["cue_verb_followers"]),
         adverbs=lex["itinerary_adverbs"],
         cues=tuple(lex["visit_cues"]),
-        cue_re=re.compile("|".join(re.escape(c) for c in lex["visit_list_cues"])),
+        cue_re=re.compile(alternation(lex["visit_list_cues"])),
     )
 
 

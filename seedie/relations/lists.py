@@ -16,7 +16,6 @@ from ..text.spans import SpanIndex
 from . import itinerary
 from .context import DocContext, lexicon
 from .stops import (
-    AND,
     Stop,
     blocked_spans,
     first_span_start,
@@ -167,7 +166,7 @@ def _list_of(
             if per_item[i]:
                 # A和B where the list's words make B a stop too (研究院和某某等企业).
                 last = per_item[i][-1]
-                glue = AND.match(text, last.end)
+                glue = words().and_re.match(text, last.end)
                 if glue is None or ctx.inside_org(glue.start(), glue.end()):
                     continue
                 start = glue.end()

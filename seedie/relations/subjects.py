@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
+from ..lexicon import alternation
 from ..types import Quantity
 from .candidates import _Cand, _candidates
 from .context import (
@@ -64,7 +66,10 @@ def _section_topics(ctx: DocContext) -> dict[int, _Cand]:
     return out
 
 
-_FIRST_PERSON = re.compile(r"我们|我司|本公司|我公司|咱们")
+@lru_cache(maxsize=1)
+def _first_person_re() -> re.Pattern[str]:
+    """我们, 本公司: a speaker's company naming itself."""
+    return re.compile(alternation(lexicon()["first_person_words"]))
 
 
 def _subject(
@@ -82,7 +87,7 @@ def _subject(
     assert q.start is not None and q.end is not None
     s_start, s_end = ctx.sentences[s_index]
     span = speakers.attribution_at(q.start)
-    if span is not None and _FIRST_PERSON.search(ctx.text, s_start, q.start):
+    if span is not None and _first_person_re().search(ctx.text, s_start, q.start):
         # “我们在贵州的项目…”远航集团总经理X说: "we" is the speaker's organization, not
         # the place the sentence also names.
         orgs = [c for c in _candidates(ctx, span[0], span[1], blocked) if c.kind == "org"]
