@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import alternation
+from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
 from .context import (
-    CLAUSE_BREAKS,
     DocContext,
     OrgSpan,
     lexicon,

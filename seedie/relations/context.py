@@ -17,12 +17,17 @@ from typing import Any
 
 from .. import places
 from ..lexicon import alternation, data_table
+from ..text.sentences import (
+    CLAUSE_BREAKS,
+    CLAUSE_PAUSES,
+    MAX_SENTENCE_LENGTH,
+    SENTENCE_ENDS,
+    split_paragraphs,
+)
 from ..text.sentences import CLOSERS as _CLOSERS
-from ..text.sentences import MAX_SENTENCE_LENGTH, SENTENCE_ENDS, split_paragraphs
 from ..text.spans import SpanIndex
 from ..types import Company, DateMention
 
-CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 _CLAUSE_BREAK_RE = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
 
 
@@ -207,7 +212,7 @@ def _is_heading(line: str) -> bool:
 def _is_soft_break(line: str) -> bool:
     """A short one-sentence line without a comma (最好的协作。): a section title in disguise."""
     stripped = line.strip()
-    if len(stripped) > 24 or any(c in stripped for c in "，,；;：:"):
+    if len(stripped) > 24 or any(c in stripped for c in CLAUSE_PAUSES):
         return False
     inner = stripped.rstrip(SENTENCE_ENDS + _CLOSERS)
     return bool(inner) and not any(c in inner for c in SENTENCE_ENDS)

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import alternation
-from ..text.sentences import FULL_STOPS
+from ..text.sentences import CLAUSE_PAUSES, FULL_STOPS
 from .context import gazetteer, lexicon
 
 _OPEN, _CLOSE = "(（“‘《", ")）”’》"
-_SEGMENT_BREAKS = "，,；;"
+# What ends a segment of a list: a pause, except a colon, which opens the list (了：).
+_SEGMENT_BREAKS = "".join(c for c in CLAUSE_PAUSES if c not in "：:")
 _LINE_BREAKS = "\n"
 MAX_ITINERARY = 1200  # characters one list may span (a province's aid projects, 21 stops)
 _MAX_GROUP = 10  # characters of a place group's name (宁都县, 赣州经开区)

@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from ..lexicon import alternation
 from ..orgs.lexicon import lexicon as org_lexicon
+from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
 from .context import (
-    CLAUSE_BREAKS,
     DocContext,
     PlaceSpan,
     gazetteer,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..lexicon import alternation
-from ..text.sentences import FULL_STOPS
+from ..text.sentences import CLAUSE_BREAKS, FULL_STOPS
 from ..text.spans import SpanIndex
 from .context import DocContext, lexicon
 
@@ -48,7 +48,7 @@ def _speech_re() -> re.Pattern[str]:
 def _clause_start_re() -> re.Pattern[str]:
     """A clause start, with the word that may open it before a bare name (在王某看来)."""
     openers = alternation(lexicon()["speaker_clause_openers"])
-    return re.compile(rf"(?:^|(?<=[，。！？；：\n”」,;:!?]))(?:{openers})?")
+    return re.compile(rf"(?:^|(?<=[{CLAUSE_BREAKS}”」]))(?:{openers})?")
 
 
 @cache

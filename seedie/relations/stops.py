@@ -21,8 +21,6 @@ from ..orgs.lexicon import lexicon as org_lexicon
 from ..text.spans import SpanIndex
 from .context import DocContext, OrgSpan, gazetteer, lexicon
 
-_ITEM_BREAKS = "，,。；;！？!?\n"
-_OPEN, _CLOSE = "(（", ")）"
 _QUOTES_OPEN, _QUOTES_CLOSE = "“‘", "”’"
 _MAX_LIST = 240  # characters a list of stops may span
 _MAX_SITE = 30

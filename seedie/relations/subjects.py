@@ -18,10 +18,10 @@ from collections import Counter
 from functools import lru_cache
 
 from ..lexicon import alternation
+from ..text.sentences import CLAUSE_BREAKS
 from ..types import Quantity
 from .candidates import _Cand, _candidates
 from .context import (
-    CLAUSE_BREAKS,
     DocContext,
     lexicon,
 )
