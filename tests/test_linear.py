@@ -15,9 +15,9 @@ from _relations_util import company
 
 from seedie.orgs.names import MAX_SEED, find_org_names
 from seedie.relations.build import build_relations
-from seedie.relations.context import CLAUSE_BREAKS, build_context
+from seedie.relations.context import build_context
 from seedie.relations.speakers import SpeakerIndex
-from seedie.text.sentences import MAX_SENTENCE_LENGTH, split_sentences
+from seedie.text.sentences import CLAUSE_BREAKS, MAX_SENTENCE_LENGTH, split_sentences
 
 
 def _best_time(fn: Callable[[], object], repeat: int = 3) -> float:

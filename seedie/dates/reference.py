@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..errors import type_error
 from ..lexicon import alternation, data_table
 from ..quantities.numerals import is_year_number
+from ..text.sentences import FULL_STOPS
 from .calendar import _safe_date, plan_years
 from .scan import Raw, cn_int, scan
 
@@ -44,7 +45,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         anniversary=re.compile(
             rf"(?P<trig>{alternation(triggers)})(?:{alternation(data['anniversary_links'])})?"
-            r"(?P<body>[^。！？!?\n]{0,40}?)"
+            rf"(?P<body>[^{FULL_STOPS}\n]{{0,40}}?)"
             r"(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十百零〇]{1,5})周年"
         ),
         triggers=triggers,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import alternation, data_table
+from ..text.sentences import CLAUSE_BREAKS
 
 __all__ = [
     "ISO",
@@ -162,11 +163,11 @@ def patterns() -> DatePatterns:
     # be followed by a time of day, a comma or a range word so that 3日游, 5日内 and 30日均
     # stay out.
     bare_day = re.compile(
-        rf"(?<![^\n。；;！!？?，,：:\s])(?P<d>[{_D}]{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+        rf"(?<![^{CLAUSE_BREAKS}\s])(?P<d>[{_D}]{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
         rf"(?P<tod>{tod})?(?=[，,、\s]|(?<=[午晚上间]))"
     )
     # A bare 上午/下午 opening a clause (6月16日上午……。下午，……) refers to the last date named.
-    bare_tod = re.compile(rf"(?<![^\n。；;！!？?，,：:\s])(?P<tod>{tod})(?![好了])")
+    bare_tod = re.compile(rf"(?<![^{CLAUSE_BREAKS}\s])(?P<tod>{tod})(?![好了])")
     return DatePatterns(
         main=main,
         year_span=year_span,

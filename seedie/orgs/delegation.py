@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import alternation, data_table
+from ..text.sentences import CLAUSE_MARKS, CLAUSE_PAUSES, SENTENCE_BREAKS
 from ..types import Delegation, Mention
 from .names import lexicon as org_lexicon
 
 __all__ = ["DelegationInfo", "find_delegation", "leads_group", "short_place"]
 
-_SENTENCE_BREAKS = "。！？!?；;\n"
 _LEADER_REACH = 16  # characters allowed between a leader verb and the group noun
 _MAX_REF_NAME = 10
 
@@ -159,7 +159,7 @@ def _last_place_in(text: str, start: int, end: int, places: list[tuple[int, int]
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in _SENTENCE_BREAKS) + 1
+    return max(text.rfind(c, 0, pos) for c in SENTENCE_BREAKS) + 1
 
 
 def _leader_home(text: str, start: int, places: list[tuple[int, int]]) -> tuple[int, str] | None:
@@ -173,7 +173,7 @@ def _leader_home(text: str, start: int, places: list[tuple[int, int]]) -> tuple[
         return None
     verb_start = max(s_start, start - _LEADER_REACH) + best.start()
     between = text[verb_start + len(best.group()) : start]
-    if any(c in between for c in "，,。；;：:"):
+    if any(c in between for c in CLAUSE_PAUSES):  # the sentence's own breaks are before it
         return None
     lead = _head_leader(text, s_start, verb_start)
     place = _last_place_in(text, lead[0], lead[1], places) if lead else None
@@ -274,7 +274,7 @@ def _ref_delegation(text: str, ref: tuple[int, int]) -> Delegation:
     for m in lexicon().leader_re.finditer(text, s_start, start):
         head = m.end()
     phrase = text[head:start] if head < start else ""
-    if not phrase or len(phrase) > _MAX_REF_NAME or re.search(r"[，,、。；;：:\s]", phrase):
+    if not phrase or len(phrase) > _MAX_REF_NAME or re.search(rf"[{CLAUSE_MARKS}\s]", phrase):
         phrase = ""
     return Delegation(name=phrase + text[start:end], home=None, start=start - len(phrase), end=end)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.sentences import CLAUSE_BREAKS, CLAUSE_MARKS
 from .lexicon import (
     _NAME_CHAR,
     _NUMERAL_CLASSIFIER,
@@ -47,7 +48,7 @@ def _project_owners(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
         while i > 0 and hs - i < MAX_STEM and _NAME_CHAR.match(text[i - 1]):
             i -= 1
         start = _latest_boundary_end(text, i, hs, lex)
-        opens = start == 0 or text[start - 1] in "\n，,、：:；;"
+        opens = start == 0 or text[start - 1] in CLAUSE_MARKS + "\n"
         if not opens and not text[max(0, start - 8) : start].rstrip("了").endswith(lex.stop_verbs):
             continue
         place = lex.place_re.match(text, start, hs)
@@ -67,7 +68,7 @@ def _project_owners(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
-_CLAUSE = re.compile(r"[^，,。；;：:！？!?\n]+")
+_CLAUSE = re.compile(f"[^{CLAUSE_BREAKS}]+")
 _TRADE_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")
 
 

@@ -24,6 +24,7 @@ from typing import Any
 import srsly
 
 from ..errors import Errors
+from ..lexicon import alternation
 from ..places import split_place_prefix
 
 KINDS = ("company", "government", "research", "school", "association", "other")
@@ -282,8 +283,7 @@ def _build_matcher(aliases: dict[str, str]) -> Any:
     try:
         import ahocorasick
     except ImportError:  # the regex fallback keeps the KB usable without the C extension
-        alternation = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-        return re.compile(alternation)
+        return re.compile(alternation(aliases))
     automaton = ahocorasick.Automaton()
     for alias in aliases:
         automaton.add_word(alias, len(alias))

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from ..text.sentences import FULL_STOPS
 from ..text.spans import SpanIndex
 from .kb import strip_place
 from .lexicon import head_of, is_place, lexicon
@@ -65,6 +66,9 @@ def is_byline(text: str, start: int, end: int) -> bool:
 
 
 _SHORT_QUOTE = 10
+# A short quoted figure of speech ends at a full-width stop or a line break; half-width ! and ?
+# (a URL, Latin text inside the quote) do not end it.
+_QUOTE_BREAKS = "".join(c for c in FULL_STOPS if not c.isascii()) + "\n"
 
 
 def _is_context_junk(text: str, start: int, end: int, source: str) -> bool:
@@ -78,7 +82,7 @@ def _is_context_junk(text: str, start: int, end: int, source: str) -> bool:
         return False
     lo = max(0, start - _SHORT_QUOTE)
     opened = max(text.rfind(q, lo, start) for q in _QUOTES)
-    if opened == -1 or any(c in text[opened:start] for c in "。！？\n"):
+    if opened == -1 or any(c in text[opened:start] for c in _QUOTE_BREAKS):
         return False
     close = _QUOTES[text[opened]]
     shut = text.find(close, end, opened + _SHORT_QUOTE + 2)

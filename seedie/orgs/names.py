@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
 from .headless import _extend_over_industry, _extend_to_head, _list_names, _project_owners
 from .lexicon import (
@@ -38,8 +39,6 @@ from .lexicon import (
     lexicon,
 )
 
-_CLAUSE_END = "，,。；;：:！？!?\n"
-
 
 def _opens_stop(text: str, cut: int, hit: str, lex: _Lexicon) -> bool:
     """True when text[cut:] is a stop a visit verb opens: 来到 / 考察了 + name, or a later item
@@ -49,7 +48,7 @@ def _opens_stop(text: str, cut: int, hit: str, lex: _Lexicon) -> bool:
         return True
     if hit != "、" and hit not in lex.list_conjunctions:
         return False
-    lo = max((text.rfind(c, 0, cut) for c in _CLAUSE_END), default=-1) + 1
+    lo = max((text.rfind(c, 0, cut) for c in CLAUSE_BREAKS), default=-1) + 1
     return any(v in text[lo:cut] for v in lex.stop_verbs)
 
 

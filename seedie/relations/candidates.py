@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..lexicon import alternation
+from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
 from .context import (
-    CLAUSE_BREAKS,
     DocContext,
     OrgSpan,
     lexicon,
@@ -22,7 +23,6 @@ from .context import (
 from .hosts import _Host, _hosts_in
 from .local_places import _is_level, _local_place, _local_re, _places_in
 
-_NOT_QI = ("其中", "其他", "其它", "其实", "其余", "其次", "尤其", "极其", "及其", "与其", "其间")
 _AMOUNT_IN_NAME = re.compile(r"\d+(?:\.\d+)?[万亿]*元")
 
 
@@ -90,7 +90,8 @@ def _candidates(
             break
     for m in _words_re("company_coref_anywhere").finditer(text, start, end):
         pos, word = m.start(), m.group()
-        if word == "其" and any(text.startswith(w, pos - w.index("其")) for w in _NOT_QI):
+        not_qi = lex["not_qi_words"]  # 其中, 尤其: 其 refers to nothing
+        if word == "其" and any(text.startswith(w, pos - w.index("其")) for w in not_qi):
             continue
         if any(c.start <= pos < c.end for c in out):
             continue
@@ -106,8 +107,7 @@ def _candidates(
 @cache
 def _words_re(key: str) -> re.Pattern[str]:
     """One alternation (longest first) over the word list ``key`` of relations.json."""
-    words = sorted(lexicon()[key], key=lambda s: (-len(s), s))
-    return re.compile("|".join(re.escape(w) for w in words))
+    return re.compile(alternation(lexicon()[key]))
 
 
 def _swallowed(ctx: DocContext, start: int, end: int) -> bool:
@@ -207,7 +207,7 @@ def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int
     # 该院 -> the last 研究院, 该集团 -> the last 集团, 园区 -> the last 园区: the noun names
     # the kind of body.
     kind = word[1:] if word.startswith("该") and size > 1 else word
-    kind = "" if kind in _ANY_KIND else kind
+    kind = "" if kind in lexicon()["any_kind_refs"] else kind  # 其, 公司: any organization
     section = ctx.section_of(pos)
     # Preference order: same kind in the same section, same kind anywhere, any org in the
     # same section, any org before. Walking back from pos stops at the first of each.
@@ -230,7 +230,6 @@ def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int
     return _Cand(pos, pos + size, "org", found.company.name, found.company.id)
 
 
-_ANY_KIND = frozenset({"其", "公司", "集团", "企业"})  # refer to any organization
 _COREF_LOOKBACK = 300  # organization mentions
 _STOP_REACH = 200  # characters back to the stop just named (该项目 after 察看了某基地)
 _HOST_REACH = 20000  # characters back to look for the host a 项目/园区 refers to

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lexicon import alternation
 from ..text.spans import SpanIndex
 from ..types import Claim, Quantity
 from .candidates import _Cand
@@ -23,15 +24,17 @@ from .speakers import SpeakerIndex
 from .subject_pool import Itinerary, choose_subject
 from .subjects import SubjectState, _section_topics
 
-_FOLLOW_STOP = re.compile(
-    r"[，。；：、,;:！？!?（(“”‘’\s…]|在|从|出资|坐落|落户|产自|来自|设立|直达|实现|覆盖|是|已|将|等|及|和|与|就|的|为|被|把|来|也|都"
-)
+
+@lru_cache(maxsize=1)
+def _follow_stop_re() -> re.Pattern[str]:
+    """What ends the noun after a count or share: a mark or a word (19家蛋企在…)."""
+    words = alternation(lexicon()["follow_stop_words"])
+    return re.compile(rf"[，。；：、,;:！？!?（(“”‘’\s…]|{words}")
 
 
 @lru_cache(maxsize=1)
 def _metric_re() -> re.Pattern[str]:
-    words = sorted(lexicon()["metric_words"], key=lambda s: (-len(s), s))
-    return re.compile("|".join(re.escape(w) for w in words))
+    return re.compile(alternation(lexicon()["metric_words"]))
 
 
 def _metric(
@@ -52,7 +55,8 @@ def _metric(
     if best is not None and q.start - best[0] <= 12:
         word = best[2]
         start = best[0] - len(word)
-        if word.startswith("年") and len(word) > 2 and text[start - 1 : start] in "今去明前当同上":
+        year_word = text[start - 1 : start] in lexicon()["metric_year_word_starts"]
+        if word.startswith("年") and len(word) > 2 and year_word:
             word = word[1:]  # 今年营收 is 营收 this year, not 年营收
         return word, True
     return following, False
@@ -64,7 +68,7 @@ def _following_phrase(text: str, q: Quantity, clause_end: int) -> str | None:
     pos = q.end
     if text.startswith("的", pos):
         pos += 1
-    stop = _FOLLOW_STOP.search(text, pos, min(clause_end, pos + 12))
+    stop = _follow_stop_re().search(text, pos, min(clause_end, pos + 12))
     phrase = text[pos : stop.start() if stop else min(clause_end, pos + 10)]
     if 2 <= len(phrase) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", phrase):
         return phrase

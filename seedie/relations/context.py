@@ -9,29 +9,32 @@ the shipped gazetteer) and date mentions. The builders in ``delegation``, ``visi
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from .. import places
+from ..lexicon import alternation, data_table
+from ..text.sentences import (
+    CLAUSE_BREAKS,
+    CLAUSE_PAUSES,
+    MAX_SENTENCE_LENGTH,
+    SENTENCE_ENDS,
+    split_paragraphs,
+)
 from ..text.sentences import CLOSERS as _CLOSERS
-from ..text.sentences import MAX_SENTENCE_LENGTH, SENTENCE_ENDS, split_paragraphs
 from ..text.spans import SpanIndex
 from ..types import Company, DateMention
 
-CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 _CLAUSE_BREAK_RE = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    """The word lists of ``seedie/data/relations.json`` (read once)."""
-    raw = files("seedie").joinpath("data/relations.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(raw)
+    """The word lists of ``seedie/data/relations.json`` (read once; do not mutate)."""
+    data: dict[str, Any] = data_table("relations.json")
     return data
 
 
@@ -46,7 +49,7 @@ def gazetteer() -> dict[str, tuple[str, str]]:
 
 def normalize_place(name: str) -> str:
     """贵州省 -> 贵州, 深圳市 -> 深圳; other names unchanged (minus a trailing 市/省)."""
-    return places.strip_level(name, ("省", "市"))
+    return places.strip_level(name, tuple(lexicon()["normalized_place_levels"]))
 
 
 def province_of(name: str) -> str | None:
@@ -209,28 +212,24 @@ def _is_heading(line: str) -> bool:
 def _is_soft_break(line: str) -> bool:
     """A short one-sentence line without a comma (最好的协作。): a section title in disguise."""
     stripped = line.strip()
-    if len(stripped) > 24 or any(c in stripped for c in "，,；;：:"):
+    if len(stripped) > 24 or any(c in stripped for c in CLAUSE_PAUSES):
         return False
     inner = stripped.rstrip(SENTENCE_ENDS + _CLOSERS)
     return bool(inner) and not any(c in inner for c in SENTENCE_ENDS)
-
-
-_CONJUNCTIONS = "和与及同跟"
 
 
 def _split_word(text: str, start: int, end: int) -> bool:
     """A short gazetteer hit that begins with a conjunction after a word (开发区|和县|农产品)."""
     return (
         end - start <= 2
-        and text[start] in _CONJUNCTIONS
+        and text[start] in lexicon()["gazetteer_split_chars"]
         and start > 0
         and "\u4e00" <= text[start - 1] <= "\u9fff"
     )
 
 
 def _gazetteer_regex() -> re.Pattern[str]:
-    names = sorted(gazetteer(), key=lambda s: (-len(s), s))
-    return re.compile("|".join(re.escape(n) for n in names))
+    return re.compile(alternation(gazetteer()))
 
 
 @lru_cache(maxsize=1)

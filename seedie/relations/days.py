@@ -51,6 +51,7 @@ def _sentence_day(
     """The day of the first sentence of the paragraph that names the group before its verb:
     a DateMention, None for a range (no single day), False when no such sentence is dated."""
     first = max(0, bisect.bisect_right(ctx._sent_starts, p_start) - 1)
+    dateline_ends = tuple(lexicon()["dateline_ends"])  # 4月19日讯: the dateline's date
     for s_start, s_end in ctx.sentences[first:]:
         if s_start >= p_end:
             break
@@ -62,7 +63,7 @@ def _sentence_day(
         dates = [
             d
             for d in ctx.dates_in(s_start, group)
-            if d.kind in ("date", "range") and not ctx.text.startswith(("讯", "电"), d.end)
+            if d.kind in ("date", "range") and not ctx.text.startswith(dateline_ends, d.end)
         ]
         if not dates:
             continue

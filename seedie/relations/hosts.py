@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..lexicon import alternation
 from ..orgs.lexicon import lexicon as org_lexicon
+from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
 from .context import (
-    CLAUSE_BREAKS,
     DocContext,
     lexicon,
 )
@@ -35,14 +36,12 @@ class _Host:
 
 @lru_cache(maxsize=1)
 def _head_re() -> re.Pattern[str]:
-    heads = sorted(lexicon()["host_heads"], key=lambda s: (-len(s), s))
-    return re.compile("|".join(re.escape(h) for h in heads))
+    return re.compile(alternation(lexicon()["host_heads"]))
 
 
 @lru_cache(maxsize=1)
 def _generic_re() -> re.Pattern[str]:
-    words = sorted(lexicon()["host_generic_words"], key=lambda s: (-len(s), s))
-    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")*")
+    return re.compile(f"(?:{alternation(lexicon()['host_generic_words'])})*")
 
 
 def _is_generic_stem(stem: str) -> bool:
@@ -100,8 +99,7 @@ def _topic_host(text: str, start: int, limit: int) -> _Host | None:
 
 @lru_cache(maxsize=1)
 def _visit_cue_re() -> re.Pattern[str]:
-    cues = sorted(lexicon()["visit_cues"], key=lambda s: (-len(s), s))
-    return re.compile("|".join(re.escape(c) for c in cues))
+    return re.compile(alternation(lexicon()["visit_cues"]))
 
 
 @lru_cache(maxsize=1)
@@ -182,8 +180,7 @@ def _find_hosts(ctx: DocContext) -> list[_Host]:
     # A host named once is the same host when its name recurs in the body.
     by_name = {h.name: h for h in named.values() if not h.generic}
     if by_name:
-        names = sorted(by_name, key=lambda n: (-len(n), n))
-        for m in re.finditer("|".join(re.escape(n) for n in names), text):
+        for m in re.finditer(alternation(by_name), text):
             host = by_name[m.group()]
             named.setdefault((m.start(), m.end()), replace(host, start=m.start(), end=m.end()))
     hosts = sorted(named.values(), key=lambda h: (h.start, -h.end))

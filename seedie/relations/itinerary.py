@@ -20,11 +20,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.sentences import FULL_STOPS
+from ..lexicon import alternation
+from ..text.sentences import CLAUSE_PAUSES, FULL_STOPS
 from .context import gazetteer, lexicon
 
 _OPEN, _CLOSE = "(（“‘《", ")）”’》"
-_SEGMENT_BREAKS = "，,；;"
+# What ends a segment of a list: a pause, except a colon, which opens the list (了：).
+_SEGMENT_BREAKS = "".join(c for c in CLAUSE_PAUSES if c not in "：:")
 _LINE_BREAKS = "\n"
 MAX_ITINERARY = 1200  # characters one list may span (a province's aid projects, 21 stops)
 _MAX_GROUP = 10  # characters of a place group's name (宁都县, 赣州经开区)
@@ -72,8 +74,8 @@ class _Words:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     lex = lexicon()
-    intro = "|".join(re.escape(w) for w in sorted(lex["itinerary_intros"], key=len, reverse=True))
-    counted = "|".join(re.escape(w) for w in lex["itinerary_counted_heads"])
+    intro = alternation(lex["itinerary_intros"])
+    counted = alternation(lex["itinerary_counted_heads"])
     count = r"[0-9一二两三四五六七八九十几多数余]+[家个处所座项]"
     # Between a count and its noun: 台资, 代表性, 重点 (no list mark, at most a few characters).
     between = r"[^、，,。；;：:\s]"
@@ -94,7 +96,7 @@ def _words() -> _Words:
         verbs=tuple(lex["stop_trailers"]) + tuple(lex["cue_verb_followers"]),
         adverbs=lex["itinerary_adverbs"],
         cues=tuple(lex["visit_cues"]),
-        cue_re=re.compile("|".join(re.escape(c) for c in lex["visit_list_cues"])),
+        cue_re=re.compile(alternation(lex["visit_list_cues"])),
     )
 
 

@@ -11,12 +11,11 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..text.sentences import FULL_STOPS
+from ..text.sentences import CLAUSE_BREAKS, FULL_STOPS
 from ..text.spans import SpanIndex
 from . import itinerary
 from .context import DocContext, lexicon
 from .stops import (
-    AND,
     Stop,
     blocked_spans,
     first_span_start,
@@ -30,7 +29,8 @@ from .stops import (
 __all__ = ["before_group_stops", "list_stops"]
 
 _OPEN, _CLOSE = "(（", ")）"
-_ITEM_BREAKS = "，,。；;！？!?\n"
+# What ends a list item: a clause break, except a colon, which opens a list (考察了：A、B).
+_ITEM_BREAKS = "".join(c for c in CLAUSE_BREAKS if c not in "：:")
 _MAX_LIST = 240  # characters a list before the group may span
 _MAX_SITE = 30
 _GROUP_REACH = 6  # characters between a list before the group and the group's mention
@@ -167,7 +167,7 @@ def _list_of(
             if per_item[i]:
                 # A和B where the list's words make B a stop too (研究院和某某等企业).
                 last = per_item[i][-1]
-                glue = AND.match(text, last.end)
+                glue = words().and_re.match(text, last.end)
                 if glue is None or ctx.inside_org(glue.start(), glue.end()):
                     continue
                 start = glue.end()

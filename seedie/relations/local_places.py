@@ -11,10 +11,11 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ..lexicon import alternation
 from ..orgs.lexicon import lexicon as org_lexicon
+from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
 from .context import (
-    CLAUSE_BREAKS,
     DocContext,
     PlaceSpan,
     gazetteer,
@@ -30,10 +31,12 @@ def _outlet_place(ctx: DocContext) -> str | None:
     A name outside the gazetteer counts when it carries a level word (某某县融媒体中心) or
     the text names it as a place or zone elsewhere (某某日报 … 某某高新区).
     """
-    suffixes = "|".join(re.escape(s) for s in lexicon()["outlet_suffixes"])
+    lex = lexicon()
     outlet = re.compile(
-        rf"([\u4e00-\u9fff]{{2,10}}?)(?:{suffixes})(?=.{{0,6}}(?:讯|记者|报道|消息))"
+        rf"([\u4e00-\u9fff]{{2,10}}?)(?:{alternation(lex['outlet_suffixes'])})"
+        rf"(?=.{{0,6}}(?:{alternation(lex['outlet_cues'])}))"
     )
+    zone = f"(?:[市县区]|{alternation(lex['outlet_zone_words'])})"
     gaz = gazetteer()
     text = ctx.text
     for p_start, p_end in ctx.paragraphs[:4]:
@@ -47,7 +50,7 @@ def _outlet_place(ctx: DocContext) -> str | None:
             if level:
                 return level.group()
             if stem[:2] not in lexicon()["local_place_words"] and re.search(
-                re.escape(stem[:2]) + r"(?:[市县区]|高新区|经开区|开发区|新区)", text
+                re.escape(stem[:2]) + zone, text
             ):
                 return stem[:2]
     return None
@@ -55,8 +58,7 @@ def _outlet_place(ctx: DocContext) -> str | None:
 
 def _destination_place(ctx: DocContext) -> str | None:
     """The place a visiting group comes to in the title or first sentence (赴某地考察)."""
-    verbs = sorted(lexicon()["trip_verbs"], key=len, reverse=True)
-    verb_re = re.compile("|".join(re.escape(v) for v in verbs))
+    verb_re = re.compile(alternation(lexicon()["trip_verbs"]))
     spans = ctx.paragraphs[:1] + ctx.sentences[:2]
     for start, end in spans:
         for m in verb_re.finditer(ctx.text, start, end):
@@ -66,7 +68,12 @@ def _destination_place(ctx: DocContext) -> str | None:
     return None
 
 
-_HOSTED = re.compile(r"(?:来|到|莅临|走进|赴)(?:我|本)[市县区省镇]")
+@lru_cache(maxsize=1)
+def _hosted_re() -> re.Pattern[str]:
+    """来我市, 莅临本县: a group came to the paper's own place."""
+    lex = lexicon()
+    verbs, deictics = alternation(lex["hosted_verbs"]), alternation(lex["hosted_deictics"])
+    return re.compile(f"(?:{verbs})(?:{deictics})[市县区省镇]")
 
 
 def _home_place(ctx: DocContext) -> str | None:
@@ -76,7 +83,7 @@ def _home_place(ctx: DocContext) -> str | None:
     """
     if "claims:home" not in ctx._indexes:
         home = _outlet_place(ctx)
-        if home is None and not _HOSTED.search(ctx.text):
+        if home is None and not _hosted_re().search(ctx.text):
             visitors = sorted(_visitor_places(ctx))
             spans = {p.start: p for p in ctx.places}
             home = spans[visitors[0]].name if visitors else None
@@ -104,7 +111,7 @@ def _visitor_places(ctx: DocContext) -> set[int]:
         for m in groups.finditer(ctx.text):
             for p in ctx.places_in(max(0, m.start() - 16), m.start()):
                 gap = ctx.text[p.end : m.start()]
-                if not any(c in gap for c in CLAUSE_BREAKS + "、和与及"):
+                if not any(c in gap for c in CLAUSE_BREAKS + lexicon()["visitor_gap_chars"]):
                     cached.add(p.start)
         ctx._indexes["claims:visitors"] = cached
     return cached
@@ -163,9 +170,6 @@ _LEVEL_PLACE = re.compile(
 )
 
 
-_NOT_IN_PLACE_STEM = "全我本该各每这那其此年月日个"
-
-
 def _level_places(ctx: DocContext) -> list[PlaceSpan]:
     """The places of ``ctx`` plus unlisted counties and towns (某某县 after a boundary)."""
     cached = ctx._indexes.get("claims:level_places")
@@ -173,9 +177,10 @@ def _level_places(ctx: DocContext) -> list[PlaceSpan]:
         cached = list(ctx.places)
         taken = SpanIndex((p.start, p.end, None) for p in ctx.places)
         local = set(lexicon()["local_place_words"]) | set(lexicon()["place_coref"])
+        not_in_stem = lexicon()["not_in_place_stem_chars"]  # 全县, 该镇 are no names
         for m in _LEVEL_PLACE.finditer(ctx.text):
             s, e = m.start(), m.end()
-            if m.group() in local or any(c in _NOT_IN_PLACE_STEM for c in m.group()[:-1]):
+            if m.group() in local or any(c in not_in_stem for c in m.group()[:-1]):
                 continue
             if m.group().endswith(tuple(lexicon()["not_place_level_endings"])):
                 continue  # 高新区, 示范县: a kind of zone or county, not a named one
@@ -197,5 +202,4 @@ def _places_in(ctx: DocContext, start: int, end: int) -> list[PlaceSpan]:
 
 @lru_cache(maxsize=1)
 def _local_re() -> re.Pattern[str]:
-    words = sorted(lexicon()["local_place_words"], key=lambda s: (-len(s), s))
-    return re.compile("|".join(re.escape(w) for w in words))
+    return re.compile(alternation(lexicon()["local_place_words"]))

@@ -10,8 +10,6 @@ from __future__ import annotations
 from .context import DocContext, lexicon
 from .stops import Stop, blocked_spans, first_span_start, is_place, item_stops, site_name, words
 
-_TOPIC_MARKS = ("是", "位于", "成立", "始建", "坐落", "作为", "总投资", "占地", "，", ",")
-
 
 def _group_visits_in(ctx: DocContext, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """The group's mention followed by a visit cue within ``text[start:end]``."""
@@ -53,6 +51,7 @@ def opener_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
     text = ctx.text
     blocked = blocked_spans(ctx, spans)
     out: list[Stop] = []
+    marks = tuple(lexicon()["topic_marks"])  # 红狮集团是…, 某某风电场，…
     for p_start, p_end in ctx.paragraphs:
         body = text[p_start:p_end]
         lead = p_start + len(body) - len(body.lstrip())
@@ -60,7 +59,7 @@ def opener_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
             continue
         org = ctx.first_org_from(lead)
         if org is not None and org.start == lead and not blocked.overlaps(org.start, org.end):
-            if org.company.kind != "government" and text.startswith(_TOPIC_MARKS, org.end):
+            if org.company.kind != "government" and text.startswith(marks, org.end):
                 out.append(Stop(org.start, org.end, org.text, org, False, "opener"))
             continue
         stop = min(

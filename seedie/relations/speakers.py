@@ -11,9 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from ..text.sentences import FULL_STOPS
+from ..lexicon import alternation
+from ..text.sentences import CLAUSE_BREAKS, FULL_STOPS
 from ..text.spans import SpanIndex, occurrences
 from .context import DocContext, lexicon
 
@@ -21,9 +22,6 @@ _STOPS_BEFORE_QUOTE = FULL_STOPS + "“\n"
 _STOPS_AFTER_QUOTE = FULL_STOPS + "”\n"
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-_ATTRIBUTION_GAP = set("也还又则便就都再笑着亦")
-_NOT_PRONOUN_AFTER = set("们人乡国物")
-_NOT_PRONOUN_BEFORE = set("其吉利")
 # Longest quotation looked for (characters): a bounded search per opening mark, and no
 # quotation spanning a whole page written on one line.
 MAX_QUOTE = 2000
@@ -38,14 +36,25 @@ class NameSpan:
 
 @lru_cache(maxsize=1)
 def _title_re() -> re.Pattern[str]:
-    titles = sorted(lexicon()["titles"], key=lambda s: (-len(s), s))
-    return re.compile("(?:" + "|".join(re.escape(t) for t in titles) + ")")
+    return re.compile(f"(?:{alternation(lexicon()['titles'])})")
 
 
 @lru_cache(maxsize=1)
 def _speech_re() -> re.Pattern[str]:
-    verbs = sorted(lexicon()["speech_verbs"], key=lambda s: (-len(s), s))
-    return re.compile("|".join(re.escape(v) for v in verbs))
+    return re.compile(alternation(lexicon()["speech_verbs"]))
+
+
+@lru_cache(maxsize=1)
+def _clause_start_re() -> re.Pattern[str]:
+    """A clause start, with the word that may open it before a bare name (在王某看来)."""
+    openers = alternation(lexicon()["speaker_clause_openers"])
+    return re.compile(rf"(?:^|(?<=[{CLAUSE_BREAKS}”」]))(?:{openers})?")
+
+
+@cache
+def _chars(key: str) -> frozenset[str]:
+    """The characters of one character list of relations.json (他们 is no 他)."""
+    return frozenset(lexicon()[key])
 
 
 def _surname_len(text: str, pos: int) -> int:
@@ -79,13 +88,10 @@ def _name_after_title(text: str, pos: int) -> str | None:
     return None
 
 
-_CLAUSE_START = re.compile(r"(?:^|(?<=[，。！？；：\n”」,;:!?]))(?:在|据)?")
-
-
 def _bare_speaker_names(text: str) -> set[str]:
     """Names without a title at a clause start: 王某某介绍， / 在王某看来， / 据王某透露，."""
     out: set[str] = set()
-    for m in _CLAUSE_START.finditer(text):
+    for m in _clause_start_re().finditer(text):
         pos = m.end()
         sur = _surname_len(text, pos)
         if not sur:
@@ -182,7 +188,8 @@ def _mentions(ctx: DocContext, names: list[NameSpan]) -> list[NameSpan]:
             s = m.start()
             nxt = ctx.text[s + 1 : s + 2]
             prv = ctx.text[s - 1 : s] if s else ""
-            if nxt in _NOT_PRONOUN_AFTER or prv in _NOT_PRONOUN_BEFORE:
+            after, before = _chars("not_pronoun_after_chars"), _chars("not_pronoun_before_chars")
+            if nxt in after or prv in before:  # 他们, 其他
                 continue
             i = bisect.bisect_right(starts, s) - 1
             if i >= 0 and ctx.section_of(names[i].start) == ctx.section_of(s):
@@ -198,7 +205,7 @@ def _speaker_before_verb(mentions: list[NameSpan], verb_start: int, text: str) -
         if n.end > verb_start:
             continue
         gap = text[n.end : verb_start]
-        if len(gap) <= 2 and all(c in _ATTRIBUTION_GAP for c in gap):
+        if len(gap) <= 2 and all(c in _chars("attribution_gap_chars") for c in gap):
             return n.name
         if n.end < verb_start - 2:
             return None

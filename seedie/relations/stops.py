@@ -15,20 +15,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import alternation
 from ..orgs.lexicon import head_of
 from ..orgs.lexicon import lexicon as org_lexicon
 from ..text.spans import SpanIndex
 from .context import DocContext, OrgSpan, gazetteer, lexicon
 
-_ITEM_BREAKS = "，,。；;！？!?\n"
-_OPEN, _CLOSE = "(（", ")）"
 _QUOTES_OPEN, _QUOTES_CLOSE = "“‘", "”’"
 _MAX_LIST = 240  # characters a list of stops may span
 _MAX_SITE = 30
 _GROUP_REACH = 6  # characters between a list before the group and the group's mention
 _NUMBER_CLASSIFIER = re.compile(r"[0-9一二两三四五六七八九十几多数]+[家个所座处项]")
-_GLUE = re.compile(r"^(?:和|及|以及|与|、)$")
-_PLACE_ENDS = ("旗", "县", "縣", "镇", "鎮", "乡", "鄉")
 _MAX_PARTS = 4  # conjunctions tried in one list item
 _MAX_CUT_TAIL = 4  # characters of a site's name the linker may have left off
 _MAX_ORG_LEAD = 8  # characters of an item before its organization (位于某镇的, 某市的)
@@ -60,30 +57,29 @@ class _Words:
     generic_starts: tuple[str, ...]
     followers: tuple[str, ...]
     strong_conjunctions: frozenset[str]
+    and_re: re.Pattern[str]  # 以及, 和, 及, 与: what joins two stops
+    glue_re: re.Pattern[str]  # a conjunction or 、 alone between two organizations
+    place_ends: tuple[str, ...]  # 县, 镇 …: a short name ending so is a place
+    legal_re: re.Pattern[str]  # 有限公司 … before the rest of a site's name
+    project_heads: tuple[str, ...]  # 项目, 工程: a known organization's project
 
 
 @lru_cache(maxsize=1)
 def words() -> _Words:
     lex = lexicon()
-    cues = sorted(set(lex["visit_cues"]) | set(lex["visit_list_cues"]), key=lambda c: -len(c))
+    cues = alternation([*lex["visit_cues"], *lex["visit_list_cues"]])
     generic = lex["stop_generic"]
+    conj = lex["list_conjunctions"]
     return _Words(
-        cue_re=re.compile("|".join(re.escape(c) for c in cues)),
-        frame_re=re.compile("|".join(re.escape(c) for c in lex["itinerary_frame_openers"])),
+        cue_re=re.compile(cues),
+        frame_re=re.compile(alternation(lex["itinerary_frame_openers"])),
         # 等进行了参观考察 / 等开展调研: the frame's verb after the list.
-        frame_close_re=re.compile(
-            "等?(?:{})了?(?:{})".format(
-                "|".join(re.escape(v) for v in lex["itinerary_frame_verbs"]),
-                "|".join(re.escape(c) for c in cues),
-            )
-        ),
+        frame_close_re=re.compile(f"等?(?:{alternation(lex['itinerary_frame_verbs'])})了?(?:{cues})"),
         zone_links=frozenset(lex["stop_zone_links"]),
         # 考察团(一行)(先后)到…: the adverbs may stand between the group and the verb.
         group_verb_re=re.compile(
-            "(?:{})*(?:{})".format(
-                "|".join(re.escape(a) for a in lex["itinerary_group_adverbs"]),
-                "|".join(re.escape(v) for v in lex["itinerary_group_verbs"]),
-            )
+            f"(?:{alternation(lex['itinerary_group_adverbs'])})*"
+            f"(?:{alternation(lex['itinerary_group_verbs'])})"
         ),
         heads=tuple(sorted(lex["stop_site_heads"], key=len, reverse=True)),
         trailers=tuple(lex["stop_trailers"]),
@@ -91,6 +87,11 @@ def words() -> _Words:
         generic_starts=tuple(sorted(generic, key=len, reverse=True)),
         followers=tuple(lex["cue_verb_followers"]),
         strong_conjunctions=frozenset(lex["stop_strong_conjunctions"]),
+        and_re=re.compile(alternation(conj)),
+        glue_re=re.compile(f"^(?:{alternation(['、', *conj])})$"),
+        place_ends=tuple(lex["stop_place_ends"]),
+        legal_re=re.compile(f"(?:{alternation(lex['stop_legal_forms'])})(?=.{{1,12}}$)"),
+        project_heads=tuple(lex["project_heads"]),
     )
 
 
@@ -108,7 +109,7 @@ def is_place(surface: str) -> bool:
 def _weak(org: OrgSpan) -> bool:
     """An organization mention that cannot stand for a stop on its own: a place (达拉特旗,
     阿克苏) or a bare stem the linker gave no head (某某 cut from 某某变科技)."""
-    if is_place(org.text) or (len(org.text) <= 5 and org.text.endswith(_PLACE_ENDS)):
+    if is_place(org.text) or (len(org.text) <= 5 and org.text.endswith(words().place_ends)):
         return True
     return org.company.kind == "other" and head_of(org.text) is None
 
@@ -138,7 +139,7 @@ def site_name(surface: str) -> str | None:
     if _NUMBER_CLASSIFIER.match(name):
         return None
     # 某某有限公司研发中心: the company is the stop, its unit only where the group went.
-    legal = re.search("(?:股份有限公司|有限责任公司|有限公司|股份公司)(?=.{1,12}$)", name)
+    legal = w.legal_re.search(name)
     if legal is not None:
         name = name[: legal.end()]
         return name if len(name) > len(legal.group()) + 1 else None
@@ -169,16 +170,15 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-AND = re.compile("以及|和|及|与")
-
-
 def item_stops(
     ctx: DocContext, start: int, end: int, blocked: SpanIndex[None], listed: bool, kind: str
 ) -> list[Stop]:
     """The stops of one list item: A及B(及C) when every part is a whole stop, else its
     organizations (joined by 和/及), else its site name."""
     cuts = [
-        m for m in AND.finditer(ctx.text, start, end) if not ctx.inside_org(m.start(), m.end())
+        m
+        for m in words().and_re.finditer(ctx.text, start, end)
+        if not ctx.inside_org(m.start(), m.end())
     ][:_MAX_PARTS]
     # Left to right, each part must be a whole stop (A集团及B中心), not a piece of one name
     # (…化学品及能源材料项目); a part that is not extends to the next conjunction.
@@ -222,7 +222,8 @@ def _one_item(
         # 阿克苏 + 纺织工业城, 巩义市产业 + 集聚区展示中心: the named site is the stop.
         return [Stop(t_start, t_end, whole, None, listed, kind)]
     if len(orgs) > 1 and not any(
-        _GLUE.match(text[a.end : b.start].strip()) for a, b in zip(orgs, orgs[1:], strict=False)
+        words().glue_re.match(text[a.end : b.start].strip())
+        for a, b in zip(orgs, orgs[1:], strict=False)
     ):
         # Pieces of one name the linker cut (某某物联网 + 创新发展中心): the item is the stop.
         name = site_name(text[orgs[0].start : t_end])
@@ -237,7 +238,7 @@ def _one_item(
         # A name cut short by the linker (某某理工 + 校区, 某某大学 + 生创业园): the whole item
         # is the stop; a known organization's project (某某 + 二期扩建项目) stays its own.
         short = len(rest) <= _MAX_CUT_TAIL and rest.endswith(words().heads)
-        if short and rest.endswith(("项目", "工程")):
+        if short and rest.endswith(words().project_heads):
             short = False
         if (
             rest
@@ -249,7 +250,7 @@ def _one_item(
                 return [Stop(first.start, t_end, name, None, listed, kind)]
         out = [Stop(first.start, first.end, first.text, first, listed, kind)]
         for left, right in zip(orgs, orgs[1:], strict=False):
-            if not _GLUE.match(text[left.end : right.start].strip()):
+            if not words().glue_re.match(text[left.end : right.start].strip()):
                 break
             out.append(Stop(right.start, right.end, right.text, right, listed, kind))
         return out

@@ -17,11 +17,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..lexicon import alternation
+from ..text.sentences import CLAUSE_BREAKS
 from ..types import Quantity
 from .candidates import _Cand, _candidates, _words_re
 from .context import (
-    CLAUSE_BREAKS,
     DocContext,
     lexicon,
 )
@@ -66,7 +68,10 @@ def _section_topics(ctx: DocContext) -> dict[int, _Cand]:
     return out
 
 
-_FIRST_PERSON = re.compile(r"我们|我司|本公司|我公司|咱们")
+@lru_cache(maxsize=1)
+def _first_person_re() -> re.Pattern[str]:
+    """我们, 本公司: a speaker's company naming itself."""
+    return re.compile(alternation(lexicon()["first_person_words"]))
 
 
 # The rules' order of preference; the first step that finds a candidate gives the subject.
@@ -120,7 +125,7 @@ def subject_steps(
         speaker_org = orgs[0] if orgs else None
     # “我们在贵州的项目…”远航集团总经理X说: "we" is the speaker's organization, not the place
     # the sentence also names.
-    we = speaker_org is not None and _FIRST_PERSON.search(text, s_start, q.start)
+    we = speaker_org is not None and _first_person_re().search(text, s_start, q.start)
     yield "speaker_we", speaker_org if we else None
     yield "located", _located_in(ctx, q, blocked)
     in_clause = _not_examples(text, _candidates(ctx, st.c_start, q.start, blocked), q.start)

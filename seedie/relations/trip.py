@@ -12,7 +12,9 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
 
+from ..lexicon import alternation
 from ..orgs.delegation import DelegationInfo
 from ..places import place_table
 from ..types import Trip
@@ -28,9 +30,13 @@ def guess_home(ctx: DocContext, exclude: str | None) -> str | None:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-_RANGE = re.compile(
-    r"(\d{1,2})月(\d{1,2})日(?:[上下]午)?(?:至|到|—|-|～|~)(?:(\d{1,2})月)?(\d{1,2})日"
-)
+@lru_cache(maxsize=1)
+def _range_re() -> re.Pattern[str]:
+    """6月16日至18日, 6月30日—7月2日: a trip's span in the text itself."""
+    conn = alternation(lexicon()["trip_range_connectors"])
+    return re.compile(
+        rf"(\d{{1,2}})月(\d{{1,2}})日(?:[上下]午)?(?:{conn})(?:(\d{{1,2}})月)?(\d{{1,2}})日"
+    )
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -46,7 +52,7 @@ def _range_in(
     for d in ctx.dates_in(start, end):
         if d.kind == "range" and d.date is not None and d.end_date is not None:
             return d.date, d.end_date
-    m = _RANGE.search(ctx.text, start, end)
+    m = _range_re().search(ctx.text, start, end)
     if m and year is not None:
         month1, day1 = int(m.group(1)), int(m.group(2))
         month2 = int(m.group(3)) if m.group(3) else month1
@@ -74,8 +80,7 @@ def find_trip(
     Trip(region="广东", start_date=2026-06-16, end_date=2026-06-17, ...)
     """
     lex = lexicon()
-    verbs = "|".join(re.escape(v) for v in sorted(lex["trip_verbs"], key=len, reverse=True))
-    purposes = "|".join(re.escape(p) for p in sorted(lex["trip_purposes"], key=len, reverse=True))
+    verbs, purposes = alternation(lex["trip_verbs"]), alternation(lex["trip_purposes"])
     cue = re.compile(
         rf"(?:{verbs})(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:[^，。；]{{0,8}}?)(?:{purposes})"
     )
@@ -93,7 +98,7 @@ def find_trip(
                 continue
             has_range = _range_in(ctx, s_start, s_end, year) is not None
             has_date = bool(ctx.dates_in(s_start, s_end)) or bool(
-                _RANGE.search(ctx.text, s_start, s_end)
+                _range_re().search(ctx.text, s_start, s_end)
             )
             para = ctx.paragraph_of(s_start)
             heading = para is not None and para in ctx.headings

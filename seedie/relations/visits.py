@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..orgs.delegation import leads_group
 from ..orgs.lexicon import lexicon as org_lexicon
@@ -26,9 +27,15 @@ from .lists import before_group_stops, list_stops
 from .section_stops import heading_stops, opener_stops
 from .stops import Stop
 
-_LIST_GLUE = re.compile(r"^[、，,和及与以及\s]*$")
 _MAX_CUE_GAP = 8
 _SECTION_REACH = 3000  # characters either side of a host searched for its section's city
+
+
+@lru_cache(maxsize=1)
+def _list_glue_re() -> re.Pattern[str]:
+    """Only marks, blanks and the characters of list conjunctions between two names (A、B和C)."""
+    chars = "".join(sorted(set("".join(lexicon()["list_conjunctions"]))))
+    return re.compile(rf"^[、，,{chars}\s]*$")
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -72,13 +79,14 @@ def _cue_before(
             return False, False
         nxt = ctx.first_org_from(org.end)
         glue = text[org.end : nxt.start].strip() if nxt is not None else ""
-        listed = glue in ("、", "和", "及", "与", "以及") or text.startswith("、", org.end)
+        conj = lexicon()["list_conjunctions"]
+        listed = glue == "、" or glue in conj or text.startswith("、", org.end)
         return True, listed
     if len(text[best : between[0].start]) > _MAX_CUE_GAP:
         return False, False
     chain = [*between, org]
     for left, right in zip(chain, chain[1:], strict=False):
-        if not _LIST_GLUE.match(text[left.end : right.start]):
+        if not _list_glue_re().match(text[left.end : right.start]):
             return False, False
     return True, True
 
@@ -107,11 +115,11 @@ def _object_pattern(ctx: DocContext, clause_start: int, clause_end: int, org: Or
     if text[lead + 1 : chain[0].start].strip() != "":
         return False
     for left, right in zip(chain, chain[1:], strict=False):
-        if not _LIST_GLUE.match(text[left.end : right.start]):
+        if not _list_glue_re().match(text[left.end : right.start]):
             return False
     last = max([org.end, *(o.end for o in ctx.orgs_in(org.start, clause_end))])
     verb = text.find("进行", last, clause_end)
-    if verb < 0 or verb - last > 6 or text[last:verb].strip("、和及与等企业单位公司项目地 "):
+    if verb < 0 or verb - last > 6 or text[last:verb].strip(lexicon()["frame_list_tail_chars"]):
         return False
     after = text[verb + 2 : clause_end].lstrip("了")
     return any(

@@ -15,10 +15,16 @@ from __future__ import annotations
 
 import re
 
-# The marks that end a sentence, and the closing quotes and brackets that may follow them:
-# defined here once; every stage that needs them imports them.
-SENTENCE_ENDS = "。！？!?；;…"
+# The marks that end a sentence or a clause, and the closing quotes and brackets that may
+# follow them: defined here once; every stage that needs them imports them (a stage that needs
+# another set derives it from these, with the reason beside it).
 FULL_STOPS = "。！？!?"  # the ends that close a statement (a quote's speaker is looked up to them)
+SENTENCE_ENDS = FULL_STOPS + "；;…"  # what ends a sentence of split_sentences
+# Where a search for the start of the sentence around a position stops (a line break too).
+SENTENCE_BREAKS = FULL_STOPS + "；;\n"
+CLAUSE_PAUSES = "，,；;：:"  # the marks that pause a sentence without ending it
+CLAUSE_MARKS = CLAUSE_PAUSES + "、"  # those and the list mark: the cut points of a sentence
+CLAUSE_BREAKS = CLAUSE_PAUSES + FULL_STOPS + "\n"  # what bounds a clause
 CLOSERS = "”’\"'）)】」』》"
 _END = SENTENCE_ENDS
 _CLOSERS = CLOSERS
@@ -29,9 +35,9 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # Longest sentence handed on (characters). News sentences are far shorter (a few hundred
 # characters at most); the analyzer cuts its input at 512 characters anyway.
 MAX_SENTENCE_LENGTH = 500
-# Preferred cut points in an over-long sentence, best first: after a clause mark, after a
-# blank. A cut is only taken in the second half of the window, so pieces stay long.
-_CLAUSE_MARKS = "，,、；;：:"
+# Preferred cut points in an over-long sentence, best first: after a clause mark
+# (CLAUSE_MARKS), after a blank. A cut is only taken in the second half of the window, so
+# pieces stay long.
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -75,7 +81,7 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while end - pos > MAX_SENTENCE_LENGTH:
         limit = pos + MAX_SENTENCE_LENGTH
         half = pos + MAX_SENTENCE_LENGTH // 2
-        cut = max(text.rfind(c, half, limit) for c in _CLAUSE_MARKS) + 1
+        cut = max(text.rfind(c, half, limit) for c in CLAUSE_MARKS) + 1
         if cut <= half:
             cut = next((i + 1 for i in range(limit - 1, half - 1, -1) if text[i].isspace()), 0)
         if cut <= half:
