@@ -293,6 +293,114 @@ def test_find_quantities(text: str, expected: list[tuple[str, float, str, str]])
         assert text[q.start : q.end] == q.text
 
 
+# Numbers spaced off from their words, as web text writes them: (spaced text, the same text
+# unspaced, the spans found in the spaced text). Each span must be the quantity found in the
+# unspaced text (every field but text and offsets), with the gaps inside it.
+SPACED = [
+    ("总投资超 2000 亿元。", "总投资超2000亿元。", ["超 2000 亿元"]),
+    ("已连续 8 年位居前列", "已连续8年位居前列", ["8 年"]),
+    ("计划投资 1.2 亿 元建设", "计划投资1.2亿元建设", ["1.2 亿 元"]),
+    ("园区员工近 3000 人", "园区员工近3000人", ["近 3000 人"]),
+    ("营收同比增长 15.6 %，", "营收同比增长15.6%，", ["15.6 %"]),
+    ("获补贴 1,200 万元", "获补贴1,200万元", ["1,200 万元"]),
+    ("入驻企业 200 多家", "入驻企业200多家", ["200 多家"]),
+    ("带动就业 1500 余人", "带动就业1500余人", ["1500 余人"]),
+    ("拉动消费 2 个亿", "拉动消费2个亿", ["2 个亿"]),
+    ("年营收 80 至 100 亿元", "年营收80至100亿元", ["80 至 100 亿元"]),
+    ("单价 10 - 20 万元", "单价10-20万元", ["10 - 20 万元"]),
+    ("本地配套率 90% 以上", "本地配套率90%以上", ["90% 以上"]),
+    ("年接待 3000 人 左右", "年接待3000人左右", ["3000 人 左右"]),
+    ("每天 超过 500 万枚芯片", "每天超过500万枚芯片", ["每天 超过 500 万枚"]),
+    ("注册资本人民币 5000 万元", "注册资本人民币5000万元", ["人民币 5000 万元"]),
+    ("融资 US$ 3.5 亿", "融资US$3.5亿", ["US$ 3.5 亿"]),
+    ("装机 500 MW", "装机500MW", ["500 MW"]),
+    ("年产 30 万吨", "年产30万吨", ["年产 30 万吨"]),
+    ("约 2 万 人参加", "约2万人参加", ["约 2 万 人"]),
+    ("有近 2000 年历史", "有近2000年历史", ["近 2000 年"]),
+    ("超  2000  亿元", "超2000亿元", ["超  2000  亿元"]),  # two spaces are still a gap
+    ("投资超 2000 亿元，就业近 3000 人", "投资超2000亿元，就业近3000人",
+     ["超 2000 亿元", "近 3000 人"]),
+]  # fmt: skip
+# ASCII space, no-break space, ideographic space, thin space
+GAPS = [" ", "\u00a0", "\u3000", "\u2009"]
+_FIELDS = ("value", "unit", "kind", "low", "high", "qualifier", "per")
+
+
+@pytest.mark.parametrize("gap", GAPS, ids=["space", "nbsp", "ideographic", "thin"])
+@pytest.mark.parametrize(("spaced", "plain", "texts"), SPACED, ids=[c[0] for c in SPACED])
+def test_find_spaced(spaced: str, plain: str, texts: list[str], gap: str) -> None:
+    text = spaced.replace(" ", gap)
+    found = find_quantities(text)
+    assert [q.text for q in found] == [t.replace(" ", gap) for t in texts]
+    want = find_quantities(plain)
+    assert [[getattr(q, f) for f in _FIELDS] for q in found] == [
+        [getattr(q, f) for f in _FIELDS] for q in want
+    ]
+    at = 0
+    for q in found:
+        assert q.start is not None and q.end is not None
+        assert q.start == text.index(q.text, at) and q.end == q.start + len(q.text)
+        at = q.end
+
+
+# Gaps that part the words: (text, [(span text, unit, qualifier)]). A tab (table cells), a
+# line break, a run of three spaces, a gap between two numbers, a Chinese numeral, a number
+# after a Latin word (a model name) or after 第 (an ordinal) never join.
+SPACED_APART = [
+    ("2019 2000万元", [("2019", "", "exact"), ("2000万元", "CNY", "exact")]),
+    ("营收 2019 120 亿元", [("2019", "", "exact"), ("120 亿元", "CNY", "exact")]),
+    ("2000 亿 2019", [("2000", "", "exact"), ("2019", "", "exact")]),
+    ("12 34 56", [("12", "", "exact"), ("34", "", "exact"), ("56", "", "exact")]),
+    ("超\t2000亿元", [("2000亿元", "CNY", "exact")]),
+    ("2000\t亿元", [("2000", "", "exact")]),
+    ("超\n2000 亿元", [("2000 亿元", "CNY", "exact")]),
+    ("2000 \n亿元", [("2000", "", "exact")]),
+    ("2000\u2029亿元", [("2000", "", "exact")]),
+    ("超   2000   亿元", [("2000", "", "exact")]),
+    ("1 万科 2 保利", [("1", "", "exact"), ("2", "", "exact")]),
+    ("近 千人", []),
+    ("第 3 名", []),
+    ("第 5 届", []),
+    ("Mate 60 系列", []),
+    ("iPhone 16 台", []),
+    ("5 million", []),
+    ("3 times", []),
+    ("2019 年 6 月 16 日上午", []),
+    ("截至 2024 年底", []),
+    ("2019 - 2020", []),
+    ("9 点 30 分", []),
+    ("5 折叠屏", [("5", "", "exact")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SPACED_APART, ids=[repr(c[0]) for c in SPACED_APART])
+def test_find_spaced_apart(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = find_quantities(text)
+    assert [(q.text, q.unit, q.qualifier) for q in found] == expected
+    for q in found:
+        assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("spaced", "plain"),
+    [
+        ("超 2000 亿元", "超2000亿元"),
+        ("超\u00a02000\u3000亿元", "超2000亿元"),
+        ("近 3000 人", "近3000人"),
+        ("1.2 亿 元", "1.2亿元"),
+        ("15.6 %", "15.6%"),
+        ("1,200 万元", "1,200万元"),
+        ("80 至 100 亿元", "80至100亿元"),
+        ("200 多家", "200多家"),
+    ],
+)
+def test_parse_spaced(spaced: str, plain: str) -> None:
+    q, want = parse_quantity(spaced), parse_quantity(plain)
+    assert q is not None and want is not None
+    assert [getattr(q, f) for f in _FIELDS] == [getattr(want, f) for f in _FIELDS]
+    assert q.text == spaced
+
+
 def test_find_offsets_sorted_non_overlapping() -> None:
     text = "项目总投资超过80亿元，年产30万吨，带动就业1500余人，利润率提高2.5个百分点。" * 20
     found = find_quantities(text)
@@ -355,6 +463,7 @@ def test_find_is_linear_enough() -> None:
         alphabet=st.sampled_from(
             list(
                 "0123456789.,-~至到万亿千百十几多余元人%约近超以上下个年月日每斤一二两三五零分之半第 "
+                "\u3000\u00a0\t\n"
             )
         ),
         max_size=30,

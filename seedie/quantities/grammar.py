@@ -2,7 +2,8 @@
 
 Internal to :mod:`seedie.quantities.parse`, which adds prefixes, ranges and suffixes.
 Works on width-normalized text at a given position and never reads further than the
-expression itself, so a scan over a long text stays linear. Pure code (no spaCy).
+expression itself, so a scan over a long text stays linear. Pure code (no spaCy). Spaces
+around an Arabic number (2000 亿元, 15.6 %): see :mod:`seedie.quantities.spacing`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .numerals import (
     parse_numeral_span,
     place_of,
 )
+from .spacing import GAP_CHARS, LATIN_LETTERS, gap_before_tail, gap_before_unit, gap_multiplier
 from .units import UnitInfo, UnitTable
 
 _CN_DIGITS = "零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
@@ -72,6 +74,8 @@ class Part:
     mult: Decimal | None = None
     per: str | None = None
     frac_den: Decimal | None = None  # 百分之三十到四十: the right side shares the 百
+    spaced: bool = False  # gaps may stand around it (spacing.py): an Arabic number
+    gap: bool = False  # spaced, and a gap follows it at s[end] (80 至 100 亿元, 90% 以上)
 
 
 def _is_year(text: str, sequence: bool) -> bool:
@@ -133,6 +137,12 @@ def parse_part(
         bad = _arabic_checks(s, j, text, table)
         if bad is not None:
             return bad
+    # 超 2000 亿元: gaps only around an Arabic number, and not after a Latin word (Mate 60)
+    spaced = arabic and prev not in LATIN_LETTERS
+    gap = spaced and j < n and s[j] in GAP_CHARS  # a gap stands at s[j]
+    if gap:
+        j, text = gap_multiplier(s, j, text, table)
+        gap = j < n and s[j] in GAP_CHARS
     if j < n and s[j] == "折" and not (j + 1 < n and s[j + 1] in _ZHE_BLOCK):
         return _discount(text, j + 1, table, arabic)
     span = parse_numeral_span(text)
@@ -146,9 +156,14 @@ def parse_part(
         frac = _fraction(s, j, text, low, table)
         if frac is not None:
             return frac
+    if gap:
+        j = gap_before_tail(s, j, approx, table)
+    j0 = j
     low, high, approx, base, mult, j = _numeral_tail(
         s, j, arabic, low, high, approx, base, mult, table
     )
+    if gap if j == j0 else spaced and j < n and s[j] in GAP_CHARS:
+        j = gap_before_unit(s, j, table)
     found = _unit_at(s, j, text, approx, table)
     if not isinstance(found, tuple):
         return found
@@ -157,9 +172,13 @@ def parse_part(
         s, j, unit.surface, text, span.sequence, approx, qualified, prev
     ):
         return Reject(j)
-    return _finish(
+    part = _finish(
         s, j, prev, table, qualified, text, low, high, approx, unit, arabic, has_digit, base, mult
     )
+    if spaced:
+        part.spaced = True
+        part.gap = part.end < n and s[part.end] in GAP_CHARS
+    return part
 
 
 def _half_part(s: str, i: int, prev: str, table: UnitTable, qualified: bool) -> Part | None:
@@ -378,20 +397,3 @@ def _money_tail(s: str, j: int, low: Decimal, unit: UnitInfo, t: UnitTable) -> t
     if s.startswith("钱", j) and unit.surface == "块":
         return j + 1, low
     return j, low
-
-
-def right_side_percent(left: Part, right: Part, table: UnitTable) -> Part:
-    """百分之三十到四十: a bare right side shares the left side's 百分之."""
-    if left.frac_den is None or right.unit is not None:
-        return right
-    value = right.low / left.frac_den * _HUNDRED
-    return Part(
-        value,
-        None,
-        right.approx,
-        table.units["%"],
-        right.end,
-        right.numeral,
-        right.arabic,
-        right.has_digit,
-    )

@@ -18,6 +18,7 @@ from ..types import Quantity
 from .grammar import NUM_RE, Part, Reject, parse_part
 from .numerals import normalize_width
 from .ranges import _range_after
+from .spacing import GAP_CHARS, GAP_CLASS, char_before, gap_after, gap_before
 from .units import UnitInfo, UnitTable, unit_table
 
 __all__ = ["find_quantities", "parse_quantity"]
@@ -39,6 +40,7 @@ _BOUNDS_HIGH = frozenset(("nearly", "under", "at_most"))
 _FILLER = frozenset("了有为达是")
 # parse_quantity only: spaces inside an expression (人民币 8千元) unless between digits
 _INNER_SPACE_RE = re.compile(r"(?<![0-9])\s+|\s+(?![0-9])")
+_GAP_RE = re.compile(GAP_CLASS)
 
 
 def _type_error(func: str, obj: object) -> TypeError:
@@ -74,6 +76,8 @@ def _prefixes(s: str, pos: int, t: UnitTable) -> tuple[int, dict[str, str]]:
             pos = m.end()
             if slot == "qual" and pos < n and s[pos] in _FILLER:
                 pos += 1
+            if pos < n and s[pos] in GAP_CHARS:
+                pos = _gap_after_prefix(s, pos, t)
             continue
         m = t.per_word_re.match(s, pos)
         if m is not None and "per" not in found:
@@ -81,6 +85,8 @@ def _prefixes(s: str, pos: int, t: UnitTable) -> tuple[int, dict[str, str]]:
             pos = m.end()
             if pos + 1 < n and s[pos] == "有" and s[pos + 1] not in "些的":  # 每天有超过…
                 pos += 1
+            if pos < n and s[pos] in GAP_CHARS:
+                pos = _gap_after_prefix(s, pos, t)
             continue
         ch = s[pos]
         if ch in "上数" and "mag" not in found and pos + 1 < n and s[pos + 1] in "十百千万亿":
@@ -96,6 +102,17 @@ def _prefixes(s: str, pos: int, t: UnitTable) -> tuple[int, dict[str, str]]:
     return pos, found
 
 
+def _gap_after_prefix(s: str, pos: int, t: UnitTable) -> int:
+    """超 2000, 每天 超过 500 万枚, 人民币 5000 万元: past the gap at ``s[pos]`` before an Arabic
+    number or another prefix word (a gap never parts a prefix from a Chinese numeral: 近 千人)."""
+    k = gap_after(s, pos)
+    if k == pos or k >= len(s):
+        return pos
+    if "0" <= s[k] <= "9" or t.prefix_re.match(s, k) or t.per_word_re.match(s, k):
+        return k
+    return pos
+
+
 def _parse_at(
     s: str, i: int, prev: str, allow_range: bool, strict: bool
 ) -> _Parsed | Reject | None:
@@ -105,7 +122,11 @@ def _parse_at(
     if qual_pre == "exact":  # 共, 合计: a marker, not a bound
         qual_pre = None
     qualified = bool(qual_pre) or "mag" in pre
-    part = parse_part(s, pos, s[pos - 1] if pos > i else prev, t, qualified)
+    if pos > i:
+        prev = s[pos - 1]
+        if prev in GAP_CHARS:
+            prev = char_before(s, pos)
+    part = parse_part(s, pos, prev, t, qualified)
     if part is None or isinstance(part, Reject):
         return part
     found = _range_after(s, part, t, qualified, allow_range and "mag" not in pre)
@@ -113,6 +134,11 @@ def _parse_at(
         return found
     rng, unit, end = found
     m = t.qualifier_suffix_re.match(s, end)
+    if m is None and (
+        part.gap if end == part.end else part.spaced and end < len(s) and s[end] in GAP_CHARS
+    ):
+        k = gap_after(s, end)  # 90% 以上, 3000 人 左右
+        m = t.qualifier_suffix_re.match(s, k) if k > end else None
     qual_suf = None
     if m is not None:
         qual_suf = t.qualifier_suffixes[m.group()]
@@ -288,6 +314,7 @@ def find_quantities(text: str) -> list[Quantity]:
     t = unit_table()
     out: list[Quantity] = []
     pos, n = 0, len(s)
+    has_gap = _GAP_RE.search(s) is not None  # most texts have none: skip the look-backs
     while pos < n:
         m = _CAND_RE.search(s, pos)
         if m is None:
@@ -295,11 +322,18 @@ def find_quantities(text: str) -> list[Quantity]:
         c = m.start()
         run = NUM_RE.match(s, c)
         skip = run.end() if run is not None else c + 1
-        if _blocked(s, c):
+        # 超 2000 亿元: a prefix may stand before a gap in front of an Arabic number
+        c0 = c
+        if has_gap and c > 0 and s[c - 1] in GAP_CHARS and "0" <= s[c] <= "9":
+            if char_before(s, c) in _AR_BLOCK_PREV:  # 第 3 名
+                pos = skip
+                continue
+            c0 = max(pos, gap_before(s, c))
+        elif _blocked(s, c):
             pos = skip
             continue
         starts = [c]
-        lb = t.lookback_re.search(s, max(pos, c - 12), c)
+        lb = t.lookback_re.search(s, max(pos, c0 - 12), c0)
         if lb is not None:
             st = lb.start()
             if s[st] == "近" and st > 0 and s[st - 1] in "最附":
@@ -309,9 +343,12 @@ def find_quantities(text: str) -> list[Quantity]:
         found: _Parsed | None = None
         at = c
         for st in starts:
-            allow_range = not (st > 0 and s[st - 1] in _RANGE_BLOCK_PREV)
+            prev = s[st - 1] if st > 0 else ""
+            if has_gap and prev in GAP_CHARS:
+                prev = char_before(s, st)
+            allow_range = prev not in _RANGE_BLOCK_PREV
             try:
-                r = _parse_at(s, st, s[st - 1] if st > 0 else "", allow_range, True)
+                r = _parse_at(s, st, prev, allow_range, True)
             except (ArithmeticError, ValueError, IndexError):
                 r = None
             if isinstance(r, Reject):

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .grammar import Part, Reject, parse_part, right_side_percent
+from .grammar import Part, Reject, parse_part
 from .numerals import is_year_number
+from .spacing import char_before, gap_after
 from .units import UnitInfo, UnitTable
 
 _CONNECTOR_RE = re.compile(r"(?:至|到|--|——|—|–|-|~|〜|与|和)")
 _BETWEEN = "之间"
+_WORD_CONNECTORS = frozenset("至到与和")
+_HUNDRED = Decimal(100)
 
 
 def _join_range(left: Part, right: Part) -> tuple[Decimal, Decimal, UnitInfo | None] | None:
@@ -52,25 +55,70 @@ def _range_after(
     right side names a rate (每年) and the left does not, ``part`` takes it.
     """
     end = part.end
-    cm = _CONNECTOR_RE.match(s, end) if allow_range else None
-    if cm is None:
+    if not allow_range:
         return None, part.unit, end
-    k = cm.end()
-    right = parse_part(s, k, s[k - 1], t, qualified)
+    cm = _CONNECTOR_RE.match(s, end)
+    if cm is not None and not part.spaced:
+        connector, k, prev = cm.group(), cm.end(), s[cm.end() - 1]
+    elif cm is not None or part.gap:
+        found = _spaced_connector(s, end, cm)
+        if found is None:
+            return None, part.unit, end
+        connector, k = found
+        prev = char_before(s, k)
+    else:
+        return None, part.unit, end
+    right = parse_part(s, k, prev, t, qualified)
     if isinstance(right, Reject):
         return Reject(right.end)
     if right is None:
         return None, part.unit, end
-    right = right_side_percent(part, right, t)
+    right = _right_side_percent(part, right, t)
     if part.unit is None and right.unit is None and _years(part, right):
         return Reject(right.end)
     joined = _join_range(part, right)
     between = s.startswith(_BETWEEN, right.end)
-    if joined is None or (cm.group() in "与和" and not between):
+    if joined is None or (connector in "与和" and not between):
         return None, part.unit, end
     if part.per is None and right.per is not None:
         part.per = right.per
     return (joined[0], joined[1]), joined[2], right.end + (len(_BETWEEN) if between else 0)
+
+
+def _spaced_connector(s: str, end: int, cm: re.Match[str] | None) -> tuple[str, int] | None:
+    """After an Arabic left side (ending at ``s[end]``), the connector ``cm`` found there or
+    the one after a gap (80 至 100 亿元, 10 - 20 万元), and where the right side starts. A
+    right side after a gap must start with an Arabic digit, and a sign-like connector needs a
+    gap on both sides or on neither (2019 -3 and 10- 20 are no ranges)."""
+    if cm is None:
+        k = gap_after(s, end)
+        cm = _CONNECTOR_RE.match(s, k) if k > end else None
+        if cm is None:
+            return None
+    before = cm.start() > end
+    after = gap_after(s, cm.end())
+    if after > cm.end() and not (after < len(s) and "0" <= s[after] <= "9"):
+        return None
+    if cm.group() not in _WORD_CONNECTORS and before != (after > cm.end()):
+        return None
+    return cm.group(), after
+
+
+def _right_side_percent(left: Part, right: Part, table: UnitTable) -> Part:
+    """百分之三十到四十: a bare right side shares the left side's 百分之."""
+    if left.frac_den is None or right.unit is not None:
+        return right
+    value = right.low / left.frac_den * _HUNDRED
+    return Part(
+        value,
+        None,
+        right.approx,
+        table.units["%"],
+        right.end,
+        right.numeral,
+        right.arabic,
+        right.has_digit,
+    )
 
 
 def _years(left: Part, right: Part) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import data_table
+from .spacing import GAP_CLASS, MAX_GAP
 
 __all__ = ["UnitInfo", "UnitTable", "lookup_unit", "unit_table"]
 
@@ -93,7 +94,9 @@ class UnitTable:
         per_alt = "每(?:个|一)?(?:" + _alternation(list(self.units)) + ")"
         # 每天有超过500万枚: "there are" may stand between the rate word and the amount.
         prefix_alt = _alternation(list(self.prefix_words)) + "|" + per_alt + "有?|上|数|[-+]"
-        self.lookback_re = re.compile("(?:" + prefix_alt + "){1,4}$")
+        # 每天 超过 500 万枚: a gap may part two prefixes (before the number, parse.py skips it)
+        one, gap = f"(?:{prefix_alt})", f"{GAP_CLASS}{{0,{MAX_GAP}}}"
+        self.lookback_re = re.compile(f"{one}(?:{gap}{one}){{0,3}}$")
 
     def per_code(self, surface: str) -> str:
         """Canonical denominator of a rate: 斤 -> "jin", 天 -> "day", 股 -> "股", 名 -> "人"."""
