@@ -363,12 +363,16 @@ def test_never_raises_and_is_fast(name: str) -> None:
 def test_linear_time() -> None:
     chunk = "6月16日上午，代表团考察。2025年以来产值41.54亿元。“十四五”期间，两年前，" * 10
     small, large = chunk * 20, chunk * 200
-    t0 = time.perf_counter()
-    find_dates(small)
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    find_dates(large)
-    t_large = time.perf_counter() - t0
+
+    def best_of_three(text: str) -> float:  # the least disturbed run on a shared machine
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            find_dates(text)
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    t_small, t_large = best_of_three(small), best_of_three(large)
     assert t_large < 25 * max(t_small, 1e-3)
 
 
