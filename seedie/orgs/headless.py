@@ -9,7 +9,9 @@ Pure Python (no spaCy import).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..lexicon import alternation
 from ..text.sentences import CLAUSE_BREAKS, CLAUSE_MARKS
 from .lexicon import (
     _NAME_CHAR,
@@ -21,6 +23,7 @@ from .lexicon import (
     _segments_into,
     head_of,
 )
+from .lexicon import lexicon as org_lexicon
 
 
 def _latest_boundary_end(text: str, lo: int, hi: int, lex: _Lexicon) -> int:
@@ -56,7 +59,7 @@ def _project_owners(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
         for size in (2, 3, 4):
             end = pos + size
             while True:
-                word = next((w for w in lex.industry_words if text.startswith(w, end)), None)
+                word = _industry_at(text, end)
                 if word is None or end + len(word) > hs:
                     break
                 end += len(word)
@@ -72,6 +75,17 @@ _CLAUSE = re.compile(f"[^{CLAUSE_BREAKS}]+")
 _TRADE_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")
 
 
+@lru_cache(maxsize=1)
+def _industry_re() -> re.Pattern[str]:
+    return re.compile(alternation(org_lexicon().industry_words))
+
+
+def _industry_at(text: str, pos: int) -> str | None:
+    """The industry word (科技, 新材料 …) starting at ``pos``, longest first, if any."""
+    m = _industry_re().match(text, pos)
+    return m.group() if m else None
+
+
 def _trade_name_end(text: str, start: int, end: int, lex: _Lexicon) -> bool:
     """True when text[start:end] is [place] + a two-to-four-character trade name + industry."""
     place = lex.place_re.match(text, start, end)
@@ -79,7 +93,7 @@ def _trade_name_end(text: str, start: int, end: int, lex: _Lexicon) -> bool:
     for size in (2, 3, 4):
         rest, words = pos + size, 0
         while rest < end:
-            word = next((w for w in lex.industry_words if text.startswith(w, rest)), None)
+            word = _industry_at(text, rest)
             if word is None:
                 break
             rest, words = rest + len(word), words + 1
@@ -192,7 +206,7 @@ def _extend_over_industry(text: str, end: int, lex: _Lexicon) -> int:
         return end
     pos = end
     while True:
-        word = next((w for w in lex.industry_words if text.startswith(w, pos)), None)
+        word = _industry_at(text, pos)
         if word is None:
             break
         pos += len(word)

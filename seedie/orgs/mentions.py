@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from ..text.sentences import FULL_STOPS
 from ..text.spans import SpanIndex
@@ -89,6 +90,16 @@ def _is_context_junk(text: str, start: int, end: int, source: str) -> bool:
     return shut != -1 and shut - opened <= _SHORT_QUOTE + 1
 
 
+@lru_cache(maxsize=1)
+def _trailing_words() -> tuple[tuple[int, frozenset[str]], ...]:
+    """Titles and leader verbs that may follow a body's name (市委常委, 某商会率), by length,
+    longest first: a name's end is looked up once per length instead of once per word."""
+    lex = lexicon()
+    words = set(lex.title_words) | set(lex.leader_verbs)
+    sizes = sorted({len(w) for w in words}, reverse=True)
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in sizes)
+
+
 def _trim(text: str, cand: OrgCandidate) -> OrgCandidate:
     """某开发区内某某公司 -> 某某公司, 市委常委 -> 市委, 某商会率 -> 某商会, 江城日报讯 -> 江城日报,
     省委省政府 + 工作检查组 -> the visiting group."""
@@ -102,10 +113,11 @@ def _trim(text: str, cand: OrgCandidate) -> OrgCandidate:
             cand = replace(cand, start=cand.start + cut + len(word))
             surface = rest
             break
-    for word in lex.title_words + lex.leader_verbs:
-        rest = surface[: -len(word)]
-        if surface.endswith(word) and len(rest) >= 2 and head_of(rest) is not None:
-            return replace(cand, end=cand.end - len(word))
+    for size, words in _trailing_words():  # longest first
+        if surface[-size:] in words:
+            rest = surface[:-size]
+            if len(rest) >= 2 and head_of(rest) is not None:
+                return replace(cand, end=cand.end - size)
     if surface.endswith("讯") and len(surface) >= 4 and surface[-2] != "通":
         return replace(cand, end=cand.end - 1)
     m = lex.group_after_re.match(text, cand.end)  # 工作检查组 right after a body
