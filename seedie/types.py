@@ -37,6 +37,8 @@ QUALIFIERS = ("exact", "about", "over", "at_least", "nearly", "under", "at_most"
 
 
 def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float)):  # most values: nothing to do
+        return value
     if isinstance(value, _dt.date):
         return value.isoformat()
     if hasattr(value, "to_dict"):
@@ -48,13 +50,24 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The dataclass's field names in order, computed once per class."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
 class _DictMixin:
     """``to_dict()`` in field order, recursing into nested results; ``from_dict()`` inverts it."""
 
     __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _jsonable(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+        return {name: _jsonable(getattr(self, name)) for name in _field_names(type(self))}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Any:
