@@ -14,14 +14,14 @@ from functools import lru_cache
 from ..lexicon import alternation
 from ..text.spans import SpanIndex
 from ..types import Claim, Quantity
-from .candidates import _Cand
+from .candidates import Cand
 from .context import (
     DocContext,
     lexicon,
 )
-from .filters import _skip
+from .filters import skip
 from .speakers import SpeakerIndex
-from .subjects import _section_topics, _subject
+from .subjects import claim_subject, section_topics
 
 
 @lru_cache(maxsize=1)
@@ -118,10 +118,10 @@ def find_claims(
         for q in usable
         if q.start is not None and q.end is not None and q.unit and q.kind not in weak
     )
-    topics = _section_topics(ctx)
+    topics = section_topics(ctx)
     headings = set(ctx.headings)
-    last_in_sentence: dict[int, _Cand | None] = {}
-    last_in_paragraph: dict[int, _Cand | None] = {}
+    last_in_sentence: dict[int, Cand | None] = {}
+    last_in_paragraph: dict[int, Cand | None] = {}
     claims: list[Claim] = []
     for q in usable:
         assert q.start is not None and q.end is not None
@@ -132,9 +132,9 @@ def find_claims(
         s_start, s_end = ctx.sentences[s_index]
         c_start, c_end = ctx.clause_bounds(q.start)
         metric, strong = _metric(ctx, q, c_start, c_end)
-        if _skip(ctx, q, metric, strong):
+        if skip(ctx, q, metric, strong):
             continue
-        subject = _subject(
+        subject = claim_subject(
             ctx,
             q,
             s_index,

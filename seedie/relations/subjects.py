@@ -20,17 +20,17 @@ from functools import lru_cache
 from ..lexicon import alternation
 from ..text.sentences import CLAUSE_BREAKS
 from ..types import Quantity
-from .candidates import _Cand, _candidates
+from .candidates import Cand, subject_candidates
 from .context import (
     DocContext,
     lexicon,
 )
-from .hosts import _find_hosts
-from .local_places import _home_place, _outlet_place
+from .hosts import find_hosts
+from .local_places import home_place, outlet_place
 from .speakers import SpeakerIndex
 
 
-def _pick(cands: list[_Cand], text: str = "") -> _Cand | None:
+def _pick(cands: list[Cand], text: str = "") -> Cand | None:
     """The first organization-like candidate, else the first place; modifiers are passed over.
 
     园区内的某公司, 山脚下的某镇: in "A的B" with A a place or a word referring back, B is meant.
@@ -49,16 +49,16 @@ def _pick(cands: list[_Cand], text: str = "") -> _Cand | None:
     return kept[0] if kept else None
 
 
-def _section_topics(ctx: DocContext) -> dict[int, _Cand]:
+def section_topics(ctx: DocContext) -> dict[int, Cand]:
     counts: dict[int, Counter[str]] = {}
     first: dict[tuple[int, str], int] = {}
-    by_id: dict[str, _Cand] = {}
+    by_id: dict[str, Cand] = {}
     for o in ctx.orgs:
         sec = ctx.section_of(o.start)
         counts.setdefault(sec, Counter())[o.company.id] += 1
         first.setdefault((sec, o.company.id), o.start)
-        by_id.setdefault(o.company.id, _Cand(o.start, o.end, "org", o.company.name, o.company.id))
-    out: dict[int, _Cand] = {}
+        by_id.setdefault(o.company.id, Cand(o.start, o.end, "org", o.company.name, o.company.id))
+    out: dict[int, Cand] = {}
     for sec, counter in counts.items():
         ranked = sorted(counter.items(), key=lambda kv: (-kv[1], first[(sec, kv[0])]))
         if ranked and ranked[0][1] >= 2:
@@ -72,7 +72,7 @@ def _first_person_re() -> re.Pattern[str]:
     return re.compile(alternation(lexicon()["first_person_words"]))
 
 
-def _subject(
+def claim_subject(
     ctx: DocContext,
     q: Quantity,
     s_index: int,
@@ -80,40 +80,40 @@ def _subject(
     c_start: int,
     blocked: list[tuple[int, int]],
     speakers: SpeakerIndex,
-    last_in_sentence: dict[int, _Cand | None],
-    last_in_paragraph: dict[int, _Cand | None],
-    topics: dict[int, _Cand],
-) -> _Cand | None:
+    last_in_sentence: dict[int, Cand | None],
+    last_in_paragraph: dict[int, Cand | None],
+    topics: dict[int, Cand],
+) -> Cand | None:
     assert q.start is not None and q.end is not None
     s_start, s_end = ctx.sentences[s_index]
     span = speakers.attribution_at(q.start)
     if span is not None and _first_person_re().search(ctx.text, s_start, q.start):
         # “我们在贵州的项目…”远航集团总经理X说: "we" is the speaker's organization, not
         # the place the sentence also names.
-        orgs = [c for c in _candidates(ctx, span[0], span[1], blocked) if c.kind == "org"]
+        orgs = [c for c in subject_candidates(ctx, span[0], span[1], blocked) if c.kind == "org"]
         if orgs:
             return orgs[0]
     located = _located_in(ctx, q, blocked)
     if located is not None:
         return located
     text = ctx.text
-    in_clause = _not_examples(text, _candidates(ctx, c_start, q.start, blocked), q.start)
+    in_clause = _not_examples(text, subject_candidates(ctx, c_start, q.start, blocked), q.start)
     chosen = _pick([c for c in in_clause if not _adverbial(text, c)], text)
     if chosen is not None:
         return chosen
     if s_index in last_in_sentence:
         return last_in_sentence[s_index]
-    in_sentence = _not_examples(text, _candidates(ctx, s_start, q.start, blocked), q.start)
+    in_sentence = _not_examples(text, subject_candidates(ctx, s_start, q.start, blocked), q.start)
     chosen = _pick([c for c in in_sentence if not _adverbial(text, c)], text)
     if chosen is None:
         # …产自广东: a subject after the quantity (not one after a preposition: 以某地为支点).
-        after = _candidates(ctx, q.end, s_end, blocked)
+        after = subject_candidates(ctx, q.end, s_end, blocked)
         chosen = _pick([c for c in after if not _adverbial(text, c)], text)
     if chosen is not None:
         return chosen
     if span is not None:
         # “我们…”总经理X说: the speaker's organization, named in the attribution.
-        orgs = [c for c in _candidates(ctx, span[0], span[1], blocked) if c.kind == "org"]
+        orgs = [c for c in subject_candidates(ctx, span[0], span[1], blocked) if c.kind == "org"]
         if orgs:
             return orgs[0]
     if para is not None and para in last_in_paragraph:
@@ -131,18 +131,18 @@ def _subject(
     topic = topics.get(ctx.section_of(q.start))
     if topic is not None:
         return topic
-    home = _home_place(ctx) if _outlet_place(ctx) else None
-    return _Cand(q.start, q.start, "place", home, None) if home else None
+    home = home_place(ctx) if outlet_place(ctx) else None
+    return Cand(q.start, q.start, "place", home, None) if home else None
 
 
-def _adverbial(text: str, cand: _Cand) -> bool:
+def _adverbial(text: str, cand: Cand) -> bool:
     """A place after a preposition (在香港上市, 从深圳出发): where, not who."""
     if cand.kind != "place":
         return False
     return any(text.startswith(p, cand.start - len(p)) for p in lexicon()["prepositions"])
 
 
-def _not_examples(text: str, cands: list[_Cand], q_start: int) -> list[_Cand]:
+def _not_examples(text: str, cands: list[Cand], q_start: int) -> list[Cand]:
     """Drop the examples of a counted set: 华为等30家企业 counts firms, it is not about 华为."""
     markers = lexicon()["example_markers"]
     out = []
@@ -154,7 +154,7 @@ def _not_examples(text: str, cands: list[_Cand], q_start: int) -> list[_Cand]:
     return out
 
 
-def _located_in(ctx: DocContext, q: Quantity, blocked: list[tuple[int, int]]) -> _Cand | None:
+def _located_in(ctx: DocContext, q: Quantity, blocked: list[tuple[int, int]]) -> Cand | None:
     """112家伙伴坐落某地 / 30家企业落户某地: the counted things' place is the subject."""
     assert q.end is not None
     if q.kind != "count":
@@ -165,7 +165,7 @@ def _located_in(ctx: DocContext, q: Quantity, blocked: list[tuple[int, int]]) ->
         at = tail.find(verb)
         if 0 <= at <= 12:
             pos = q.end + at + len(verb)
-            for c in _candidates(ctx, pos, c_end, blocked):
+            for c in subject_candidates(ctx, pos, c_end, blocked):
                 if c.start - pos <= 1 and c.kind == "place":
                     return c
     return None
@@ -173,26 +173,26 @@ def _located_in(ctx: DocContext, q: Quantity, blocked: list[tuple[int, int]]) ->
 
 def _paragraph_topic(
     ctx: DocContext, para: int, s_index: int, blocked: list[tuple[int, int]]
-) -> _Cand | None:
+) -> Cand | None:
     """The first subject candidate (by position) of the nearest earlier sentence."""
     p_start, _ = ctx.paragraphs[para]
     for j in range(s_index - 1, -1, -1):
         start, end = ctx.sentences[j]
         if end <= p_start:
             break
-        cands = _candidates(ctx, max(start, p_start), end, blocked)
+        cands = subject_candidates(ctx, max(start, p_start), end, blocked)
         first = _pick([c for c in cands if c.kind == "place"], text=ctx.text)
         if cands:
             return first if first is not None and first.start <= cands[0].start + 8 else cands[0]
     return None
 
 
-def _section_host(ctx: DocContext, pos: int) -> _Cand | None:
+def _section_host(ctx: DocContext, pos: int) -> Cand | None:
     """The host a section's heading names (某某项目 on its own line above the paragraph)."""
     if "claims:heading_hosts" not in ctx._indexes:
         headings = set(ctx.headings)
         ctx._indexes["claims:heading_hosts"] = [
-            h for h in _find_hosts(ctx) if not h.generic and ctx.paragraph_of(h.start) in headings
+            h for h in find_hosts(ctx) if not h.generic and ctx.paragraph_of(h.start) in headings
         ]
     section = ctx.section_of(pos)
     chosen = None
@@ -201,4 +201,4 @@ def _section_host(ctx: DocContext, pos: int) -> _Cand | None:
             break
         if ctx.section_of(h.start) == section:
             chosen = h
-    return _Cand(chosen.start, chosen.end, "org", chosen.name, None) if chosen else None
+    return Cand(chosen.start, chosen.end, "org", chosen.name, None) if chosen else None
