@@ -26,7 +26,7 @@ from .types import Extraction, ExtractionError
 logger = logging.getLogger("seedie")
 
 
-def _check_reference(reference_date: Any) -> dt.date | None:
+def check_reference(reference_date: Any) -> dt.date | None:
     if reference_date is None or isinstance(reference_date, dt.date):
         if isinstance(reference_date, dt.datetime):
             return reference_date.date()
@@ -92,7 +92,7 @@ def extract(
         return from_doc(text, base=_base_name(nlp) if nlp else "unknown")
     if not isinstance(text, str):
         raise type_error("extract", text)
-    ref = _check_reference(reference_date)
+    ref = check_reference(reference_date)
     nlp = nlp or default_nlp()
     _check_language(text)
     return _extract_text(text, ref, nlp)
@@ -192,7 +192,7 @@ def extract_many(
             raise ValueError(
                 Errors.E028.format(option=option, got=value, fix="Pass an integer >= 1 (or -1).")
             )
-    ref = _check_reference(reference_date)
+    ref = check_reference(reference_date)
     nlp = nlp or default_nlp()
     return _extract_many(texts, ref, nlp, n_process, batch_size, on_error == "record")
 

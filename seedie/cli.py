@@ -155,10 +155,10 @@ def _check_options(
     encoding: str,
 ) -> None:
     """Fail fast, before the pipeline loads, on every option value that cannot work."""
-    from .api import _check_reference  # noqa: PLC0415
+    from .api import check_reference  # noqa: PLC0415
 
     try:
-        _check_reference(reference_date)
+        check_reference(reference_date)
     except TypeError as exc:
         _usage_error(f"{exc} (option --reference-date/-r)")
     for option, value in (("--n-process/-n", n_process), ("--batch-size", batch_size)):

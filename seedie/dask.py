@@ -78,9 +78,9 @@ def _reference_iso(reference_date: dt.date | str | None) -> str | None:
     """Validate on the client (fail before any task is scheduled) and ship a plain string."""
     if reference_date is None:
         return None
-    from .api import _check_reference  # noqa: PLC0415
+    from .api import check_reference  # noqa: PLC0415
 
-    ref = _check_reference(reference_date)
+    ref = check_reference(reference_date)
     return ref.isoformat() if ref else None
 
 

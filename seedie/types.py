@@ -61,7 +61,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
-class _DictMixin:
+class DictMixin:
     """``to_dict()`` in field order, recursing into nested results; ``from_dict()`` inverts it."""
 
     __slots__ = ()
@@ -84,7 +84,7 @@ class _DictMixin:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Quantity(_DictMixin):
+class Quantity(DictMixin):
     """A normalized amount, e.g. ``超过500万枚`` -> value 5e6, unit "枚", qualifier "over".
 
     ``value`` is in the canonical unit with multipliers applied (for a range: the low end);
@@ -105,7 +105,7 @@ class Quantity(_DictMixin):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Mention(_DictMixin):
+class Mention(DictMixin):
     """One occurrence of an organization in the text (character offsets)."""
 
     text: str
@@ -114,7 +114,7 @@ class Mention(_DictMixin):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Company(_DictMixin):
+class Company(DictMixin):
     """One real-world organization, all its surface forms merged.
 
     ``id`` is the KB id when known, else a document-local id such as ``"local:盛屯集团"``.
@@ -133,7 +133,7 @@ class Company(_DictMixin):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Delegation(_DictMixin):
+class Delegation(DictMixin):
     """The travelling delegation, e.g. 贵州省党政代表团 (home 贵州).
 
     ``mentions`` are every span that refers to it (代表团, 代表团成员, 一行 …).
@@ -147,7 +147,7 @@ class Delegation(_DictMixin):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Trip(_DictMixin):
+class Trip(DictMixin):
     """The study tour as a whole: 赴广东省学习考察, 6月16日至17日."""
 
     region: str | None = None
@@ -157,7 +157,7 @@ class Trip(_DictMixin):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Visit(_DictMixin):
+class Visit(DictMixin):
     """The delegation at one host on one day.
 
     ``month``/``day`` are set whenever the day is known, also when the year is not (then
@@ -182,7 +182,7 @@ class Visit(_DictMixin):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Claim(_DictMixin):
+class Claim(DictMixin):
     """A quantitative statement: subject + metric + quantity (+ time, modality, speaker)."""
 
     id: str
@@ -199,7 +199,7 @@ class Claim(_DictMixin):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Extraction(_DictMixin):
+class Extraction(DictMixin):
     """Everything ``seedie.extract`` found in one text."""
 
     text_length: int
@@ -254,7 +254,7 @@ class Extraction(_DictMixin):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ExtractionError(_DictMixin):
+class ExtractionError(DictMixin):
     """Stands in for the Extraction of an input that failed, when batch functions are asked
     to go on (``extract_many(..., on_error="record")``): a record, not an exception.
 
@@ -280,7 +280,7 @@ class ExtractionError(_DictMixin):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class DateMention(_DictMixin):
+class DateMention(DictMixin):
     """A date or time expression found in text, resolved against a reference date.
 
     ``kind``: "date" (day known), "month", "year", "range" (6月16日至17日), "period"

@@ -69,10 +69,10 @@ def test_bracket_in_park_name_needs_a_place() -> None:
 )
 def test_trade_names_in_lists_without_ner(text: str, found: list[str]) -> None:
     # Lists of visited projects name their owners; industry words alone name a sector.
-    from seedie.orgs.headless import _list_names
+    from seedie.orgs.headless import list_names
     from seedie.orgs.lexicon import lexicon
 
-    assert [text[s:e] for s, e, _ in _list_names(text, lexicon())] == found
+    assert [text[s:e] for s, e, _ in list_names(text, lexicon())] == found
 
 
 @pytest.mark.parametrize(
@@ -80,9 +80,9 @@ def test_trade_names_in_lists_without_ner(text: str, found: list[str]) -> None:
     [("中华", True), ("国际", True), ("中华书局", False), ("国际商会", False)],
 )
 def test_a_bare_name_start_is_not_a_name(surface: str, junk: bool) -> None:
-    from seedie.orgs.mentions import _is_junk
+    from seedie.orgs.mentions import is_junk
 
-    assert _is_junk(surface) is junk
+    assert is_junk(surface) is junk
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,9 @@ import pytest
 
 import seedie
 from seedie.orgs.kb import OrgKB
-from seedie.orgs.linking import _forms_of, in_title, is_title_only, link_organizations
+from seedie.orgs.linking import in_title, is_title_only, link_organizations
 from seedie.orgs.names import OrgCandidate, find_org_names
+from seedie.orgs.short_forms import forms_of
 from seedie.relations.context import build_context
 from seedie.text.sentences import split_sentences
 from seedie.types import Company
@@ -218,7 +219,7 @@ def test_shared_short_form_is_ambiguous() -> None:
     ids=lambda v: v if isinstance(v, str) else None,
 )  # fmt: skip
 def test_forms_of(surface: str, forms: list[str]) -> None:
-    assert _forms_of(surface) == forms
+    assert forms_of(surface) == forms
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ def plan_years(number: int) -> tuple[int, int]:
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def _day_ok(year: int | None, month: int, day: int) -> bool:
+def day_ok(year: int | None, month: int, day: int) -> bool:
     if not 1 <= month <= 12 or day < 1:
         return False
     if month == 2 and year is not None and day == 29:
@@ -22,7 +22,7 @@ def _day_ok(year: int | None, month: int, day: int) -> bool:
     return day <= _DAYS_IN_MONTH[month - 1]
 
 
-def _safe_date(year: int | None, month: int | None, day: int | None) -> dt.date | None:
+def safe_date(year: int | None, month: int | None, day: int | None) -> dt.date | None:
     if year is None or month is None or day is None:
         return None
     try:
@@ -35,7 +35,7 @@ def _last_day(year: int, month: int) -> int:
     return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
 
 
-def _bounds(year: int | None, month: int | None, day: int | None, *, last: bool) -> dt.date | None:
+def bounds(year: int | None, month: int | None, day: int | None, *, last: bool) -> dt.date | None:
     """First (or last) day of the unit a (year, month, day) names."""
     if year is None or not 1 <= year <= 9999:
         return None
@@ -43,4 +43,4 @@ def _bounds(year: int | None, month: int | None, day: int | None, *, last: bool)
         return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)
     if day is None:
         return dt.date(year, month, _last_day(year, month) if last else 1)
-    return _safe_date(year, month, day)
+    return safe_date(year, month, day)

@@ -15,7 +15,7 @@ from ..errors import type_error
 from ..lexicon import alternation, data_table
 from ..quantities.numerals import is_year_number
 from ..text.sentences import FULL_STOPS
-from .calendar import _safe_date, plan_years
+from .calendar import plan_years, safe_date
 from .scan import Raw, cn_int, scan
 
 _ORDINALS = (
@@ -117,7 +117,7 @@ def _dateline_signal(text: str, raws: list[Raw]) -> tuple[float, dt.date, str] |
         if raw.start >= _DATELINE_WINDOW:
             break
         if raw.source == "ymd" and raw.explicit_year and raw.day is not None:
-            found = _safe_date(raw.year, raw.month, raw.day)
+            found = safe_date(raw.year, raw.month, raw.day)
             if found is None:
                 continue
             line_start = text.rfind("\n", 0, raw.start) + 1

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from ..errors import Errors, type_error
 from ..types import DateMention
-from .calendar import _bounds, _safe_date
+from .calendar import bounds, safe_date
 from .reference import infer_reference_date
 from .scan import Raw, scan
 
@@ -173,20 +173,20 @@ def _resolve_ymd(raw: Raw, mtext: str, ref: dt.date | None, prev_year: int | Non
         year2 = raw.year2 if raw.year2 is not None else year
         return DateMention(
             text=mtext, start=raw.start, end=raw.end, kind="range",
-            date=_bounds(year, raw.month, raw.day, last=False),
-            end_date=_bounds(year2, raw.month2, raw.day2, last=True),
+            date=bounds(year, raw.month, raw.day, last=False),
+            end_date=bounds(year2, raw.month2, raw.day2, last=True),
             year=year, month=raw.month, day=raw.day, time_of_day=raw.tod,
         )  # fmt: skip
     if raw.part is not None:
         return DateMention(
             text=mtext, start=raw.start, end=raw.end, kind="period",
-            date=_bounds(year, raw.part[0], None, last=False),
-            end_date=_bounds(year, raw.part[1], None, last=True), year=year, label=raw.label,
+            date=bounds(year, raw.part[0], None, last=False),
+            end_date=bounds(year, raw.part[1], None, last=True), year=year, label=raw.label,
         )  # fmt: skip
     if raw.since:
         return DateMention(
             text=mtext, start=raw.start, end=raw.end, kind="period",
-            date=_bounds(year, raw.month, raw.day, last=False),
+            date=bounds(year, raw.month, raw.day, last=False),
             year=year, month=raw.month, day=raw.day,
         )  # fmt: skip
     if raw.day is not None:
@@ -197,7 +197,7 @@ def _resolve_ymd(raw: Raw, mtext: str, ref: dt.date | None, prev_year: int | Non
         kind = "year" if raw.explicit_year else "relative"
     return DateMention(
         text=mtext, start=raw.start, end=raw.end, kind=kind,
-        date=_safe_date(year, raw.month, raw.day), year=year, month=raw.month, day=raw.day,
+        date=safe_date(year, raw.month, raw.day), year=year, month=raw.month, day=raw.day,
         time_of_day=raw.tod,
     )  # fmt: skip
 
@@ -213,7 +213,7 @@ def _resolve_bare_day(
     assert raw.day is not None
     if last_day is None and ref is not None:
         year, month = (ref.year, ref.month) if raw.day <= ref.day else _month_before(ref)
-        day = _safe_date(year, month, raw.day)
+        day = safe_date(year, month, raw.day)
         if day is not None:
             return DateMention(
                 text=mtext, start=raw.start, end=raw.end, kind="date", date=day,
@@ -223,7 +223,7 @@ def _resolve_bare_day(
         return DateMention(text=mtext, start=raw.start, end=raw.end, kind="relative",
                            day=raw.day, time_of_day=raw.tod)  # fmt: skip
     _, last_year, month, _ = last_day
-    day = _safe_date(last_year if last_year is not None else 2000, month, raw.day)  # leap year
+    day = safe_date(last_year if last_year is not None else 2000, month, raw.day)  # leap year
     if day is None:
         return DateMention(text=mtext, start=raw.start, end=raw.end, kind="relative",
                            day=raw.day, time_of_day=raw.tod)  # fmt: skip
@@ -260,7 +260,7 @@ def _resolve_anaphor(
         )
     _, year, month, day = last_day
     # Without a year the day after 2月28日 is unknowable; any other day is safe to shift.
-    base = _safe_date(year if year is not None else 2001, month, day)
+    base = safe_date(year if year is not None else 2001, month, day)
     if base is None or (year is None and raw.day_offset and month == 2 and day >= 28):
         return DateMention(
             text=mtext, start=raw.start, end=raw.end, kind="relative", time_of_day=raw.tod

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..quantities.numerals import is_year_number, parse_numeral
-from .calendar import _day_ok, plan_years
+from .calendar import day_ok, plan_years
 from .words import ISO, patterns, times_of_day, words
 
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
@@ -89,7 +89,7 @@ def _read_ymd(m: re.Match[str], text: str) -> Raw | None:
     raw.month = cn_int(m.group("m")) if m.group("m") else None
     raw.day = cn_int(m.group("d")) if m.group("d") else None
     if raw.month is not None:
-        if not _day_ok(raw.year, raw.month, raw.day if raw.day is not None else 1):
+        if not day_ok(raw.year, raw.month, raw.day if raw.day is not None else 1):
             return None
         if (
             m.group("m")[0] not in _DIGIT_CHARS
@@ -151,7 +151,7 @@ def _read_tail(m: re.Match[str], raw: Raw) -> int | None:
     if raw.month is not None and month2 is None:
         month2 = raw.month
     ycheck = year2 if year2 is not None else raw.year
-    if month2 is not None and not _day_ok(ycheck, month2, day2 if day2 is not None else 1):
+    if month2 is not None and not day_ok(ycheck, month2, day2 if day2 is not None else 1):
         return None
     start_key = (raw.year or 0, raw.month or 0, raw.day or 0)
     end_key = (year2 if year2 is not None else raw.year or 0, month2 or 0, day2 or 0)
@@ -180,7 +180,7 @@ def _read_iso(m: re.Match[str]) -> Raw | None:
     year, month, day = cn_int(m.group("y")), cn_int(m.group("m")), cn_int(m.group("d"))
     if year is None or month is None or day is None or not _year_ok(year, True):
         return None
-    if not _day_ok(year, month, day):
+    if not day_ok(year, month, day):
         return None
     return Raw(start=m.start(), end=m.end(), source="ymd", year=year, month=month, day=day,
                explicit_year=True)  # fmt: skip

@@ -7,12 +7,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..types import _DictMixin
+from ..types import DictMixin
 
 FIELDS = ("companies", "visits", "claims")
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class FieldScore(_DictMixin):
+class FieldScore(DictMixin):
     """Counts for one field; ``dup`` predictions repeat an item already matched (not FPs)."""
 
     tp: int = 0
@@ -42,12 +42,12 @@ class FieldScore(_DictMixin):
         )
 
     def to_dict(self) -> dict[str, Any]:
-        counts = _DictMixin.to_dict(self)
+        counts = DictMixin.to_dict(self)
         return {**counts, "precision": self.precision, "recall": self.recall, "f1": self.f1}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Finding(_DictMixin):
+class Finding(DictMixin):
     """A required gold item nothing matched (``miss``) or an unmatched prediction (``fp``)."""
 
     field: str
@@ -56,7 +56,7 @@ class Finding(_DictMixin):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ArticleScore(_DictMixin):
+class ArticleScore(DictMixin):
     """The scores of one article; ``error`` is set when ``extract`` failed on it."""
 
     name: str
@@ -70,7 +70,7 @@ class ArticleScore(_DictMixin):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Skipped(_DictMixin):
+class Skipped(DictMixin):
     """A gold file or article that could not be scored, with the coded reason."""
 
     name: str
@@ -80,7 +80,7 @@ class Skipped(_DictMixin):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class EvaluationReport(_DictMixin):
+class EvaluationReport(DictMixin):
     """Per-article scores, skips, and the micro-averaged totals per field."""
 
     articles: list[ArticleScore]

@@ -14,30 +14,30 @@ from functools import lru_cache
 from ..lexicon import alternation
 from ..text.sentences import CLAUSE_BREAKS, CLAUSE_MARKS
 from .lexicon import (
-    _NAME_CHAR,
-    _NUMERAL_CLASSIFIER,
     MAX_STEM,
-    _is_protected,
-    _Lexicon,
-    _name_ends_at,
-    _segments_into,
+    NAME_CHAR,
+    NUMERAL_CLASSIFIER,
+    Lexicon,
     head_of,
+    is_protected,
+    name_ends_at,
+    segments_into,
 )
 from .lexicon import lexicon as org_lexicon
 
 
-def _latest_boundary_end(text: str, lo: int, hi: int, lex: _Lexicon) -> int:
+def _latest_boundary_end(text: str, lo: int, hi: int, lex: Lexicon) -> int:
     """End of the last boundary word inside text[lo:hi], or ``lo`` when there is none."""
     for cut in range(hi, lo, -1):
         for b in lex.boundaries_by_last.get(text[cut - 1], ()):
             if cut - len(b) >= lo and text.startswith(b, cut - len(b)):
-                if len(b) == 1 and _is_protected(text, cut - 1, lex):
+                if len(b) == 1 and is_protected(text, cut - 1, lex):
                     continue
                 return cut
     return lo
 
 
-def _project_owners(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
+def project_owners(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """某某稀土磁性材料生产项目 -> 某某稀土: a visited project is named after its owner.
 
     The owner is [place] + a trade name of two to four characters + industry words; the rest
@@ -48,7 +48,7 @@ def _project_owners(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
     for m in re.finditer("项目", text):
         hs = m.start()
         i = hs
-        while i > 0 and hs - i < MAX_STEM and _NAME_CHAR.match(text[i - 1]):
+        while i > 0 and hs - i < MAX_STEM and NAME_CHAR.match(text[i - 1]):
             i -= 1
         start = _latest_boundary_end(text, i, hs, lex)
         opens = start == 0 or text[start - 1] in CLAUSE_MARKS + "\n"
@@ -86,7 +86,7 @@ def _industry_at(text: str, pos: int) -> str | None:
     return m.group() if m else None
 
 
-def _trade_name_end(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+def _trade_name_end(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """True when text[start:end] is [place] + a two-to-four-character trade name + industry."""
     place = lex.place_re.match(text, start, end)
     pos = place.end() if place is not None else start
@@ -103,12 +103,12 @@ def _trade_name_end(text: str, start: int, end: int, lex: _Lexicon) -> bool:
             return (
                 brand not in lex.generic_stem_words
                 and brand not in lex.places
-                and not _segments_into(text[pos:end], frozenset(lex.industry_words))
+                and not segments_into(text[pos:end], frozenset(lex.industry_words))
             )
     return False
 
 
-def _list_names(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
+def list_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """某某食品、某某纺织、某某科技等企业: list items made of a trade name and an industry word.
 
     Such a name has no head word; it is read as a company only inside an enumeration (items
@@ -138,7 +138,7 @@ def _list_names(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
                 stem = text[start : head.start()]
                 # 大型企业集团 is a description; 某某集团 names a company.
                 companies = companies or (
-                    len(stem) >= 2 and not _segments_into(stem, lex.generic_stem_words)
+                    len(stem) >= 2 and not segments_into(stem, lex.generic_stem_words)
                 )
             elif _TRADE_NAME.fullmatch(text, start, end) and _trade_name_end(text, start, end, lex):
                 found.append((start, end, "listed"))
@@ -154,12 +154,12 @@ _DIGITS = re.compile("[0-9０-９]")
 
 
 def _gap_is_name(
-    text: str, start: int, end: int, near: list[tuple[int, int]], lex: _Lexicon
+    text: str, start: int, end: int, near: list[tuple[int, int]], lex: Lexicon
 ) -> bool:
     gap = text[start:end]
-    if not all(_NAME_CHAR.match(c) for c in gap) or _DIGITS.search(gap):
+    if not all(NAME_CHAR.match(c) for c in gap) or _DIGITS.search(gap):
         return False
-    if _NUMERAL_CLASSIFIER.search(gap):
+    if NUMERAL_CLASSIFIER.search(gap):
         return False
     if any(w in gap for w in lex.title_words):
         return False  # 比亚迪董事长…: a person follows, not more of the name
@@ -167,16 +167,16 @@ def _gap_is_name(
         i = gap.find(b)
         if i == -1:
             continue
-        if len(b) == 1 and _is_protected(text, start + i, lex):
+        if len(b) == 1 and is_protected(text, start + i, lex):
             continue
-        if b in lex.inner_words and _name_ends_at(text, start + i, near, lex):
+        if b in lex.inner_words and name_ends_at(text, start + i, near, lex):
             continue
         return False
     return True
 
 
-def _extend_to_head(
-    text: str, start: int, end: int, near: list[tuple[int, int]], lex: _Lexicon
+def extend_to_head(
+    text: str, start: int, end: int, near: list[tuple[int, int]], lex: Lexicon
 ) -> tuple[int, str] | None:
     """End and head of ``known name + name characters + head`` (华为智慧能源中心), if any."""
     for m in lex.head_re.finditer(text, end, min(len(text), end + _GAP + 8)):
@@ -196,7 +196,7 @@ def _extend_to_head(
     return None
 
 
-def _extend_over_industry(text: str, end: int, lex: _Lexicon) -> int:
+def extend_over_industry(text: str, end: int, lex: Lexicon) -> int:
     """某钨 + 新能源 等企业: industry words right after a known name, before the name ends.
 
     A name that already ends in an organization head or legal form (某某股份有限公司) is
@@ -212,6 +212,6 @@ def _extend_over_industry(text: str, end: int, lex: _Lexicon) -> int:
         pos += len(word)
     if pos == end:
         return end
-    if pos < len(text) and _NAME_CHAR.match(text[pos]) and text[pos] not in "等和与及":
+    if pos < len(text) and NAME_CHAR.match(text[pos]) and text[pos] not in "等和与及":
         return end
     return pos

@@ -20,17 +20,17 @@ from ..places import forms as place_forms
 MAX_STEM = 14
 # Longest seed and pattern span considered when looking for neighbours (in characters).
 MAX_SEED = 64
-_REACH = 48
+REACH = 48
 # Longer stems need a recognisable start (place, 国家/中国..., or a known name).
 LONG_STEM = 6
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
+NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 # "13家公司", "两所大学": a numeral plus classifier is a quantity, never part of a name.
-_NUMERALS = "0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多余数"
-_NUMERAL_CLASSIFIER = re.compile(f"[{_NUMERALS}]+[家个所座批位名间条]")
+NUMERALS = "0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多余数"
+NUMERAL_CLASSIFIER = re.compile(f"[{NUMERALS}]+[家个所座批位名间条]")
 
 
 @dataclass(frozen=True, slots=True)
-class _Lexicon:
+class Lexicon:
     head_re: re.Pattern[str]
     head_kind: dict[str, str]
     weak: frozenset[str]
@@ -98,7 +98,7 @@ def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> _Lexicon:
+def lexicon() -> Lexicon:
     """The head/boundary/place tables, loaded once from package data."""
     data = data_table("org_heads.json")
     head_kind: dict[str, str] = {}
@@ -113,7 +113,7 @@ def lexicon() -> _Lexicon:
     facility_scope = f"(?:{alternation(data['facility_scopes'])})?"
     owned = data["owned_facilities"]
     facility = f"{facility_scope}(?:{alternation(owned + data['park_facilities'])})"
-    return _Lexicon(
+    return Lexicon(
         head_re=re.compile(alternation(head_kind)),
         head_kind=head_kind,
         weak=frozenset(data["weak_heads"]),
@@ -234,7 +234,7 @@ def is_place(surface: str) -> bool:
     return surface in lexicon().places
 
 
-def _is_protected(text: str, pos: int, lex: _Lexicon) -> bool:
+def is_protected(text: str, pos: int, lex: Lexicon) -> bool:
     """True when text[pos] is inside a word like 共和国 whose 和 is not a conjunction."""
     # 都 in 成都, 安 in 西安: a place name is never cut.
     for m in lex.place_re.finditer(text, max(0, pos - 7), min(len(text), pos + 8)):
@@ -250,17 +250,17 @@ def _is_protected(text: str, pos: int, lex: _Lexicon) -> bool:
 
 # 某某市, 某某县, 某某旗: a county-level place the gazetteer may not list.
 _ADMIN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}[市县旗]$")
-_ADMIN_START = re.compile(r"[\u4e00-\u9fff]{2,3}[市县旗]")
+ADMIN_START = re.compile(r"[\u4e00-\u9fff]{2,3}[市县旗]")
 
 
-def _name_ends_at(text: str, pos: int, seeds: list[tuple[int, int]], lex: _Lexicon) -> bool:
+def name_ends_at(text: str, pos: int, seeds: list[tuple[int, int]], lex: Lexicon) -> bool:
     """True when a known name or a place name ends right at ``pos``."""
     if any(e == pos for _, e in seeds) or _ADMIN_PLACE.search(text, max(0, pos - 5), pos):
         return True
     return any(m.end() == pos for m in lex.place_re.finditer(text, max(0, pos - 8), pos))
 
 
-def _segments_into(stem: str, words: frozenset[str]) -> bool:
+def segments_into(stem: str, words: frozenset[str]) -> bool:
     """True when ``stem`` is a concatenation of ``words`` (教育实践 = 教育 + 实践)."""
     ok = [True] + [False] * len(stem)
     for i in range(1, len(stem) + 1):
@@ -271,14 +271,14 @@ def _segments_into(stem: str, words: frozenset[str]) -> bool:
 _SUPERLATIVE = re.compile(r"最[\u4e00-\u9fff]{1,3}的$")
 
 
-def _is_description(text: str, start: int, stem: str, lex: _Lexicon, *, weak: bool = False) -> bool:
+def is_description(text: str, start: int, stem: str, lex: Lexicon, *, weak: bool = False) -> bool:
     """教育实践基地, 全国最大的某某基地, 唯一的国家某某中心: a description, not a name; before
     a weak head (园区, 基地) an industry alone is one too (化工园区)."""
     before = text[max(0, start - 6) : start]
     if before.endswith(lex.description_cues) or _SUPERLATIVE.search(before):
         return True
     words = _weak_generic_words() if weak else lex.generic_stem_words
-    return len(stem) >= 2 and _segments_into(stem, words)
+    return len(stem) >= 2 and segments_into(stem, words)
 
 
 @lru_cache(maxsize=1)

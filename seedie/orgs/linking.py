@@ -45,22 +45,21 @@ from ..types import Company, Mention
 from .kb import OrgKB, OrgRecord, strip_place
 from .lexicon import head_of, is_place, lexicon
 from .mentions import (
-    _drop_departments,
-    _is_junk,
-    _join_adjacent,
+    drop_departments,
     is_byline,
+    is_junk,
+    join_adjacent,
     resolve_overlaps,
 )
 from .names import OrgCandidate
 from .short_forms import (
-    _BRACKET,
-    _abbreviations,
-    _core_key,
-    _forms_of,
-    _short_forms,
+    BRACKET,
+    abbreviations,
+    core_key,
+    find_short_forms,
 )
 
-__all__ = ["in_title", "is_title_only", "link_organizations", "resolve_overlaps", "_forms_of"]
+__all__ = ["in_title", "is_title_only", "link_organizations", "resolve_overlaps"]
 
 
 def in_title(text: str, start: int, end: int) -> bool:
@@ -147,7 +146,7 @@ def _canonical(
     best = max(surfaces, key=rank)
     # 某某集团亚太总部 alone: the organization is 某某集团, its headquarters is where it was met.
     owner = lexicon().owned_facility_end_re.sub("", best)
-    if owner != best and head_of(owner) is not None and not _is_junk(owner):
+    if owner != best and head_of(owner) is not None and not is_junk(owner):
         return owner
     return best
 
@@ -190,8 +189,8 @@ def _with_short_forms(
     """The resolved spans with every use of an abbreviation or short form added, and the
     table short form -> defining span."""
     spans = resolve_overlaps(text, candidates)
-    abbrs = _abbreviations(text, spans)
-    forms, tails = _short_forms(text, spans, kb, abbrs)
+    abbrs = abbreviations(text, spans)
+    forms, tails = find_short_forms(text, spans, kb, abbrs)
     # Every use of a defined abbreviation or a short form is a mention, even where NER
     # missed it; a longer short form also replaces an NER fragment of the name (超聚 of 超聚变).
     extra = []
@@ -202,7 +201,7 @@ def _with_short_forms(
             extra.append(OrgCandidate(at, at + len(short), "abbr" if short in abbrs else "alias"))
     for short, span in forms.items():
         abbrs.setdefault(short, span)
-    spans = _join_adjacent(text, _drop_departments(text, resolve_overlaps(text, spans + extra)))
+    spans = join_adjacent(text, drop_departments(text, resolve_overlaps(text, spans + extra)))
     return spans, abbrs
 
 
@@ -222,15 +221,15 @@ def _key_of(
         base = lexicon().owned_facility_end_re.sub("", surface)
         if base != surface and len(base) >= 2:
             record = kb.lookup(base)
-    if record is None and _BRACKET.search(surface):
-        record = kb.lookup(_BRACKET.sub("", surface))  # 华为技术（深圳）有限公司
+    if record is None and BRACKET.search(surface):
+        record = kb.lookup(BRACKET.sub("", surface))  # 华为技术（深圳）有限公司
     if record is None:
         # 吉利控股集团 / 比亚迪股份 -> the KB's 吉利控股 / 比亚迪: the name without its
         # legal suffix.
-        bare = _BRACKET.sub("", strip_place(surface) or surface)
+        bare = BRACKET.sub("", strip_place(surface) or surface)
         for suffix in lexicon().legal_suffixes:  # longest first: 吉利控股|集团 before 吉利|控股集团
             core = bare[: -len(suffix)]
-            if bare.endswith(suffix) and len(core) >= 2 and not _is_junk(core):
+            if bare.endswith(suffix) and len(core) >= 2 and not is_junk(core):
                 record = kb.lookup(core)
                 if record is not None:
                     break
@@ -238,7 +237,7 @@ def _key_of(
         return "kb:" + record.id, record, None
     if full != surface:
         return "gov:" + full, None, full
-    return "core:" + _core_key(surface), None, None
+    return "core:" + core_key(surface), None, None
 
 
 def _group_spans(
@@ -271,7 +270,7 @@ def _fold_facilities(text: str, groups: dict[str, _Group]) -> None:
         target = next(
             (
                 k
-                for k in (f"core:{_core_key(base)}", f"core:{_core_key(stripped)}")
+                for k in (f"core:{core_key(base)}", f"core:{core_key(stripped)}")
                 if k != key and k in groups
             ),
             None,
@@ -338,7 +337,7 @@ def _merge_known_short_forms(text: str, groups: dict[str, _Group]) -> None:
     for key in [k for k in groups if k.startswith("kb:")]:
         group = groups[key]
         for s, e in list(group.spans):
-            core = _core_key(text[s:e])
+            core = core_key(text[s:e])
             other = groups.get("core:" + core)
             if other is not None and other is not group:
                 group.spans.extend(groups.pop("core:" + core).spans)

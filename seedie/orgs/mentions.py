@@ -33,7 +33,7 @@ _DERIVED = frozenset(("abbr", "alias"))
 _ETHNIC_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}族")
 
 
-def _is_junk(surface: str, *, known: bool = False) -> bool:
+def is_junk(surface: str, *, known: bool = False) -> bool:
     """Not an organization name on its own. ``known``: the KB has it (中共 and 国务院 are
     organizations although they also start longer names)."""
     lex = lexicon()
@@ -144,14 +144,14 @@ def resolve_overlaps(text: str, candidates: Iterable[OrgCandidate]) -> list[OrgC
             continue
         # Short forms were checked when they were derived; a generic tail (交易中心) is a
         # definite reference to the long name it shortens.
-        if c.source not in _DERIVED and _is_junk(text[s:e], known=c.source == "kb"):
+        if c.source not in _DERIVED and is_junk(text[s:e], known=c.source == "kb"):
             continue
         if not taken.overlaps(s, e):
             taken.add(s, e, c)
     return [c for _, _, c in taken.inside(0, len(text) + 1)]
 
 
-def _drop_departments(text: str, spans: list[OrgCandidate]) -> list[OrgCandidate]:
+def drop_departments(text: str, spans: list[OrgCandidate]) -> list[OrgCandidate]:
     """国创中心产业发展部: a department right after its organization is part of it, not an org."""
     ends = {c.end for c in spans}
     kept = []
@@ -168,7 +168,7 @@ def _drop_departments(text: str, spans: list[OrgCandidate]) -> list[OrgCandidate
     return kept
 
 
-def _join_adjacent(text: str, spans: list[OrgCandidate]) -> list[OrgCandidate]:
+def join_adjacent(text: str, spans: list[OrgCandidate]) -> list[OrgCandidate]:
     """超聚变 + 郑州智算中心: a facility named right after its organization is one mention."""
     out: list[OrgCandidate] = []
     for c in spans:

@@ -21,26 +21,26 @@ from dataclasses import dataclass
 
 from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
-from .headless import _extend_over_industry, _extend_to_head, _list_names, _project_owners
+from .headless import extend_over_industry, extend_to_head, list_names, project_owners
 from .lexicon import (
-    _ADMIN_START,
-    _NAME_CHAR,
-    _NUMERAL_CLASSIFIER,
-    _NUMERALS,
-    _REACH,
+    ADMIN_START,
     LONG_STEM,
     MAX_SEED,
     MAX_STEM,
-    _is_description,
-    _is_protected,
-    _Lexicon,
-    _name_ends_at,
+    NAME_CHAR,
+    NUMERAL_CLASSIFIER,
+    NUMERALS,
+    REACH,
+    Lexicon,
     head_of,
+    is_description,
+    is_protected,
     lexicon,
+    name_ends_at,
 )
 
 
-def _opens_stop(text: str, cut: int, hit: str, lex: _Lexicon) -> bool:
+def _opens_stop(text: str, cut: int, hit: str, lex: Lexicon) -> bool:
     """True when text[cut:] is a stop a visit verb opens: 来到 / 考察了 + name, or a later item
     of the list that verb opens (考察了A、B和C). Such a name may be long without a known place
     at its start (a county the gazetteer lacks)."""
@@ -53,14 +53,14 @@ def _opens_stop(text: str, cut: int, hit: str, lex: _Lexicon) -> bool:
 
 
 def _stem_start(
-    text: str, head_start: int, min_stem: int, seeds: list[tuple[int, int]], lex: _Lexicon
+    text: str, head_start: int, min_stem: int, seeds: list[tuple[int, int]], lex: Lexicon
 ) -> int | None:
     """Start of the name whose head begins at ``head_start``; None when unbounded."""
     i = head_start
-    while i > 0 and head_start - i < MAX_STEM and _NAME_CHAR.match(text[i - 1]):
+    while i > 0 and head_start - i < MAX_STEM and NAME_CHAR.match(text[i - 1]):
         i -= 1
     window_start = i
-    bounded = i == 0 or not _NAME_CHAR.match(text[i - 1])
+    bounded = i == 0 or not NAME_CHAR.match(text[i - 1])
     start = window_start
     opened = False
     lo = bisect_left(seeds, (window_start - MAX_SEED,))
@@ -77,9 +77,9 @@ def _stem_start(
             ),
             None,
         )
-        if hit is None or (len(hit) == 1 and _is_protected(text, cut - 1, lex)):
+        if hit is None or (len(hit) == 1 and is_protected(text, cut - 1, lex)):
             continue
-        if hit in lex.inner_words and _name_ends_at(text, cut - len(hit), near, lex):
+        if hit in lex.inner_words and name_ends_at(text, cut - len(hit), near, lex):
             continue  # 福州物联网 + 产业创新中心: 产业 continues the name
         if any(s < cut and e > cut - len(hit) for s, e in near):
             continue  # 为 inside 华为 is part of a known name
@@ -90,7 +90,7 @@ def _stem_start(
         break
     if start == window_start and bounded and start > 0 and text[start - 1] == "、":
         opened = _opens_stop(text, start, "、", lex)
-    for m in _NUMERAL_CLASSIFIER.finditer(text, start, head_start):
+    for m in NUMERAL_CLASSIFIER.finditer(text, start, head_start):
         if head_start - m.end() < min_stem:
             return None  # 4家子公司: a count of organizations, not a name
         start, bounded = m.end(), True
@@ -102,7 +102,7 @@ def _stem_start(
         m = next((m for m in lex.place_re.finditer(text, start, anchor) if m.end() == anchor), None)
         return m.start() if m is not None else anchor
     if not bounded or (head_start - start > LONG_STEM and not opened):
-        admin = _ADMIN_START.match(text, start, head_start)
+        admin = ADMIN_START.match(text, start, head_start)
         if (
             text.startswith(lex.name_starts, start)
             or lex.place_re.match(text, start)
@@ -138,7 +138,7 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
                 continue
             spans[-1] = (spans[-1][0], he, head)
             continue
-        if len(head) == 1 and hs > 0 and text[hs - 1] in _NUMERALS:
+        if len(head) == 1 and hs > 0 and text[hs - 1] in NUMERALS:
             continue  # 3部手机: a classifier, not 部 the ministry
         weak = head in lex.weak
         # 保险公司, 影视公司: a two-character stem before a company head is usually a common
@@ -161,7 +161,7 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
         # a government body name carries its administrative level (贵阳市政府, 某县党委).
         if head in lex.level_heads and stem[-1] not in lex.level_stem_ends:
             continue
-        if lex.head_kind[head] != "government" and _is_description(
+        if lex.head_kind[head] != "government" and is_description(
             text, start, stem, lex, weak=weak
         ):
             continue
@@ -240,7 +240,7 @@ def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
-def _extend_seed(text: str, start: int, end: int, lex: _Lexicon) -> tuple[int, int, str]:
+def _extend_seed(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int, str]:
     """贵阳 + 比亚迪, 比亚迪 + 全球总部: a place right before a name, or a facility word right
     after it, belongs to the mention (the linker folds such forms into the organization)."""
     label = "seed"
@@ -312,7 +312,7 @@ def find_org_names(
     for s, e in seeds:
         best = (s, e, "seed")
         # Only patterns that contain the seed's first character can extend it.
-        for ps, pe, head in pattern_index.inside(s - _REACH, e + _REACH):
+        for ps, pe, head in pattern_index.inside(s - REACH, e + REACH):
             # 比亚迪 + 集团, 盛屯 + 矿业集团: the head starts within four name characters.
             head_start = pe - len(head)
             gap = text[e:head_start]
@@ -321,24 +321,24 @@ def find_org_names(
                 and e <= head_start <= e + 4
                 and pe > e
                 and head not in lex.sub_heads
-                and all(_NAME_CHAR.match(c) for c in gap)
+                and all(NAME_CHAR.match(c) for c in gap)
                 and not any(b in gap for b in lex.boundaries if len(b) > 1)
             ):
                 best = (ps if text[ps:s] in lex.places else s, pe, head)
                 break
         if best[2] == "seed":
-            reach = _extend_to_head(text, s, e, seeds, lex)
+            reach = extend_to_head(text, s, e, seeds, lex)
             if reach is not None:
                 best = (s, reach[0], "seed+head")
         if best[2] == "seed":
             best = _extend_seed(text, s, e, lex)
         if best[2] == "seed":
-            best = (s, _extend_over_industry(text, e, lex), "seed")
+            best = (s, extend_over_industry(text, e, lex), "seed")
         elif best[2] != "seed+facility" and (tail := lex.facility_re.match(text, best[1])):
             best = (best[0], tail.end(), "seed+facility")  # 某某有限公司 + 研发中心
         extended.append(best)
     congress = _congress_spans(text, seeds) + _bracketed_spans(text, seeds)
-    pattern += _project_owners(text, lex) + _list_names(text, lex)
+    pattern += project_owners(text, lex) + list_names(text, lex)
     gov = _gov_spans(text)
     candidates = extended + congress + pattern + gov
     # Seeds, congresses and the exact government short forms first (特区政府 over NER's 区政府).

@@ -10,7 +10,7 @@ of these forms into a mention of the organization they belong to.
   盛屯集团 -> 盛屯), and a long name's generic tail (某某产品交易中心 -> 交易中心) that counts only
   after the full name; a form two organizations share is ambiguous and dropped.
 
-    >>> _forms_of("深圳盛屯集团")
+    >>> forms_of("深圳盛屯集团")
     ['深圳盛屯集团', '盛屯集团', '深圳盛屯', '盛屯']
 """
 
@@ -21,10 +21,10 @@ from collections.abc import Iterable
 
 from .kb import OrgKB, strip_place
 from .lexicon import head_of, lexicon
-from .mentions import _is_junk
+from .mentions import is_junk
 from .names import OrgCandidate
 
-_BRACKET = re.compile(r"[（(][^）)]{1,8}[）)]")
+BRACKET = re.compile(r"[（(][^）)]{1,8}[）)]")
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -32,7 +32,7 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _abbreviations(text: str, spans: list[OrgCandidate]) -> dict[str, tuple[int, int]]:
+def abbreviations(text: str, spans: list[OrgCandidate]) -> dict[str, tuple[int, int]]:
     """Short form -> the defining span (X（以下简称Y）)."""
     lex = lexicon()
     out: dict[str, tuple[int, int]] = {}
@@ -45,7 +45,7 @@ def _abbreviations(text: str, spans: list[OrgCandidate]) -> dict[str, tuple[int,
         marked = lex.abbreviation_marker_re.search(m.group(0)) is not None
         explicit = m.group(2) is not None or marked
         if explicit or _is_subsequence(short, text[s:e]) or short.isascii():
-            if not _is_junk(short):
+            if not is_junk(short):
                 out.setdefault(short, (s, e))
     return out
 
@@ -65,17 +65,17 @@ def _strip_endings(name: str, endings: Iterable[str]) -> str:
 
 def _strip_suffixes(name: str) -> str:
     # 信达生物制药（苏州）有限公司 -> 信达生物制药: the bracketed place or 集团 goes too.
-    return _strip_endings(_BRACKET.sub("", name) or name, lexicon().legal_suffixes)
+    return _strip_endings(BRACKET.sub("", name) or name, lexicon().legal_suffixes)
 
 
-def _core_key(surface: str) -> str:
+def core_key(surface: str) -> str:
     head = head_of(surface)
     stripped = strip_place(surface)
     # Place prefixes identify schools, institutes and government bodies (贵州大学 vs 广东大学).
     if (
         stripped
         and (head is None or head[1] == "company")
-        and not _is_junk(_strip_suffixes(stripped))
+        and not is_junk(_strip_suffixes(stripped))
     ):
         surface = stripped
     core = _strip_suffixes(surface)
@@ -87,14 +87,14 @@ def _trade_name(core: str) -> str:
     return _strip_endings(core, lexicon().industry_words)
 
 
-def _forms_of(surface: str) -> list[str]:
+def forms_of(surface: str) -> list[str]:
     """Forms a text may use for ``surface``, the surface itself first.
 
     深圳盛屯集团 -> 盛屯集团, 盛屯; 河南明泰科技有限公司 -> 河南明泰科技, 明泰科技, 明泰, 河南明泰.
     """
     # A name found once is a name wherever it recurs (a heading the name finder cut short).
     out: list[str] = [surface]
-    bare = _BRACKET.sub("", surface) or surface
+    bare = BRACKET.sub("", surface) or surface
     bare = lexicon().owned_facility_end_re.sub("", bare) or bare  # 某某有限公司研发中心
     head = head_of(bare)
     place_free = strip_place(bare)
@@ -111,7 +111,7 @@ def _forms_of(surface: str) -> list[str]:
             out.append(trade)
             if core_free and trade != core_free:
                 out.append(core[: len(core) - len(core_free)] + trade)  # 浙江 + 锂威
-    return [f for f in out if len(f) >= 2 and not _is_junk(f)]
+    return [f for f in out if len(f) >= 2 and not is_junk(f)]
 
 
 def _tail_form(surface: str) -> str | None:
@@ -122,7 +122,7 @@ def _tail_form(surface: str) -> str | None:
     return None
 
 
-def _short_forms(
+def find_short_forms(
     text: str, spans: list[OrgCandidate], kb: OrgKB, abbrs: dict[str, tuple[int, int]]
 ) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
     """Short form -> defining span, and tail form -> the offset from which it counts."""
@@ -132,8 +132,8 @@ def _short_forms(
     for c in spans:
         surface = text[c.start : c.end]
         record = kb.lookup(surface)
-        owner = "kb:" + record.id if record is not None else _core_key(surface)
-        forms = _forms_of(surface)
+        owner = "kb:" + record.id if record is not None else core_key(surface)
+        forms = forms_of(surface)
         tail = _tail_form(surface)
         if tail is not None:
             forms.append(tail)

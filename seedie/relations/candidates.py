@@ -20,14 +20,14 @@ from .context import (
     OrgSpan,
     lexicon,
 )
-from .hosts import _Host, _hosts_in
-from .local_places import _is_level, _local_place, _local_re, _places_in
+from .hosts import Host, hosts_in
+from .local_places import is_level, local_place, local_re, places_in
 
 _AMOUNT_IN_NAME = re.compile(r"\d+(?:\.\d+)?[万亿]*元")
 
 
 @dataclass(frozen=True, slots=True)
-class _Cand:
+class Cand:
     start: int
     end: int
     kind: str  # "org" | "ref" (项目/园区 referring back) | "place" | "joint"
@@ -39,19 +39,19 @@ class _Cand:
         return self.kind in ("org", "ref", "joint")
 
 
-def _candidates(
+def subject_candidates(
     ctx: DocContext, start: int, end: int, blocked: list[tuple[int, int]]
-) -> list[_Cand]:
+) -> list[Cand]:
     """Subject candidates in [start, end): organizations, hosts, places, coreferences."""
     lex = lexicon()
-    out: list[_Cand] = []
+    out: list[Cand] = []
 
     blocked_index = ctx.span_index(blocked)
 
     def free(s: int, e: int) -> bool:
         return not blocked_index.covers(s, e) and not _in_term_quote(ctx.text, s, e)
 
-    hosts = _hosts_in(ctx, start, end)
+    hosts = hosts_in(ctx, start, end)
     covered = [(h.start, h.end) for h in hosts if not h.generic]
     for h in hosts:
         if not free(h.start, h.end):
@@ -59,23 +59,23 @@ def _candidates(
         if h.generic:
             out.append(_resolve_host(ctx, h, blocked))
         else:
-            out.append(_Cand(h.start, h.end, "org", h.name, None))
+            out.append(Cand(h.start, h.end, "org", h.name, None))
     for o in ctx.orgs_in(start, end):
-        if _swallowed(ctx, o.start, o.end):
+        if swallowed(ctx, o.start, o.end):
             continue  # 9万元某某大学: a name that swallowed an amount
         if free(o.start, o.end) and not any(s <= o.start and o.end <= e for s, e in covered):
-            out.append(_Cand(o.start, o.end, "org", o.company.name, o.company.id))
-    for p in _places_in(ctx, start, end):
+            out.append(Cand(o.start, o.end, "org", o.company.name, o.company.id))
+    for p in places_in(ctx, start, end):
         if free(p.start, p.end) and not ctx.inside_org(p.start, p.end):
             if not any(s <= p.start and p.end <= e for s, e in covered):
-                out.append(_Cand(p.start, p.end, "place", p.name, None))
+                out.append(Cand(p.start, p.end, "place", p.name, None))
     text = ctx.text
-    for m in _local_re().finditer(text, start, end):
+    for m in local_re().finditer(text, start, end):
         if any(p.start == m.end() for p in ctx.places_in(m.end(), min(end, m.end() + 10))):
             continue  # 我市某某县: the place named after it is the one meant
-        name = _local_place(ctx, m.group(), m.start())
-        out.append(_Cand(m.start(), m.end(), "place", name, None))
-    for m in _words_re("place_coref").finditer(text, start, end):
+        name = local_place(ctx, m.group(), m.start())
+        out.append(Cand(m.start(), m.end(), "place", name, None))
+    for m in words_re("place_coref").finditer(text, start, end):
         out.append(_resolve_place(ctx, m.start(), len(m.group())))
     clause_start, _ = ctx.clause_bounds(start)
     lead = len(text[clause_start:end]) - len(text[clause_start:end].lstrip())
@@ -88,7 +88,7 @@ def _candidates(
             if not any(c.start == head for c in out):
                 out.append(_resolve_coref(ctx, head, len(word), blocked))
             break
-    for m in _words_re("company_coref_anywhere").finditer(text, start, end):
+    for m in words_re("company_coref_anywhere").finditer(text, start, end):
         pos, word = m.start(), m.group()
         not_qi = lex["not_qi_words"]  # 其中, 尤其: 其 refers to nothing
         if word == "其" and any(text.startswith(w, pos - w.index("其")) for w in not_qi):
@@ -96,8 +96,8 @@ def _candidates(
         if any(c.start <= pos < c.end for c in out):
             continue
         out.append(_resolve_coref(ctx, pos, len(word), blocked))
-    for m in _words_re("joint_subjects").finditer(text, start, end):
-        out.append(_Cand(m.start(), m.end(), "joint", m.group(), None))
+    for m in words_re("joint_subjects").finditer(text, start, end):
+        out.append(Cand(m.start(), m.end(), "joint", m.group(), None))
     out = [c for c in out if c.kind == "joint" or c.name is not None]
     out = [c for c in out if not _passing(text, c)]
     out.sort(key=lambda c: (c.start, -c.end))
@@ -105,12 +105,12 @@ def _candidates(
 
 
 @cache
-def _words_re(key: str) -> re.Pattern[str]:
+def words_re(key: str) -> re.Pattern[str]:
     """One alternation (longest first) over the word list ``key`` of relations.json."""
     return re.compile(alternation(lexicon()[key]))
 
 
-def _swallowed(ctx: DocContext, start: int, end: int) -> bool:
+def swallowed(ctx: DocContext, start: int, end: int) -> bool:
     """True when an organization mention over [start, end) holds an amount (9万元某大学).
 
     Such a mention is a name finder's error: the amount stays a claim and the mention is no
@@ -126,7 +126,7 @@ def _swallowed(ctx: DocContext, start: int, end: int) -> bool:
     return False
 
 
-def _passing(text: str, cand: _Cand) -> bool:
+def _passing(text: str, cand: Cand) -> bool:
     """A place named in passing: either end of a change or route (从X到Y)."""
     if cand.kind != "place":
         return False
@@ -149,47 +149,47 @@ def _same_kind(head: str, name: str) -> bool:
     return False
 
 
-def _resolve_host(ctx: DocContext, host: _Host, blocked: list[tuple[int, int]]) -> _Cand:
+def _resolve_host(ctx: DocContext, host: Host, blocked: list[tuple[int, int]]) -> Cand:
     """项目/一期工程/小镇 at a clause head -> the last host or organization of that kind in the
     section, else of that kind anywhere, else the stop just named (an organization or host
     within a few sentences), else the section's last named host.
     """
     section = ctx.section_of(host.start)
-    before = _hosts_in(ctx, max(0, host.start - _HOST_REACH), host.start)
+    before = hosts_in(ctx, max(0, host.start - _HOST_REACH), host.start)
     pool: list[tuple[int, str, str | None, bool]] = [
         (h.start, h.name, None, True) for h in before if not h.generic
     ]
     for seen, o in enumerate(ctx.orgs_before(host.start)):
         if seen >= _COREF_LOOKBACK:
             break
-        if not _swallowed(ctx, o.start, o.end):
+        if not swallowed(ctx, o.start, o.end):
             pool.append((o.start, o.company.name, o.company.id, o.company.kind != "government"))
     pool.sort(key=lambda x: -x[0])
     for s, name, cid, _ in pool:
         if ctx.section_of(s) == section and _same_kind(host.head, name):
-            return _Cand(host.start, host.end, "ref", name, cid)
+            return Cand(host.start, host.end, "ref", name, cid)
     for _s, name, cid, _ in pool:
         if _same_kind(host.head, name):
-            return _Cand(host.start, host.end, "ref", name, cid)
+            return Cand(host.start, host.end, "ref", name, cid)
     for s, name, cid, stop in pool:
         if host.start - s > _STOP_REACH:
             break
         if stop:
-            return _Cand(host.start, host.end, "ref", name, cid)
+            return Cand(host.start, host.end, "ref", name, cid)
     for s, name, cid, _ in pool:
         if cid is None and ctx.section_of(s) == section:
-            return _Cand(host.start, host.end, "ref", name, cid)
-    return _Cand(host.start, host.end, "ref", None, None)
+            return Cand(host.start, host.end, "ref", name, cid)
+    return Cand(host.start, host.end, "ref", None, None)
 
 
-def _resolve_place(ctx: DocContext, pos: int, size: int) -> _Cand:
+def _resolve_place(ctx: DocContext, pos: int, size: int) -> Cand:
     """该市/该县/当地 -> the last place of that level named before ``pos``."""
     word = ctx.text[pos : pos + size]
     level = word[-1] if word.startswith("该") else ""
     for p in reversed(ctx.places_in(0, pos)):
-        if not level or _is_level(ctx, p.text, level):
-            return _Cand(pos, pos + size, "place", p.name, None)
-    return _Cand(pos, pos + size, "place", None, None)
+        if not level or is_level(ctx, p.text, level):
+            return Cand(pos, pos + size, "place", p.name, None)
+    return Cand(pos, pos + size, "place", None, None)
 
 
 def _in_term_quote(text: str, start: int, end: int) -> bool:
@@ -201,7 +201,7 @@ def _in_term_quote(text: str, start: int, end: int) -> bool:
     return close_at >= 0 and close_at - open_at <= 12
 
 
-def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int, int]]) -> _Cand:
+def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int, int]]) -> Cand:
     """公司/该集团/其 at ``pos`` -> the last organization named before it (same section first)."""
     word = ctx.text[pos : pos + size]
     # 该院 -> the last 研究院, 该集团 -> the last 集团, 园区 -> the last 园区: the noun names
@@ -215,7 +215,7 @@ def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int
     for seen, o in enumerate(ctx.orgs_before(pos)):
         if seen >= _COREF_LOOKBACK and best:
             break  # far enough back: a long document must not make this a full scan
-        if _swallowed(ctx, o.start, o.end):
+        if swallowed(ctx, o.start, o.end):
             continue
         same_section = ctx.section_of(o.start) == section
         fits = bool(kind) and kind in o.company.name
@@ -226,8 +226,8 @@ def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int
             break
     found = next((best[r] for r in (0, 1, 2, 3) if r in best), None)
     if found is None:
-        return _Cand(pos, pos + size, "org", None, None)
-    return _Cand(pos, pos + size, "org", found.company.name, found.company.id)
+        return Cand(pos, pos + size, "org", None, None)
+    return Cand(pos, pos + size, "org", found.company.name, found.company.id)
 
 
 _COREF_LOOKBACK = 300  # organization mentions

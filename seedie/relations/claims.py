@@ -14,15 +14,15 @@ from functools import lru_cache
 from ..lexicon import alternation
 from ..text.spans import SpanIndex
 from ..types import Claim, Quantity
-from .candidates import _Cand
+from .candidates import Cand
 from .context import (
     DocContext,
     lexicon,
 )
-from .filters import _skip
+from .filters import skip
 from .speakers import SpeakerIndex
 from .subject_pool import Itinerary, choose_subject
-from .subjects import SubjectState, _section_topics
+from .subjects import SubjectState, section_topics
 
 
 @lru_cache(maxsize=1)
@@ -128,10 +128,10 @@ def find_claims(
     """
     usable = _usable(ctx, quantities)
     trip = trip if trip is not None else Itinerary()
-    topics = _section_topics(ctx)
+    topics = section_topics(ctx)
     headings = set(ctx.headings)
-    last_in_sentence: dict[int, _Cand | None] = {}
-    last_in_paragraph: dict[int, _Cand | None] = {}
+    last_in_sentence: dict[int, Cand | None] = {}
+    last_in_paragraph: dict[int, Cand | None] = {}
     claims: list[Claim] = []
     for q in usable:
         assert q.start is not None and q.end is not None
@@ -142,7 +142,7 @@ def find_claims(
         s_start, s_end = ctx.sentences[s_index]
         c_start, c_end = ctx.clause_bounds(q.start)
         metric, strong = _metric(ctx, q, c_start, c_end)
-        if _skip(ctx, q, metric, strong):
+        if skip(ctx, q, metric, strong):
             continue
         state = SubjectState(
             s_index,

@@ -11,7 +11,7 @@ import re
 
 from ..orgs.lexicon import lexicon as org_lexicon
 from ..types import Quantity
-from .candidates import _swallowed
+from .candidates import swallowed
 from .context import (
     DocContext,
     lexicon,
@@ -24,12 +24,12 @@ _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_QUOTES = "”’」』\"'"
 
 
-def _skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> bool:
+def skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> bool:
     text = ctx.text
     assert q.start is not None and q.end is not None
     if ctx.overlaps_date(q.start, q.end):
         return True
-    if ctx.inside_org(q.start, q.end) and not _swallowed(ctx, q.start, q.end):
+    if ctx.inside_org(q.start, q.end) and not swallowed(ctx, q.start, q.end):
         return True
     if (q.start > 0 and _ASCII_ALNUM.match(text[q.start - 1])) or (
         q.end < len(text) and _ASCII_ALNUM.match(text[q.end])

@@ -19,14 +19,14 @@ from .context import (
     DocContext,
     lexicon,
 )
-from .local_places import _local_re
+from .local_places import local_re
 
 _CN_DIGITS = "零一二两三四五六七八九十百千万亿几"
 _TOPIC_SPAN = 30  # characters: the longest host name taken at a clause head
 
 
 @dataclass(frozen=True, slots=True)
-class _Host:
+class Host:
     start: int
     end: int
     name: str
@@ -50,7 +50,7 @@ def _is_generic_stem(stem: str) -> bool:
     return m is not None
 
 
-def _topic_host(text: str, start: int, limit: int) -> _Host | None:
+def _topic_host(text: str, start: int, limit: int) -> Host | None:
     """The host named at the head of the clause starting at ``start`` (X项目是…, X小镇总投资…).
 
     The phrase runs from the clause start (after a time word: 目前, 今年) to a host head word
@@ -63,14 +63,14 @@ def _topic_host(text: str, start: int, limit: int) -> _Host | None:
         if text.startswith(word, start) and start + len(word) < limit:
             start += len(word)
             break
-    if _local_re().match(text, start) or any(
+    if local_re().match(text, start) or any(
         text.startswith(w, start) for w in lex["joint_subjects"]
     ):
         return None
     stops = lex["topic_stop_chars"]
     window_end = min(limit, start + _TOPIC_SPAN)
     prev_end = start
-    generic: _Host | None = None
+    generic: Host | None = None
     for m in _head_re().finditer(text, start, window_end):
         segment = text[start : m.end()]
         if any(c in stops for c in segment) or any(w in segment for w in _topic_stops()):
@@ -87,13 +87,13 @@ def _topic_host(text: str, start: int, limit: int) -> _Host | None:
         stem = name[: -len(m.group())]
         if _is_generic_stem(stem):
             if generic is None:
-                generic = _Host(prev_end, m.end(), name, m.group(), True)
+                generic = Host(prev_end, m.end(), name, m.group(), True)
             prev_end = m.end()
             continue
         if len(stem) < 2:
             return None
         begin = prev_end if len(joined) > 1 else m.end() - len(name)
-        return _Host(begin, m.end(), name, m.group(), False)
+        return Host(begin, m.end(), name, m.group(), False)
     return generic if generic is not None and generic.start == start else None
 
 
@@ -112,7 +112,7 @@ def _topic_stops() -> tuple[str, ...]:
     return tuple(words)
 
 
-def _heading_host(ctx: DocContext, start: int, end: int) -> _Host | None:
+def _heading_host(ctx: DocContext, start: int, end: int) -> Host | None:
     """A section title that names a host: 某某技改项目, or an organization on its own line."""
     text = ctx.text
     line = text[start:end]
@@ -121,7 +121,7 @@ def _heading_host(ctx: DocContext, start: int, end: int) -> _Host | None:
     n_start, n_end = start + lead, start + lead + len(name)
     for o in ctx.orgs_in(n_start, n_end):
         if o.start == n_start and o.end == n_end:
-            return _Host(n_start, n_end, o.company.name, "", False)
+            return Host(n_start, n_end, o.company.name, "", False)
     m = _head_re().search(name, max(0, len(name) - 6))
     if m is None or m.end() != len(name) or len(name) - len(m.group()) < 2:
         return None
@@ -130,10 +130,10 @@ def _heading_host(ctx: DocContext, start: int, end: int) -> _Host | None:
         return None
     if any(w in name for w in _topic_stops()) or org_lexicon().group_re.search(name):
         return None  # 考察团走访多个重点项目: a title about the visit, not a host
-    return _Host(n_start, n_end, name, m.group(), False)
+    return Host(n_start, n_end, name, m.group(), False)
 
 
-def _visited_host(text: str, start: int, end: int) -> _Host | None:
+def _visited_host(text: str, start: int, end: int) -> Host | None:
     """The host a visit verb names when it fills the rest of the clause (来到某某中心。)."""
     if text.startswith("了", start):
         start += 1
@@ -146,14 +146,14 @@ def _visited_host(text: str, start: int, end: int) -> _Host | None:
     return host
 
 
-def _find_hosts(ctx: DocContext) -> list[_Host]:
+def find_hosts(ctx: DocContext) -> list[Host]:
     """Hosts of ``ctx`` in text order: heading hosts, clause-initial hosts and their repeats."""
     cached = ctx._indexes.get("claims:hosts")
     if cached is not None:
         return list(cached)
     text = ctx.text
     amounts: SpanIndex[None] | None = ctx._indexes.get("claims:amounts")
-    named: dict[tuple[int, int], _Host] = {}
+    named: dict[tuple[int, int], Host] = {}
     headings = set(ctx.headings)
     for i, (p_start, p_end) in enumerate(ctx.paragraphs):
         if i in headings:
@@ -188,10 +188,10 @@ def _find_hosts(ctx: DocContext) -> list[_Host]:
     return list(hosts)
 
 
-def _hosts_in(ctx: DocContext, start: int, end: int) -> list[_Host]:
-    index: SpanIndex[_Host] | None = ctx._indexes.get("claims:host_index")
+def hosts_in(ctx: DocContext, start: int, end: int) -> list[Host]:
+    index: SpanIndex[Host] | None = ctx._indexes.get("claims:host_index")
     if index is None:
-        index = SpanIndex((h.start, h.end, h) for h in _find_hosts(ctx))
+        index = SpanIndex((h.start, h.end, h) for h in find_hosts(ctx))
         ctx._indexes["claims:host_index"] = index
     found = [h for _, _, h in index.inside(start, end)]
     found.sort(key=lambda h: (h.start, -h.end))

@@ -25,7 +25,7 @@ from .context import (
 )
 
 
-def _outlet_place(ctx: DocContext) -> str | None:
+def outlet_place(ctx: DocContext) -> str | None:
     """The place in the dateline's or byline's outlet: 某某日报讯, （某某日报记者 …）-> 某某.
 
     A name outside the gazetteer counts when it carries a level word (某某县融媒体中心) or
@@ -76,13 +76,13 @@ def _hosted_re() -> re.Pattern[str]:
     return re.compile(f"(?:{verbs})(?:{deictics})[市县区省镇]")
 
 
-def _home_place(ctx: DocContext) -> str | None:
+def home_place(ctx: DocContext) -> str | None:
     """The place 我市/全市 stands for: the dateline's outlet; else, when a group came to us
     (来我市考察), the trip's destination; else, when the article follows its own group
     abroad (某省代表团赴某地), that group's home; else the destination.
     """
     if "claims:home" not in ctx._indexes:
-        home = _outlet_place(ctx)
+        home = outlet_place(ctx)
         if home is None and not _hosted_re().search(ctx.text):
             visitors = sorted(_visitor_places(ctx))
             spans = {p.start: p for p in ctx.places}
@@ -92,7 +92,7 @@ def _home_place(ctx: DocContext) -> str | None:
     return found
 
 
-def _is_level(ctx: DocContext, surface: str, level: str) -> bool:
+def is_level(ctx: DocContext, surface: str, level: str) -> bool:
     """True when the place ``surface`` is of the level 市/县/区/镇/省 (深圳 is a 市)."""
     if surface.endswith(level):
         return True
@@ -117,7 +117,7 @@ def _visitor_places(ctx: DocContext) -> set[int]:
     return cached
 
 
-def _local_place(ctx: DocContext, word: str, pos: int) -> str:
+def local_place(ctx: DocContext, word: str, pos: int) -> str:
     """我市/全市 -> the home place (or the place of that level the text names most);
     全省 -> its province; the word itself when nothing says which place it is.
 
@@ -125,7 +125,7 @@ def _local_place(ctx: DocContext, word: str, pos: int) -> str:
     level named last in the same paragraph.
     """
     level = word[-1]
-    home = _home_place(ctx)
+    home = home_place(ctx)
     visitors = _visitor_places(ctx)
     if "claims:ranked" not in ctx._indexes:
         ctx._indexes["claims:ranked"] = [p for p in _level_places(ctx) if p.start not in visitors]
@@ -136,8 +136,8 @@ def _local_place(ctx: DocContext, word: str, pos: int) -> str:
         return province or _most_named(ctx, ranked, "省") or word
     para = ctx.paragraph_of(pos)
     if not word.startswith("我") and para is not None:
-        for p in reversed(_places_in(ctx, ctx.paragraphs[para][0], pos)):
-            if p.start not in visitors and _is_level(ctx, p.text, level):
+        for p in reversed(places_in(ctx, ctx.paragraphs[para][0], pos)):
+            if p.start not in visitors and is_level(ctx, p.text, level):
                 return p.name
     if home is not None and (level == "市" or home.endswith(level)):
         return home
@@ -157,7 +157,7 @@ def _count_named(ctx: DocContext, places: list[PlaceSpan], level: str) -> str | 
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for p in places:
-        if _is_level(ctx, p.text, level):
+        if is_level(ctx, p.text, level):
             counts[p.name] += 1
             first.setdefault(p.name, p.start)
     if not counts:
@@ -192,7 +192,7 @@ def _level_places(ctx: DocContext) -> list[PlaceSpan]:
     return list(cached)
 
 
-def _places_in(ctx: DocContext, start: int, end: int) -> list[PlaceSpan]:
+def places_in(ctx: DocContext, start: int, end: int) -> list[PlaceSpan]:
     index: SpanIndex[PlaceSpan] | None = ctx._indexes.get("claims:level_index")
     if index is None:
         index = SpanIndex((p.start, p.end, p) for p in _level_places(ctx))
@@ -201,5 +201,5 @@ def _places_in(ctx: DocContext, start: int, end: int) -> list[PlaceSpan]:
 
 
 @lru_cache(maxsize=1)
-def _local_re() -> re.Pattern[str]:
+def local_re() -> re.Pattern[str]:
     return re.compile(alternation(lexicon()["local_place_words"]))

@@ -13,10 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..types import Quantity, Visit
-from .candidates import _Cand
+from .candidates import Cand
 from .context import CLAUSE_BREAKS, DocContext, lexicon, normalize_place
 from .ranker import Candidate, Pool, choose, log_scale, pools_wanted
-from .subjects import NO_SUBJECT, SubjectState, _adverbial, rule_subject, subject_steps
+from .subjects import NO_SUBJECT, SubjectState, adverbial, rule_subject, subject_steps
 
 __all__ = ["Itinerary", "choose_subject"]
 
@@ -44,18 +44,18 @@ class Itinerary:
 
 @dataclass(slots=True)
 class _Entry:
-    cand: _Cand
+    cand: Cand
     steps: set[str] = field(default_factory=set)
 
 
-def choose_subject(ctx: DocContext, q: Quantity, st: SubjectState, trip: Itinerary) -> _Cand | None:
+def choose_subject(ctx: DocContext, q: Quantity, st: SubjectState, trip: Itinerary) -> Cand | None:
     """The subject of ``q``: the ranker's choice among the pool (the rules' when no model)."""
     assert q.start is not None and q.end is not None
     if not pools_wanted():
         return rule_subject(ctx, q, st)
-    seen: list[_Cand] = []
+    seen: list[Cand] = []
     entries: dict[str, _Entry] = {}
-    rule: _Cand | None = None
+    rule: Cand | None = None
     for step, cand in subject_steps(ctx, q, st, seen):
         if cand is None:
             continue
@@ -68,7 +68,7 @@ def choose_subject(ctx: DocContext, q: Quantity, st: SubjectState, trip: Itinera
             _add(entries, cand, q.start)
     stop = trip.current(q.start)
     if stop is not None and stop.start is not None and stop.end is not None:
-        cand = _Cand(stop.start, stop.end, "org", stop.host, stop.host_id)
+        cand = Cand(stop.start, stop.end, "org", stop.host, stop.host_id)
         _add(entries, cand, q.start).steps.add("current_stop")
     rule = None if rule is NO_SUBJECT else rule
     names = list(entries)
@@ -97,7 +97,7 @@ def _org_stats(ctx: DocContext) -> tuple[Counter[str], set[str]]:
     return stats
 
 
-def _add(entries: dict[str, _Entry], cand: _Cand, pos: int) -> _Entry:
+def _add(entries: dict[str, _Entry], cand: Cand, pos: int) -> _Entry:
     """Merge ``cand`` into its entity's entry, keeping the mention nearest before ``pos``."""
     assert cand.name is not None
     entry = entries.get(cand.name)
@@ -108,7 +108,7 @@ def _add(entries: dict[str, _Entry], cand: _Cand, pos: int) -> _Entry:
     return entry
 
 
-def _nearer(a: _Cand, b: _Cand, pos: int) -> bool:
+def _nearer(a: Cand, b: Cand, pos: int) -> bool:
     if (a.start <= pos) != (b.start <= pos):
         return a.start <= pos
     return a.start > b.start if a.start <= pos else a.start < b.start
@@ -119,9 +119,9 @@ def _candidate(
     q: Quantity,
     st: SubjectState,
     entry: _Entry,
-    rule: _Cand | None,
+    rule: Cand | None,
     trip: Itinerary,
-    seen: list[_Cand],
+    seen: list[Cand],
 ) -> Candidate:
     c, text = entry.cand, ctx.text
     assert c.name is not None and q.start is not None and q.end is not None
@@ -145,7 +145,7 @@ def _candidate(
     in_sentence = [s for s in seen if s_start <= s.start < s_end and s.name]
     if in_sentence and min(in_sentence, key=lambda s: s.start).name == c.name:
         f["first_in_sentence"] = 1.0
-    if _adverbial(text, c):
+    if adverbial(text, c):
         f["adverbial"] = 1.0
     if text.startswith("的", c.end):
         f["modifier"] = 1.0

@@ -22,17 +22,17 @@ from functools import lru_cache
 from ..lexicon import alternation
 from ..text.sentences import CLAUSE_BREAKS
 from ..types import Quantity
-from .candidates import _Cand, _candidates, _words_re
+from .candidates import Cand, subject_candidates, words_re
 from .context import (
     DocContext,
     lexicon,
 )
-from .hosts import _find_hosts
-from .local_places import _home_place, _outlet_place
+from .hosts import find_hosts
+from .local_places import home_place, outlet_place
 from .speakers import SpeakerIndex
 
 
-def _pick(cands: list[_Cand], text: str = "") -> _Cand | None:
+def _pick(cands: list[Cand], text: str = "") -> Cand | None:
     """The first organization-like candidate, else the first place; modifiers are passed over.
 
     园区内的某公司, 山脚下的某镇: in "A的B" with A a place or a word referring back, B is meant.
@@ -51,16 +51,16 @@ def _pick(cands: list[_Cand], text: str = "") -> _Cand | None:
     return kept[0] if kept else None
 
 
-def _section_topics(ctx: DocContext) -> dict[int, _Cand]:
+def section_topics(ctx: DocContext) -> dict[int, Cand]:
     counts: dict[int, Counter[str]] = {}
     first: dict[tuple[int, str], int] = {}
-    by_id: dict[str, _Cand] = {}
+    by_id: dict[str, Cand] = {}
     for o in ctx.orgs:
         sec = ctx.section_of(o.start)
         counts.setdefault(sec, Counter())[o.company.id] += 1
         first.setdefault((sec, o.company.id), o.start)
-        by_id.setdefault(o.company.id, _Cand(o.start, o.end, "org", o.company.name, o.company.id))
-    out: dict[int, _Cand] = {}
+        by_id.setdefault(o.company.id, Cand(o.start, o.end, "org", o.company.name, o.company.id))
+    out: dict[int, Cand] = {}
     for sec, counter in counts.items():
         ranked = sorted(counter.items(), key=lambda kv: (-kv[1], first[(sec, kv[0])]))
         if ranked and ranked[0][1] >= 2:
@@ -103,14 +103,14 @@ class SubjectState:
     blocked: list[tuple[int, int]]
     speakers: SpeakerIndex
     group: str | None
-    last_in_sentence: dict[int, _Cand | None]
-    last_in_paragraph: dict[int, _Cand | None]
-    topics: dict[int, _Cand]
+    last_in_sentence: dict[int, Cand | None]
+    last_in_paragraph: dict[int, Cand | None]
+    topics: dict[int, Cand]
 
 
 def subject_steps(
-    ctx: DocContext, q: Quantity, st: SubjectState, seen: list[_Cand] | None = None
-) -> Iterator[tuple[str, _Cand | None]]:
+    ctx: DocContext, q: Quantity, st: SubjectState, seen: list[Cand] | None = None
+) -> Iterator[tuple[str, Cand | None]]:
     """Each step of :data:`STEPS` with the candidate it finds (None: nothing), lazily.
 
     ``seen`` (when given) receives every candidate of the sentence, before and after ``q``.
@@ -121,24 +121,24 @@ def subject_steps(
     span = st.speakers.attribution_at(q.start)
     speaker_org = None
     if span is not None:
-        orgs = [c for c in _candidates(ctx, span[0], span[1], blocked) if c.kind == "org"]
+        orgs = [c for c in subject_candidates(ctx, span[0], span[1], blocked) if c.kind == "org"]
         speaker_org = orgs[0] if orgs else None
     # “我们在贵州的项目…”远航集团总经理X说: "we" is the speaker's organization, not the place
     # the sentence also names.
     we = speaker_org is not None and _first_person_re().search(text, s_start, q.start)
     yield "speaker_we", speaker_org if we else None
     yield "located", _located_in(ctx, q, blocked)
-    in_clause = _not_examples(text, _candidates(ctx, st.c_start, q.start, blocked), q.start)
+    in_clause = _not_examples(text, subject_candidates(ctx, st.c_start, q.start, blocked), q.start)
     yield "group", _group_subject(ctx, q, st, in_clause)
-    yield "clause", _pick([c for c in in_clause if not _adverbial(text, c)], text)
+    yield "clause", _pick([c for c in in_clause if not adverbial(text, c)], text)
     yield "last_in_sentence", _previous(st.last_in_sentence, st.s_index)
-    in_sentence = _not_examples(text, _candidates(ctx, s_start, q.start, blocked), q.start)
-    yield "sentence", _pick([c for c in in_sentence if not _adverbial(text, c)], text)
+    in_sentence = _not_examples(text, subject_candidates(ctx, s_start, q.start, blocked), q.start)
+    yield "sentence", _pick([c for c in in_sentence if not adverbial(text, c)], text)
     # …产自广东: a subject after the quantity (not one after a preposition: 以某地为支点).
-    after = _candidates(ctx, q.end, s_end, blocked)
+    after = subject_candidates(ctx, q.end, s_end, blocked)
     if seen is not None:
         seen += in_sentence + after
-    yield "after", _pick([c for c in after if not _adverbial(text, c)], text)
+    yield "after", _pick([c for c in after if not adverbial(text, c)], text)
     # “我们…”总经理X说: the speaker's organization, named in the attribution.
     yield "speaker_org", speaker_org
     para = st.para
@@ -148,21 +148,21 @@ def subject_steps(
     yield "paragraph_topic", topic
     yield "section_host", _section_host(ctx, q.start)
     yield "section_topic", st.topics.get(ctx.section_of(q.start))
-    home = _home_place(ctx) if _outlet_place(ctx) else None
-    yield "home", _Cand(q.start, q.start, "place", home, None) if home else None
+    home = home_place(ctx) if outlet_place(ctx) else None
+    yield "home", Cand(q.start, q.start, "place", home, None) if home else None
 
 
-def rule_subject(ctx: DocContext, q: Quantity, st: SubjectState) -> _Cand | None:
+def rule_subject(ctx: DocContext, q: Quantity, st: SubjectState) -> Cand | None:
     """The subject the rules choose: the first step that finds one."""
     found = next((c for _, c in subject_steps(ctx, q, st) if c is not None), None)
     return None if found is NO_SUBJECT else found
 
 
 # An earlier claim of the sentence or paragraph that had no subject: the rules stop there.
-NO_SUBJECT = _Cand(0, 0, "none", None, None)
+NO_SUBJECT = Cand(0, 0, "none", None, None)
 
 
-def _previous(last: dict[int, _Cand | None], key: int | None) -> _Cand | None:
+def _previous(last: dict[int, Cand | None], key: int | None) -> Cand | None:
     if key is None or key not in last:
         return None
     found = last[key]
@@ -173,8 +173,8 @@ _GROUP_AFTER = 4  # characters between a figure and the group it describes (…�
 
 
 def _group_subject(
-    ctx: DocContext, q: Quantity, st: SubjectState, in_clause: list[_Cand]
-) -> _Cand | None:
+    ctx: DocContext, q: Quantity, st: SubjectState, in_clause: list[Cand]
+) -> Cand | None:
     """访问团一行共21人 / 全团共98人 / 访问团参访了某某等12家企业: the group's own figure.
 
     The group (a mention of it, or 全团/该团) is the last thing named in the clause before
@@ -188,26 +188,26 @@ def _group_subject(
     for s, e in st.blocked:
         gap = text[q.end : s]
         if q.end <= s <= q.end + _GROUP_AFTER and not any(b in gap for b in CLAUSE_BREAKS):
-            return _Cand(s, e, "org", st.group, None)
+            return Cand(s, e, "org", st.group, None)
     spans = [(s, e) for s, e in st.blocked if st.c_start <= s and e <= q.start]
-    words = _words_re("group_coref").finditer(ctx.text, st.c_start, q.start)
+    words = words_re("group_coref").finditer(ctx.text, st.c_start, q.start)
     spans += [(m.start(), m.end()) for m in words]
     if not spans:
         return None
     start, end = max(spans, key=lambda se: se[1])
     if any(c.start >= end for c in in_clause):
         return None
-    return _Cand(start, end, "org", st.group, None)
+    return Cand(start, end, "org", st.group, None)
 
 
-def _adverbial(text: str, cand: _Cand) -> bool:
+def adverbial(text: str, cand: Cand) -> bool:
     """A place after a preposition (在香港上市, 从深圳出发): where, not who."""
     if cand.kind != "place":
         return False
     return any(text.startswith(p, cand.start - len(p)) for p in lexicon()["prepositions"])
 
 
-def _not_examples(text: str, cands: list[_Cand], q_start: int) -> list[_Cand]:
+def _not_examples(text: str, cands: list[Cand], q_start: int) -> list[Cand]:
     """Drop the examples of a counted set: 华为等30家企业 counts firms, it is not about 华为."""
     markers = lexicon()["example_markers"]
     out = []
@@ -219,7 +219,7 @@ def _not_examples(text: str, cands: list[_Cand], q_start: int) -> list[_Cand]:
     return out
 
 
-def _located_in(ctx: DocContext, q: Quantity, blocked: list[tuple[int, int]]) -> _Cand | None:
+def _located_in(ctx: DocContext, q: Quantity, blocked: list[tuple[int, int]]) -> Cand | None:
     """112家伙伴坐落某地 / 30家企业落户某地: the counted things' place is the subject."""
     assert q.end is not None
     if q.kind != "count":
@@ -230,7 +230,7 @@ def _located_in(ctx: DocContext, q: Quantity, blocked: list[tuple[int, int]]) ->
         at = tail.find(verb)
         if 0 <= at <= 12:
             pos = q.end + at + len(verb)
-            for c in _candidates(ctx, pos, c_end, blocked):
+            for c in subject_candidates(ctx, pos, c_end, blocked):
                 if c.start - pos <= 1 and c.kind == "place":
                     return c
     return None
@@ -238,26 +238,26 @@ def _located_in(ctx: DocContext, q: Quantity, blocked: list[tuple[int, int]]) ->
 
 def _paragraph_topic(
     ctx: DocContext, para: int, s_index: int, blocked: list[tuple[int, int]]
-) -> _Cand | None:
+) -> Cand | None:
     """The first subject candidate (by position) of the nearest earlier sentence."""
     p_start, _ = ctx.paragraphs[para]
     for j in range(s_index - 1, -1, -1):
         start, end = ctx.sentences[j]
         if end <= p_start:
             break
-        cands = _candidates(ctx, max(start, p_start), end, blocked)
+        cands = subject_candidates(ctx, max(start, p_start), end, blocked)
         first = _pick([c for c in cands if c.kind == "place"], text=ctx.text)
         if cands:
             return first if first is not None and first.start <= cands[0].start + 8 else cands[0]
     return None
 
 
-def _section_host(ctx: DocContext, pos: int) -> _Cand | None:
+def _section_host(ctx: DocContext, pos: int) -> Cand | None:
     """The host a section's heading names (某某项目 on its own line above the paragraph)."""
     if "claims:heading_hosts" not in ctx._indexes:
         headings = set(ctx.headings)
         ctx._indexes["claims:heading_hosts"] = [
-            h for h in _find_hosts(ctx) if not h.generic and ctx.paragraph_of(h.start) in headings
+            h for h in find_hosts(ctx) if not h.generic and ctx.paragraph_of(h.start) in headings
         ]
     section = ctx.section_of(pos)
     chosen = None
@@ -266,4 +266,4 @@ def _section_host(ctx: DocContext, pos: int) -> _Cand | None:
             break
         if ctx.section_of(h.start) == section:
             chosen = h
-    return _Cand(chosen.start, chosen.end, "org", chosen.name, None) if chosen else None
+    return Cand(chosen.start, chosen.end, "org", chosen.name, None) if chosen else None

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ..dates.calendar import safe_date
 from ..lexicon import alternation
 from ..orgs.delegation import DelegationInfo
 from ..places import place_table
@@ -39,13 +40,6 @@ def _range_re() -> re.Pattern[str]:
     )
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _range_in(
     ctx: DocContext, start: int, end: int, year: int | None
 ) -> tuple[dt.date, dt.date] | None:
@@ -56,7 +50,7 @@ def _range_in(
     if m and year is not None:
         month1, day1 = int(m.group(1)), int(m.group(2))
         month2 = int(m.group(3)) if m.group(3) else month1
-        first, last = _safe_date(year, month1, day1), _safe_date(year, month2, int(m.group(4)))
+        first, last = safe_date(year, month1, day1), safe_date(year, month2, int(m.group(4)))
         if first and last and first <= last:
             return first, last
     return None
