@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import data_table
-from ..places import forms as place_forms
+from ..places import name_prefix_forms, trie_pattern
 
 MAX_STEM = 14
 # Longest seed and pattern span considered when looking for neighbours (in characters).
@@ -80,7 +80,9 @@ def lexicon() -> _Lexicon:
             head_kind.setdefault(head, kind)
     for head in data["weak_heads"]:
         head_kind.setdefault(head, "other")
-    places = set(place_forms())  # the one gazetteer (seedie.places), forms of 2+ characters
+    # The one gazetteer (seedie.places), forms of 2+ characters; not the short forms that are
+    # common words (和平, 合作): those begin words, not names.
+    places = set(name_prefix_forms())
     blockers = {k: v for k, v in data["single_char_blockers"].items() if not k.startswith("_")}
 
     def alternation(words: object) -> re.Pattern[str]:
@@ -104,7 +106,7 @@ def lexicon() -> _Lexicon:
         gov_re=alternation(data["gov_short"]),
         places=frozenset(places),
         name_starts=tuple(data["name_starts"]),
-        place_re=alternation(places),
+        place_re=re.compile(trie_pattern(places)),  # ~6,000 forms: a prefix trie
         title_words=tuple(sorted(data["title_words"], key=len, reverse=True)),
         leader_verbs=tuple(sorted(data["leader_verbs"], key=len, reverse=True)),
         leadership_heads=frozenset(data["leadership_heads"]),
