@@ -111,6 +111,13 @@ def test_company_names_prefixed_by_a_county_stay_whole(name: str) -> None:
     assert name in found
 
 
+def test_a_park_with_a_bracketed_county_city_starts_after_the_verb() -> None:
+    # 仪征 is a known place now, so the bracketed park is a name; 形成 bounds its stem.
+    text = "近年来，该市形成青禾（仪征）汽车工业园和两个开发区。"
+    found = [text[c.start : c.end] for c in find_org_names(text)]
+    assert "青禾（仪征）汽车工业园" in found
+
+
 def test_curated_entries_survive_the_build() -> None:
     rows = _rows()
     curated = [r for r in rows if "source" not in r]
