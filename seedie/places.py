@@ -1,13 +1,17 @@
-"""The one place table: provinces, cities and districts of ``seedie/data/places.json``.
+"""The one place table: provinces, prefectures, counties and districts of
+``seedie/data/places.json`` (built by ``scripts/build_gazetteer.py``; about 3,300 places).
 
 No spaCy import. Every module that needs a place's bare form, its province or its level
-asks here; the table is read once and level words (省, 市, 自治区 …) are stripped by one
-function, :func:`strip_level`.
+asks here; the table is read once, its indexes are built once on first use, and level words
+(省, 市, 自治区 …) are stripped by one function, :func:`strip_level`. Patterns over all forms
+are prefix tries (:func:`trie_pattern`), never a flat alternation of thousands of names.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -18,14 +22,19 @@ __all__ = [
     "forms",
     "is_province",
     "lookup",
+    "name_prefix_forms",
     "place_table",
     "province_of",
     "running_text_forms",
     "split_place_prefix",
     "strip_level",
+    "trie_pattern",
 ]
 
 PROVINCE_KINDS = frozenset({"province", "autonomous_region", "municipality", "sar"})
+# city: prefecture level (地级市, 地区, 自治州, 盟); county_city: a county-level city (县级市);
+# county: 县, 自治县, 旗 (and 特区, 林区); district: 市辖区 and the districts of 香港/澳门.
+KINDS = PROVINCE_KINDS | {"city", "county_city", "county", "district"}
 # Longest first: 宁夏回族自治区 loses 回族自治区, not just 区.
 LEVEL_SUFFIXES = (
     "特别行政区",
@@ -52,7 +61,10 @@ class Place:
     province: str
     kind: str
     abbr: str | None = None
-    common_word: bool = False  # the short form is also an ordinary word (白银, 安康)
+    common_word: bool = False  # the short form is also an ordinary word (白银, 和平)
+    generic: bool = False  # the name itself is an ordinary word (城区, 郊区): no form at all
+    adcode: str | None = None
+    source: str | None = None  # cpca / hand: made by scripts/build_gazetteer.py; None: curated
 
     @property
     def is_province(self) -> bool:
@@ -71,6 +83,9 @@ def place_table() -> tuple[Place, ...]:
             kind=row["kind"],
             abbr=row.get("abbr"),
             common_word=bool(row.get("common_word", False)),
+            generic=bool(row.get("generic", False)),
+            adcode=row.get("adcode"),
+            source=row.get("source"),
         )
         for row in json.loads(raw)["places"]
     )
@@ -78,31 +93,67 @@ def place_table() -> tuple[Place, ...]:
 
 @lru_cache(maxsize=1)
 def forms() -> dict[str, Place]:
-    """Surface form (official name or bare short form) -> place; the first row wins.
+    """Surface form (official name or bare short form) -> place.
 
-    >>> forms()["贵州省"].short, forms()["深圳"].province
-    ('贵州', '广东')
+    An official name wins over another place's bare form (九龙 is 香港's, not 九龙县's);
+    otherwise the first row wins. A generic name (城区, 郊区) is no form.
+
+    >>> forms()["贵州省"].short, forms()["深圳"].province, forms()["桐庐"].kind
+    ('贵州', '广东', 'county')
     """
+    rows = [p for p in place_table() if not p.generic]
     out: dict[str, Place] = {}
-    for place in place_table():
-        for form in (place.name, place.short):
-            if len(form) >= 2:
-                out.setdefault(form, place)
+    for place in rows:
+        if len(place.name) >= 2:
+            out.setdefault(place.name, place)
+    for place in rows:
+        if len(place.short) >= 2:
+            out.setdefault(place.short, place)
     return out
 
 
-@lru_cache(maxsize=1)
-def running_text_forms() -> dict[str, Place]:
+# Kinds whose bare short form names the place wherever it occurs in running text (深圳, 贵州).
+# A county's (桐庐, 新平) or a district's (白云, 朝阳) bare form is two characters that are as
+# often a piece of other words (创新平台, 非常熟悉): only the official name is searched for.
+SEARCHED_BARE_KINDS = PROVINCE_KINDS | {"city"}
+COUNTY_KINDS = frozenset({"county", "county_city"})
+
+
+@lru_cache(maxsize=2)
+def running_text_forms(*, counties: bool = False) -> dict[str, Place]:
     """The forms that name a place wherever they occur in running text.
 
-    A district's bare short form (白云, 朝阳) and a short form marked ``common_word`` (白银,
-    安康) are also ordinary words and only count in their official form (白云区, 白银市).
+    A district's or a county's bare short form (白云, 朝阳; 桐庐, 新平) and a short form
+    marked ``common_word`` (白银, 和平) are also pieces of ordinary words and only count in
+    their official form (白云区, 白银市, 桐庐县). ``counties=True`` adds the bare forms of
+    counties and county-level cities that are no common word (桐庐, 义乌): places when the
+    base NER finds them, not forms to search for.
+
+    >>> "深圳" in running_text_forms(), "义乌" in running_text_forms()
+    (True, False)
+    >>> "义乌" in running_text_forms(counties=True), "合作" in running_text_forms(counties=True)
+    (True, False)
     """
+    kinds = SEARCHED_BARE_KINDS | (COUNTY_KINDS if counties else frozenset())
     return {
         form: place
         for form, place in forms().items()
-        if form == place.name or (place.kind != "district" and not place.common_word)
+        if form == place.name or (place.kind in kinds and not place.common_word)
     }
+
+
+@lru_cache(maxsize=1)
+def name_prefix_forms() -> frozenset[str]:
+    """The forms that may start an organization's name (桐庐 + 恒远科技有限公司, 南山 + 某某
+    科技): every form except a short form marked ``common_word`` (和平, 合作, 白银), which
+    as often begins a word of the name or of the sentence.
+
+    >>> "桐庐" in name_prefix_forms(), "合作" in name_prefix_forms()
+    (True, False)
+    """
+    return frozenset(
+        form for form, place in forms().items() if form == place.name or not place.common_word
+    )
 
 
 def lookup(surface: str) -> Place | None:
@@ -139,17 +190,55 @@ def strip_level(name: str, levels: tuple[str, ...] = CITY_LEVELS) -> str:
     return name
 
 
+_Trie = dict[str, "_Trie"]
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, the longest at a given start, as a prefix trie.
+
+    Same matches as the alternation of the words longest first, but the regex engine
+    follows one branch per character instead of trying thousands of names at each offset.
+
+    >>> trie_pattern(["深圳", "深圳市", "贵州"])
+    '(?:深圳市?|贵州)'
+    >>> [m.group() for m in re.finditer(trie_pattern(["深圳", "深圳市"]), "深圳市与深圳")]
+    ['深圳市', '深圳']
+    """
+    trie: _Trie = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        if "" not in node:
+            return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if len(alts) == 1 and len(alts[0]) == 1:
+            return alts[0] + "?"
+        return "(?:" + "|".join(alts) + ")?"
+
+    body = emit(trie)
+    return body if body.startswith("(?:") or not body else "(?:" + body + ")"
+
+
 @lru_cache(maxsize=1)
 def _by_first_char() -> dict[str, tuple[str, ...]]:
     by_first: dict[str, list[str]] = {}
-    for form in sorted(forms(), key=len, reverse=True):
+    for form in sorted(name_prefix_forms(), key=lambda f: (-len(f), f)):
         by_first.setdefault(form[0], []).append(form)
     return {k: tuple(v) for k, v in by_first.items()}
 
 
 def split_place_prefix(surface: str, min_rest: int = 2) -> tuple[str, str] | None:
     """(place, rest) for a surface that starts with a place form, longest form first; a level
-    character left behind by a short form (贵州|省商务厅) goes with the place.
+    character left behind by a short form (贵州|省商务厅) goes with the place. Only the forms
+    of :func:`name_prefix_forms` count (吉利控股集团 does not start with 吉利区's 吉利).
 
     >>> split_place_prefix("贵州省商务厅"), split_place_prefix("深圳盛屯集团")
     (('贵州省', '商务厅'), ('深圳', '盛屯集团'))

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ..lexicon import alternation, data_table
-from ..places import forms as place_forms
+from ..places import name_prefix_forms, trie_pattern
 
 MAX_STEM = 14
 # Longest seed and pattern span considered when looking for neighbours (in characters).
@@ -97,17 +98,25 @@ def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The head/boundary/place tables, loaded once from package data."""
-    data = data_table("org_heads.json")
+def _head_kinds(data: dict[str, Any]) -> dict[str, str]:
+    """Head word -> kind; a head listed under two kinds keeps the first, weak heads are other."""
     head_kind: dict[str, str] = {}
     for kind, heads in data["heads"].items():
         for head in heads:
             head_kind.setdefault(head, kind)
     for head in data["weak_heads"]:
         head_kind.setdefault(head, "other")
-    places = set(place_forms())  # the one gazetteer (seedie.places), forms of 2+ characters
+    return head_kind
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The head/boundary/place tables, loaded once from package data."""
+    data = data_table("org_heads.json")
+    head_kind = _head_kinds(data)
+    # The one gazetteer (seedie.places), forms of 2+ characters; not the short forms that are
+    # common words (和平, 合作): those begin words, not names.
+    places = set(name_prefix_forms())
     blockers = {k: v for k, v in data["single_char_blockers"].items() if not k.startswith("_")}
     group_re = "(?:党政)?(?:" + alternation(data["visiting_groups"]) + ")"
     facility_scope = f"(?:{alternation(data['facility_scopes'])})?"
@@ -131,7 +140,7 @@ def lexicon() -> Lexicon:
         gov_re=re.compile(alternation(data["gov_short"])),
         places=frozenset(places),
         name_starts=tuple(data["name_starts"]),
-        place_re=re.compile(alternation(places)),
+        place_re=re.compile(trie_pattern(places)),  # ~6,000 forms: a prefix trie
         title_words=tuple(sorted(data["title_words"], key=len, reverse=True)),
         leader_verbs=tuple(sorted(data["leader_verbs"], key=len, reverse=True)),
         leadership_heads=frozenset(data["leadership_heads"]),

@@ -52,6 +52,16 @@ def _opens_stop(text: str, cut: int, hit: str, lex: Lexicon) -> bool:
     return any(v in text[lo:cut] for v in lex.stop_verbs)
 
 
+def _place_start_over(text: str, pos: int, lex: Lexicon) -> int:
+    """The start of a place name that the stem window cuts at ``pos`` (长阳土家族自治县 +
+    某某有限公司 is longer than a window), else ``pos``."""
+    for k in range(max(0, pos - 16), pos):
+        m = lex.place_re.match(text, k)
+        if m is not None and m.end() > pos:
+            return k
+    return pos
+
+
 def _stem_start(
     text: str, head_start: int, min_stem: int, seeds: list[tuple[int, int]], lex: Lexicon
 ) -> int | None:
@@ -59,6 +69,8 @@ def _stem_start(
     i = head_start
     while i > 0 and head_start - i < MAX_STEM and NAME_CHAR.match(text[i - 1]):
         i -= 1
+    if i > 0 and head_start - i >= MAX_STEM and NAME_CHAR.match(text[i - 1]):
+        i = _place_start_over(text, i, lex)
     window_start = i
     bounded = i == 0 or not NAME_CHAR.match(text[i - 1])
     start = window_start
@@ -285,9 +297,7 @@ def _candidate(text: str, start: int, end: int, label: str) -> OrgCandidate:
     return OrgCandidate(start, end, source, head)
 
 
-def find_org_names(
-    text: str, seeds: list[tuple[int, int]] | None = None
-) -> list[OrgCandidate]:
+def find_org_names(text: str, seeds: list[tuple[int, int]] | None = None) -> list[OrgCandidate]:
     """Organization names: stem + head, NER seeds extended to their head, gov short forms.
 
     Args:

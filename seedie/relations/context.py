@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import places
-from ..lexicon import alternation, data_table
+from ..lexicon import data_table
 from ..text.sentences import (
     CLAUSE_BREAKS,
     CLAUSE_PAUSES,
@@ -42,9 +42,12 @@ def lexicon() -> dict[str, Any]:
 def gazetteer() -> dict[str, tuple[str, str]]:
     """Surface form -> (bare name, province bare name) for the places of running text.
 
-    Built from the one place table (:mod:`seedie.places`): 广东 and 广东省, 深圳 and 深圳市.
+    Built from the one place table (:mod:`seedie.places`): 广东 and 广东省, 深圳 and 深圳市,
+    桐庐 and 桐庐县 (a county's bare form is known here; the text is searched only for the
+    forms of :func:`_gazetteer_regex`).
     """
-    return {form: (p.short, p.province) for form, p in places.running_text_forms().items()}
+    table = places.running_text_forms(counties=True)
+    return {form: (p.short, p.province) for form, p in table.items()}
 
 
 def normalize_place(name: str) -> str:
@@ -228,8 +231,26 @@ def _split_word(text: str, start: int, end: int) -> bool:
     )
 
 
+# Characters after which a two-character county name (和县, 范县) starts a new word.
+_BEFORE_PLACE = "在到赴至从于和与及同、"
+
+
+def _word_end(text: str, start: int, end: int, place_ends: set[int]) -> bool:
+    """A two-character official name with a one-character stem (范县, 任县, 成县) right after
+    a word character is usually the end of a word (示范县, 责任县, 形成县域); it names the
+    county after a break, a preposition (在范县) or another place (河南范县)."""
+    if end - start != 2 or text[end - 1] not in "县区市旗" or start == 0:
+        return False
+    before = text[start - 1]
+    if not "\u4e00" <= before <= "\u9fff" or before in _BEFORE_PLACE or start in place_ends:
+        return False
+    place = places.lookup(text[start:end])
+    return place is not None and place.name == text[start:end]
+
+
 def _gazetteer_regex() -> re.Pattern[str]:
-    return re.compile(alternation(gazetteer()))
+    # A prefix trie of ~3,500 forms: the longest form at each start, one branch per character.
+    return re.compile(places.trie_pattern(places.running_text_forms()))
 
 
 @lru_cache(maxsize=1)
@@ -288,12 +309,16 @@ def build_context(
             continue
         found[(start, end)] = PlaceSpan(start, end, surface, normalize_place(surface))
     ner_places: SpanIndex[None] = SpanIndex((s, e, None) for s, e in found)
+    place_ends = {e for _, e in found}
     for hit in _gaz_re().finditer(text):
         key = (hit.start(), hit.end())
         if ner_places.covers(*key):
             continue
         if _split_word(text, hit.start(), hit.end()):
             continue
+        if _word_end(text, hit.start(), hit.end(), place_ends):
+            continue
+        place_ends.add(hit.end())
         found[key] = PlaceSpan(hit.start(), hit.end(), hit.group(), normalize_place(hit.group()))
     ctx.places = [
         p

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..lexicon import alternation
 from ..orgs.lexicon import lexicon as org_lexicon
+from ..places import lookup
 from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
 from .context import (
@@ -92,14 +93,27 @@ def home_place(ctx: DocContext) -> str | None:
     return found
 
 
+# The kinds of the place table (seedie.places) each level word stands for: 全市 is a city's
+# (深圳, 义乌 a county-level city), 全县 a county's (桐庐), 全区 a district's.
+_LEVEL_KINDS = {
+    "市": frozenset({"city", "county_city", "municipality"}),
+    "县": frozenset({"county"}),
+    "区": frozenset({"district"}),
+}
+
+
 def is_level(ctx: DocContext, surface: str, level: str) -> bool:
-    """True when the place ``surface`` is of the level 市/县/区/镇/省 (深圳 is a 市)."""
+    """True when the place ``surface`` is of the level 市/县/区/镇/省 (深圳 is a 市, 桐庐 a 县)."""
     if surface.endswith(level):
         return True
     hit = gazetteer().get(surface)
     if hit is None:
         return False
-    return (hit[0] == hit[1]) == (level == "省")
+    if level == "省" or hit[0] == hit[1]:
+        return (hit[0] == hit[1]) == (level == "省")
+    place = lookup(surface)
+    kinds = _LEVEL_KINDS.get(level)
+    return place is None or kinds is None or place.kind in kinds
 
 
 def _visitor_places(ctx: DocContext) -> set[int]:
