@@ -21,6 +21,7 @@ Delegation dict with its mentions, or None).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -28,18 +29,18 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import registry
 
 from .. import extensions, records
 from ..errors import Errors
-from ..pipe import SeediePipe
+from ..pipe import SeediePipe, registered
 from ..text.invisible import strip_invisible, trim_span
 from ..types import Company
 from .delegation import find_delegation
 from .kb import OrgKB
+from .lexicon import head_of
+from .lexicon import lexicon as org_lexicon
 from .linking import is_title_only, link_organizations
-from .names import OrgCandidate, find_org_names, head_of, is_congress
-from .names import lexicon as org_lexicon
+from .names import OrgCandidate, find_org_names, is_congress
 
 logger = logging.getLogger("seedie")
 
@@ -60,7 +61,7 @@ NER_LABELS: dict[str, str] = {"ORG": "org", "FAC": "facility", "NORP": "ignore"}
 CANDIDATE_KINDS = ("org", "facility", "ignore")
 
 
-@registry.misc("seedie.org_kb.v1")
+@registered("misc", "seedie.org_kb.v1")
 def load_org_kb(path: str | None = None, extra: list[str] | None = None) -> OrgKB:
     """The shipped KB (``path`` None) or a JSONL file, merged with any ``extra`` JSONL files."""
     kb = OrgKB.default() if path is None else OrgKB.from_jsonl(path)
@@ -154,7 +155,7 @@ class OrgLinker(SeediePipe):
             raise ValueError(Errors.E012.format(bad=bad, kinds=CANDIDATE_KINDS))
         self.ner_labels = labels
 
-    def _ner_candidates(self, ents: tuple[Span, ...]) -> list[tuple[int, int]]:
+    def _ner_candidates(self, ents: Sequence[Span]) -> list[tuple[int, int]]:
         """The base's entities that ``ner_labels`` makes organization candidates."""
         found = []
         facility_end = org_lexicon().facility_end_re

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..lexicon import alternation, data_table
 from ..text.sentences import CLAUSE_MARKS, CLAUSE_PAUSES, SENTENCE_BREAKS
 from ..types import Delegation, Mention
-from .names import lexicon as org_lexicon
+from .lexicon import lexicon as org_lexicon
 
 __all__ = ["DelegationInfo", "find_delegation", "leads_group", "short_place"]
 

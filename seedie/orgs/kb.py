@@ -244,7 +244,8 @@ class OrgKB:
     # serialization --------------------------------------------------------------
     def to_bytes(self) -> bytes:
         """msgpack bytes of all records (round-trips with ``from_bytes``)."""
-        return srsly.msgpack_dumps({"records": [r.to_dict() for r in self]})
+        data: bytes = srsly.msgpack_dumps({"records": [r.to_dict() for r in self]})
+        return data
 
     @classmethod
     def from_bytes(cls, data: bytes) -> OrgKB:

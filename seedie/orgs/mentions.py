@@ -121,7 +121,8 @@ def _trim(text: str, cand: OrgCandidate) -> OrgCandidate:
     if surface.endswith("讯") and len(surface) >= 4 and surface[-2] != "通":
         return replace(cand, end=cand.end - 1)
     m = lex.group_after_re.match(text, cand.end)  # 工作检查组 right after a body
-    if m is not None and head_of(surface) is not None and head_of(surface)[1] == "government":
+    head = head_of(surface)
+    if m is not None and head is not None and head[1] == "government":
         return replace(cand, end=m.end())
     return cand
 

@@ -111,8 +111,9 @@ def _stem_start(
     if anchors:
         anchor = min(anchors)
         # 深圳 + 宏图集团: a place right before the known name belongs to this mention.
-        m = next((m for m in lex.place_re.finditer(text, start, anchor) if m.end() == anchor), None)
-        return m.start() if m is not None else anchor
+        places = lex.place_re.finditer(text, start, anchor)
+        before = next((p for p in places if p.end() == anchor), None)
+        return before.start() if before is not None else anchor
     if not bounded or (head_start - start > LONG_STEM and not opened):
         admin = ADMIN_START.match(text, start, head_start)
         if (
@@ -121,10 +122,10 @@ def _stem_start(
             or (bounded and admin is not None)
         ):
             return start if head_start - start >= min_stem else None
-        m = lex.place_re.search(text, start, head_start)
-        if m is None or head_start - m.start() < min_stem:
+        place = lex.place_re.search(text, start, head_start)
+        if place is None or head_start - place.start() < min_stem:
             return None
-        start = m.start()
+        start = place.start()
     return start if head_start - start >= min_stem else None
 
 

@@ -12,9 +12,10 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..text.sentences import CLAUSE_BREAKS
 from ..types import Quantity, Visit
 from .candidates import Cand
-from .context import CLAUSE_BREAKS, DocContext, lexicon, normalize_place
+from .context import DocContext, lexicon, normalize_place
 from .ranker import Candidate, Pool, choose, log_scale, pools_wanted
 from .subjects import NO_SUBJECT, SubjectState, adverbial, rule_subject, subject_steps
 
