@@ -75,7 +75,7 @@ class Lexicon:
     congress_re: re.Pattern[str]  # 第十一次全国代表大会
     park_tails: tuple[str, ...]  # 产业园, 园区: a park's name may carry a bracketed place
     legal_forms: tuple[str, ...]  # 股份有限公司, 有限公司
-    bracketed_re: re.Pattern[str]  # 信达生物制药（苏州）有限公司
+    bracketed_re: re.Pattern[str]  # 远帆生物制药（苏州）有限公司
     bracket_inner_words: frozenset[str]  # 集团, 控股, 中国: inside such a bracket
     # A facility of an organization (比亚迪全球总部, 华为云总部): the linker folds X + facility
     # into X. Owned facilities (总部, 研发中心) stay mentions of their owner; a park (产业园,

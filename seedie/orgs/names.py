@@ -212,7 +212,7 @@ _CONGRESS_SHORT = re.compile(
 
 
 def _bracketed_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """信达生物制药（苏州）有限公司, 华润（集团）有限公司: a bracketed place or 集团 inside a legal
+    """远帆生物制药（苏州）有限公司, 华润（集团）有限公司: a bracketed place or 集团 inside a legal
     name; 某省（某市）智能装备产业园: a bracketed city inside a park's name."""
     lex = lexicon()
     out = []
@@ -229,7 +229,7 @@ def _bracketed_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int,
             and not (at_legal_form and len(inner) <= 4)
         ):
             continue
-        # The stem is cut like any name stem: 在园区内的信达生物制药 -> 信达生物制药.
+        # The stem is cut like any name stem: 在园区内的远帆生物制药 -> 远帆生物制药.
         start = _stem_start(text, m.start("inner") - 1, 2, seeds, lex)
         if start is not None:
             out.append((start, m.end(), "bracketed"))

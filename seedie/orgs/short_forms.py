@@ -64,7 +64,7 @@ def _strip_endings(name: str, endings: Iterable[str]) -> str:
 
 
 def _strip_suffixes(name: str) -> str:
-    # 信达生物制药（苏州）有限公司 -> 信达生物制药: the bracketed place or 集团 goes too.
+    # 远帆生物制药（苏州）有限公司 -> 远帆生物制药: the bracketed place or 集团 goes too.
     return _strip_endings(BRACKET.sub("", name) or name, lexicon().legal_suffixes)
 
 

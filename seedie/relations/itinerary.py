@@ -29,7 +29,7 @@ _OPEN, _CLOSE = "(（“‘《", ")）”’》"
 _SEGMENT_BREAKS = "".join(c for c in CLAUSE_PAUSES if c not in "：:")
 _LINE_BREAKS = "\n"
 MAX_ITINERARY = 1200  # characters one list may span (a province's aid projects, 21 stops)
-_MAX_GROUP = 10  # characters of a place group's name (宁都县, 赣州经开区)
+_MAX_GROUP = 10  # characters of a place group's name (宁都县, 某某经开区)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +200,7 @@ def parse(text: str, start: int, limit: int) -> Itinerary:
         members.extend(Member(a, b, place, index) for a, b in _split_members(text, body, s_end))
     if _typed_close(text, end):
         # 等企业 closes any list; 等各园区企业, 等12家企业 only one without a ，: such a
-        # phrase after a later clause (…，目前已有某某等52家企业入驻) is no closing.
+        # phrase after a later clause (…，目前已有某某等30家企业入驻) is no closing.
         closed = typed = closed or len(segments) == 1
     if not closed and members:
         last = members[-1]

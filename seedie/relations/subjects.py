@@ -175,7 +175,7 @@ _GROUP_AFTER = 4  # characters between a figure and the group it describes (…�
 def _group_subject(
     ctx: DocContext, q: Quantity, st: SubjectState, in_clause: list[Cand]
 ) -> Cand | None:
-    """访问团一行共21人 / 全团共98人 / 访问团参访了某某等12家企业: the group's own figure.
+    """访问团一行共25人 / 全团共60人 / 访问团参访了某某等15家企业: the group's own figure.
 
     The group (a mention of it, or 全团/该团) is the last thing named in the clause before
     the figure; examples before 等 do not count. A figure that describes the group named
