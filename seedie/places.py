@@ -235,6 +235,7 @@ def _by_first_char() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in by_first.items()}
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across a document and a corpus
 def split_place_prefix(surface: str, min_rest: int = 2) -> tuple[str, str] | None:
     """(place, rest) for a surface that starts with a place form, longest form first; a level
     character left behind by a short form (贵州|省商务厅) goes with the place. Only the forms

@@ -224,6 +224,7 @@ def _byline_re(data: dict[str, list[str]]) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are asked about many times per document
 def head_of(name: str) -> tuple[str, str] | None:
     """The organization head word ending ``name`` and its kind, if any.
 
