@@ -127,6 +127,7 @@ def find_claims(
     盛屯 and metrics 累计完成投资 / 就业.
     """
     usable = _usable(ctx, quantities)
+    blocked = sorted(blocked)  # the group's spans, searched by position
     trip = trip if trip is not None else Itinerary()
     topics = section_topics(ctx)
     headings = set(ctx.headings)

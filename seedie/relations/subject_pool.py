@@ -29,18 +29,21 @@ class Itinerary:
     visits: list[Visit] = field(default_factory=list)
     home: str | None = None
     group: str | None = None
+    _starts: list[int] = field(default_factory=list, init=False, repr=False)
+    _hosts: set[str] = field(default_factory=set, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.visits.sort(key=lambda v: v.start or 0)
+        self._starts.extend(v.start or 0 for v in self.visits)
+        self._hosts.update(v.host for v in self.visits)
 
     def current(self, pos: int) -> Visit | None:
         """The last stop named at or before ``pos``."""
-        starts = [v.start or 0 for v in self.visits]
-        i = bisect.bisect_right(starts, pos)
+        i = bisect.bisect_right(self._starts, pos)
         return self.visits[i - 1] if i else None
 
     def hosts(self) -> set[str]:
-        return {v.host for v in self.visits}
+        return self._hosts
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ about, else the article's own place. 两地/双方 are kept as a joint subject.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -184,12 +185,16 @@ def _group_subject(
     assert q.start is not None and q.end is not None
     if not st.group:
         return None
-    text = ctx.text
-    for s, e in st.blocked:
-        gap = text[q.end : s]
-        if q.end <= s <= q.end + _GROUP_AFTER and not any(b in gap for b in CLAUSE_BREAKS):
+    text, blocked = ctx.text, st.blocked  # sorted by start (find_claims)
+    i = bisect.bisect_left(blocked, (q.end, -1))
+    while i < len(blocked) and blocked[i][0] <= q.end + _GROUP_AFTER:
+        s, e = blocked[i]
+        if not any(b in text[q.end : s] for b in CLAUSE_BREAKS):
             return Cand(s, e, "org", st.group, None)
-    spans = [(s, e) for s, e in st.blocked if st.c_start <= s and e <= q.start]
+        i += 1
+    lo = bisect.bisect_left(blocked, (st.c_start, -1))
+    hi = bisect.bisect_left(blocked, (q.start, -1))
+    spans = [(s, e) for s, e in blocked[lo:hi] if e <= q.start]
     words = words_re("group_coref").finditer(ctx.text, st.c_start, q.start)
     spans += [(m.start(), m.end()) for m in words]
     if not spans:
