@@ -102,7 +102,11 @@ WORD_BUDGET = 40
 # Modules other work owns right now; their word lists move to seedie/data/ later.
 STILL_TO_MIGRATE = ("seedie/places.py", "seedie/quantities/")
 NOT_COUNTED = ("seedie/evaluation/",)  # the scorer's own rules, not part of extraction
-_STRUCTURAL = frozenset("年月日时〇零一二三四五六七八九十百千万亿两")
+# The financial and traditional numerals (壹贰叁, 拾佰仟, 萬億, 兆, 幺, 兩) are digits as much as
+# 一二三 are: the numeral grammar's character set, not vocabulary a table should hold.
+_STRUCTURAL = frozenset(
+    "年月日时〇零一二三四五六七八九十百千万亿两壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億兆幺兩"
+)
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -219,6 +223,8 @@ def test_word_counter_counts():
         ["自从", "自", "从", "上午", "下午", "晚", "至", "到", "今年"]
     )
     assert chinese_words_in_code('X = "二〇二五年|十月"\nY = ("一", "十二")') == []  # structural
+    # Financial numerals are digits too, but a word holding one is still a word.
+    assert chinese_words_in_code('X = "壹佰|萬億"\nY = ("贰", "兩岸", "億元")') == ["兩岸", "億元"]
 
 
 def test_chinese_words_in_code_within_budget():
