@@ -476,7 +476,10 @@ DOC = (
     "its official name is), and a short form marked common_word (白银, 和平 are also words) "
     "is no place there at all. A name marked generic (城区, 郊区) is an ordinary word even in "
     "full and is no form. An official name wins over another place's short form; otherwise "
-    "the first entry of a form wins."
+    "the first entry of a form wins. level_suffixes: the level words seedie.places.strip_level "
+    "takes off the end of a name (longest first): city, those of a province's or a city's "
+    "name (省, 市, 自治区, 特别行政区 …); any, every level (with 自治州, 地区, 县, 区). Kept as "
+    "they are on a rebuild, like every key besides _doc and places."
 )
 
 
@@ -630,14 +633,20 @@ def build(old: dict[str, Any], version: str, data_dir: Path, date: str) -> dict[
     added.sort(key=lambda p: (RANK[str(p["kind"])], str(p.get("adcode", "~")), str(p["name"])))
     places = [{k: p[k] for k in FIELDS if k in p} for p in curated + added]
     doc = DOC.format(source="cpca", version=version, date=date)
-    return {"_doc": doc, "places": places}
+    kept = {k: v for k, v in old.items() if k not in ("_doc", "places")}  # level_suffixes
+    return {"_doc": doc, **kept, "places": places}
 
 
 def dump(table: dict[str, Any]) -> str:
-    """One place a line: the file stays readable and its diffs short."""
+    """One place a line: the file stays readable and its diffs short; the keys besides _doc
+    and places one a line before the places."""
     rows = table["places"]
     assert isinstance(rows, list)
-    lines = ["{", f'"_doc": {json.dumps(table["_doc"], ensure_ascii=False)},', '"places": [']
+    lines = ["{", f'"_doc": {json.dumps(table["_doc"], ensure_ascii=False)},']
+    for key, value in table.items():
+        if key not in ("_doc", "places"):
+            lines.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},")
+    lines.append('"places": [')
     for i, row in enumerate(rows):
         comma = "," if i < len(rows) - 1 else ""
         lines.append(json.dumps(row, ensure_ascii=False, separators=(", ", ": ")) + comma)

@@ -9,18 +9,19 @@ are prefix tries (:func:`trie_pattern`), never a flat alternation of thousands o
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
+
+from .lexicon import data_table
 
 __all__ = [
     "PROVINCE_KINDS",
     "Place",
     "forms",
     "is_province",
+    "level_suffixes",
     "lookup",
     "name_prefix_forms",
     "place_table",
@@ -35,21 +36,6 @@ PROVINCE_KINDS = frozenset({"province", "autonomous_region", "municipality", "sa
 # city: prefecture level (地级市, 地区, 自治州, 盟); county_city: a county-level city (县级市);
 # county: 县, 自治县, 旗 (and 特区, 林区); district: 市辖区 and the districts of 香港/澳门.
 KINDS = PROVINCE_KINDS | {"city", "county_city", "county", "district"}
-# Longest first: 宁夏回族自治区 loses 回族自治区, not just 区.
-LEVEL_SUFFIXES = (
-    "特别行政区",
-    "维吾尔自治区",
-    "回族自治区",
-    "壮族自治区",
-    "自治区",
-    "自治州",
-    "地区",
-    "省",
-    "市",
-    "县",
-    "区",
-)
-CITY_LEVELS = ("特别行政区", "维吾尔自治区", "回族自治区", "壮族自治区", "自治区", "省", "市")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +60,6 @@ class Place:
 @lru_cache(maxsize=1)
 def place_table() -> tuple[Place, ...]:
     """Every place of ``seedie/data/places.json``, in file order (read once)."""
-    raw = files("seedie.data").joinpath("places.json").read_text(encoding="utf-8")
     return tuple(
         Place(
             name=row["name"],
@@ -87,8 +72,21 @@ def place_table() -> tuple[Place, ...]:
             adcode=row.get("adcode"),
             source=row.get("source"),
         )
-        for row in json.loads(raw)["places"]
+        for row in data_table("places.json")["places"]
     )
+
+
+@lru_cache(maxsize=2)
+def level_suffixes(scope: str = "any") -> tuple[str, ...]:
+    """The level words of ``places.json``'s ``level_suffixes``, longest first (宁夏回族自治区
+    loses 回族自治区, not just 区): ``"city"`` the levels of a province's or a city's name
+    (省, 市, 自治区 …), ``"any"`` every level (with 自治州, 地区, 县, 区).
+
+    >>> level_suffixes("city")[-2:], level_suffixes()[-3:]
+    (('省', '市'), ('市', '县', '区'))
+    """
+    words: list[str] = data_table("places.json")["level_suffixes"][scope]
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -172,18 +170,21 @@ def is_province(surface: str) -> bool:
     return place is not None and place.is_province
 
 
-def strip_level(name: str, levels: tuple[str, ...] = CITY_LEVELS) -> str:
+def strip_level(name: str, levels: tuple[str, ...] | None = None) -> str:
     """The bare form of a place name: a table entry's short form, else ``name`` minus one
-    trailing level word from ``levels`` (at least two characters stay).
+    trailing level word from ``levels`` (at least two characters stay; by default the
+    levels of a province or a city, :func:`level_suffixes` ``("city")``).
 
     >>> strip_level("贵州省"), strip_level("宁夏回族自治区"), strip_level("某某市")
     ('贵州', '宁夏', '某某')
-    >>> strip_level("桐庐县"), strip_level("桐庐县", LEVEL_SUFFIXES)
+    >>> strip_level("桐庐县"), strip_level("桐庐县", level_suffixes())
     ('桐庐县', '桐庐')
     """
     place = forms().get(name)
     if place is not None:
         return place.short
+    if levels is None:
+        levels = level_suffixes("city")
     for suffix in sorted(levels, key=len, reverse=True):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]

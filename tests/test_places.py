@@ -31,8 +31,8 @@ def test_strip_level(name: str, expected: str) -> None:
 
 
 def test_strip_level_with_all_levels() -> None:
-    assert places.strip_level("某某县", places.LEVEL_SUFFIXES) == "某某"
-    assert places.strip_level("某某自治州", places.LEVEL_SUFFIXES) == "某某"
+    assert places.strip_level("某某县", places.level_suffixes()) == "某某"
+    assert places.strip_level("某某自治州", places.level_suffixes()) == "某某"
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .numerals import (
+    CN_DIGITS,
     DIGITS,
     MAX_DIGITS,
     is_year_number,
@@ -24,29 +25,15 @@ from .numerals import (
 from .spacing import GAP_CHARS, LATIN_LETTERS, gap_before_tail, gap_before_unit, gap_multiplier
 from .units import UnitInfo, UnitTable
 
-_CN_DIGITS = "零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
-# A numeral run. Units that start a unit word are left out (千瓦/千克/千米, 兆瓦, 百分点);
-# 点 is a decimal point only between Chinese digits (三点五), never in 9点.
-NUM_RE = re.compile(
-    r"(?:(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
-    rf"|[{_CN_DIGITS}几]"
-    r"|[十拾佰仟万萬亿億]|百(?!分点)|千(?![瓦克米伏卡])|兆(?![瓦赫帕焦])"
-    rf"|(?<=[{_CN_DIGITS}十])点(?=[{_CN_DIGITS}]))+"
-)
-_MULT_RE = re.compile(r"(?:[十百万亿]|千(?![瓦克米伏卡]))+")
 _BIG_MULT_RE = re.compile(r"[万亿]+")
 _FRACTION_RE = re.compile(r"/(\d+)(?![\d/.])")
-_D = rf"[0-9{_CN_DIGITS}]"
-_SUBUNIT_RE = re.compile(rf"零?(?:({_D})([角毛])(?:({_D})分?)?|({_D})分)钱?")
-_TRAILING_JIAO_RE = re.compile(rf"({_D})(?![0-9{_CN_DIGITS}角毛分十百千万亿])")
-_INCLUSIVE_RE = re.compile(r"\((?:含|包含|包括)\)")
 _BIG = frozenset("十百千万亿拾佰仟萬億兆")
-_DIGIT_SET = frozenset("0123456789" + _CN_DIGITS)
+_DIGIT_SET = frozenset("0123456789" + CN_DIGITS)
 _ONE = Decimal(1)
 _HALF = Decimal("0.5")
 _TEN = Decimal(10)
 _HUNDRED = Decimal(100)
-_ZHE_BLOCK = frozenset("合算旧扣价")
+# The numeral run, its multipliers, money subunits and (含): UnitTable (units.json) builds them.
 
 
 class Reject:
@@ -127,7 +114,7 @@ def parse_part(
     ``qualified``: a qualifier precedes (近2000年 is a duration, 2000年 a date).
     """
     n = len(s)
-    m = NUM_RE.match(s, i)
+    m = table.num_re.match(s, i)
     if m is None:
         return _half_part(s, i, prev, table, qualified) if s.startswith("半", i) else None
     j = m.end()
@@ -143,7 +130,11 @@ def parse_part(
     if gap:
         j, text = gap_multiplier(s, j, text, table)
         gap = j < n and s[j] in GAP_CHARS
-    if j < n and s[j] == "折" and not (j + 1 < n and s[j + 1] in _ZHE_BLOCK):
+    if (
+        j < n
+        and s[j] in table.discount_chars
+        and not (j + 1 < n and s[j + 1] in table.discount_not_before_chars)
+    ):
         return _discount(text, j + 1, table, arabic)
     span = parse_numeral_span(text)
     if span is None:
@@ -242,7 +233,7 @@ def _numeral_tail(  # noqa: PLR0913
         step = place_of(low)
         j += 1
         factor = _ONE
-        m2 = _MULT_RE.match(s, j)
+        m2 = table.mult_re.match(s, j)
         if m2 is not None:
             f = parse_numeral("一" + m2.group())
             if f is not None:
@@ -329,7 +320,7 @@ def _finish(  # noqa: PLR0913
         if pm is not None:
             per = table.per_code(pm.group(1))
             j = pm.end()
-    im = _INCLUSIVE_RE.match(s, j)
+    im = table.inclusive_re.match(s, j)
     if im is not None:
         j = im.end()  # 50万元(含)以上
     return Part(low, high, approx, unit, j, text, arabic, has_digit, base, mult, per)
@@ -354,9 +345,9 @@ def _fraction(s: str, j: int, text: str, den: Decimal, table: UnitTable) -> Part
     if s.startswith("分之", j) or (text == "百" and s.startswith("分百", j)):
         k = j + 2 if s[j + 1] == "之" else j + 1
         sign = _ONE
-        if s.startswith("负", k):
+        if s.startswith("负", k):  # 百分之负三
             sign, k = -_ONE, k + 1
-        m2 = NUM_RE.match(s, k)
+        m2 = table.num_re.match(s, k)
         num = parse_numeral_span(m2.group()) if m2 else None
         if m2 is None or num is None or num.approx != "exact" or den == 0:
             return None
@@ -382,7 +373,7 @@ def _date_follows(s: str, j: int) -> bool:
 
 def _money_tail(s: str, j: int, low: Decimal, unit: UnitInfo, t: UnitTable) -> tuple[int, Decimal]:
     """3元5角2分 -> 3.52, 九块九 -> 9.9, 九元零九分 -> 9.09 (5角 alone: 五角大楼 is no money)."""
-    m = _SUBUNIT_RE.match(s, j)
+    m = t.subunit_re.match(s, j)
     if m is not None:
         if m.group(4):
             return m.end(), low + _digit(m.group(4)) * t.money_subunits["分"]
@@ -391,9 +382,10 @@ def _money_tail(s: str, j: int, low: Decimal, unit: UnitInfo, t: UnitTable) -> t
             value += _digit(m.group(3)) * t.money_subunits["分"]
         return m.end(), value
     if unit.surface == "块":
-        m2 = _TRAILING_JIAO_RE.match(s, j)
+        m2 = t.trailing_jiao_re.match(s, j)
         if m2 is not None:
             return m2.end(), low + _digit(m2.group(1)) * t.money_subunits["角"]
-    if s.startswith("钱", j) and unit.surface == "块":
-        return j + 1, low
+    mt = t.money_tail_re.match(s, j)
+    if mt is not None and unit.surface == "块":
+        return mt.end(), low
     return j, low

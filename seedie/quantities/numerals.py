@@ -19,6 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 __all__ = [
+    "CN_DIGITS",
     "MAX_DIGITS",
     "YEAR_MAX",
     "YEAR_MIN",
@@ -51,6 +52,8 @@ DIGITS: dict[str, int] = {
 SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
 ZEROS = frozenset("零〇○Ｏ")
+# The digit characters of a numeral run (grammar.py, units.py); 幺 and Ｏ only in DIGITS.
+CN_DIGITS = "零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
 CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
 # Full-width forms are mapped 1:1 so character offsets survive normalization.
@@ -280,7 +283,7 @@ def parse_numeral(text: str) -> Decimal | None:
         return None
     text = normalize_width(text.strip())
     sign = _ONE
-    for neg in ("零下", "负", "-"):
+    for neg in _negative_prefixes():
         if text.startswith(neg) and len(text) > len(neg):
             sign, text = -_ONE, text[len(neg) :]
             break
@@ -288,6 +291,14 @@ def parse_numeral(text: str) -> Decimal | None:
         text = text[1:]
     value = _parse_unsigned(text)
     return None if value is None else sign * value
+
+
+@lru_cache(maxsize=1)
+def _negative_prefixes() -> tuple[str, ...]:
+    """零下, 负 (units.json's negative_prefixes) and the minus sign."""
+    from .units import unit_table  # units.py imports this module
+
+    return (*unit_table().negative_prefixes, "-")
 
 
 # 三四万, 两三千万, 十七八万, 一两个: two adjacent digits d, d+1 read as a range.

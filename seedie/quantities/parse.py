@@ -15,7 +15,7 @@ from decimal import Decimal
 from ..errors import type_error
 from ..text.script import simplified_view
 from ..types import Quantity
-from .grammar import NUM_RE, Part, Reject, parse_part
+from .grammar import Part, Reject, parse_part
 from .numerals import normalize_width
 from .ranges import _range_after
 from .spacing import GAP_CHARS, GAP_CLASS, char_before, gap_after, gap_before
@@ -30,14 +30,8 @@ _TEN = Decimal(10)
 _CAND_RE = re.compile(
     r"[0-9零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖几十拾百佰千仟万萬亿億]"
 )
-# Characters that make a following Chinese numeral part of a word: 第一, 周三, 初五, 统一, 星期六
-_CN_BLOCK_PREV = frozenset("第周初期拜统唯之单同逐专划万千百十")
-_AR_BLOCK_PREV = frozenset("第")
-_RANGE_BLOCK_PREV = frozenset("从由")
 _BOUNDS_LOW = frozenset(("over", "at_least"))
 _BOUNDS_HIGH = frozenset(("nearly", "under", "at_most"))
-# 超过了 / 至少有 / 最多为: filler after a qualifier
-_FILLER = frozenset("了有为达是")
 # parse_quantity only: spaces inside an expression (人民币 8千元) unless between digits
 _INNER_SPACE_RE = re.compile(r"(?<![0-9])\s+|\s+(?![0-9])")
 _GAP_RE = re.compile(GAP_CLASS)
@@ -74,7 +68,7 @@ def _prefixes(s: str, pos: int, t: UnitTable) -> tuple[int, dict[str, str]]:
                 break
             found[slot] = val
             pos = m.end()
-            if slot == "qual" and pos < n and s[pos] in _FILLER:
+            if slot == "qual" and pos < n and s[pos] in t.qualifier_filler_chars:  # 超过了
                 pos += 1
             if pos < n and s[pos] in GAP_CHARS:
                 pos = _gap_after_prefix(s, pos, t)
@@ -83,14 +77,20 @@ def _prefixes(s: str, pos: int, t: UnitTable) -> tuple[int, dict[str, str]]:
         if m is not None and "per" not in found:
             found["per"] = t.per_code(m.group(1))
             pos = m.end()
-            if pos + 1 < n and s[pos] == "有" and s[pos + 1] not in "些的":  # 每天有超过…
+            # 每天有超过…: "there are" between the rate and the amount (not 有些, 有的)
+            if pos + 1 < n and s[pos] in t.rate_filler_chars and s[pos + 1] not in "些的":
                 pos += 1
             if pos < n and s[pos] in GAP_CHARS:
                 pos = _gap_after_prefix(s, pos, t)
             continue
         ch = s[pos]
-        if ch in "上数" and "mag" not in found and pos + 1 < n and s[pos + 1] in "十百千万亿":
-            found["mag"] = ch
+        if (
+            ch in t.magnitude_prefixes
+            and "mag" not in found
+            and pos + 1 < n
+            and s[pos + 1] in "十百千万亿"
+        ):
+            found["mag"] = t.magnitude_prefixes[ch]  # 上万: at_least, 数十亿: times_ten
             pos += 1
             continue
         if ch in "-+" and pos == start and pos + 1 < n and s[pos + 1].isdigit():
@@ -153,7 +153,7 @@ def _parse_at(
         elif unit.surface in t.generic_money and unit.unit == "CNY":
             unit = UnitInfo(unit.surface, cur, "money", unit.factor)  # 港币两千元 is HKD
     if "temp" in pre:
-        if unit is None or unit.surface not in ("度", "℃", "°C", "摄氏度"):
+        if unit is None or unit.surface not in t.temperature_units:
             return None
         unit = t.units["℃"]
     factor = unit.factor if unit is not None else Decimal(1)
@@ -194,20 +194,21 @@ def _qualified_value(
 ) -> tuple[str, Decimal, Decimal | None, Decimal | None]:
     """(qualifier, value, low, high) from the numeral's reading and the words around it.
 
-    ``mag`` is a magnitude prefix (数十万: 数, 上万: 上); ``qual_pre``/``qual_suf`` are the
-    qualifiers before (近, 超过) and after (左右, 以上) the number.
+    ``mag`` is the reading of a magnitude prefix (数十万: times_ten, 上万: at_least);
+    ``qual_pre``/``qual_suf`` are the qualifiers before (近, 超过) and after (左右, 以上) the
+    number.
     """
     value = part.low * factor
     low = high = None
     qual = "exact"
     if rng is not None:
         qual, value, low, high = "range", rng[0], rng[0], rng[1]
-    elif mag == "数" or part.approx == "magnitude":
-        hi = value * _TEN if mag == "数" else (part.high or value) * factor
+    elif mag == "times_ten" or part.approx == "magnitude":
+        hi = value * _TEN if mag == "times_ten" else (part.high or value) * factor
         qual, low, high = "range", value, hi
     elif part.approx == "pair":
         qual, low, high = "range", value, (part.high or value) * factor
-    elif mag == "上":
+    elif mag == "at_least":
         qual, low = "at_least", value
     elif part.approx in ("few", "over"):
         qual = qual_pre if qual_pre in _BOUNDS_HIGH else "over"
@@ -268,7 +269,7 @@ def parse_quantity(expr: str) -> Quantity | None:
     # A whole expression may use spaces and full-width thousands commas (８２，２２５元);
     # running text may not, so find_quantities leaves both alone.
     s = _INNER_SPACE_RE.sub("", normalize_width(simplified_view(raw))).replace("，", ",")
-    start = 1 if s.startswith(("从", "由")) and len(s) > 1 else 0  # 从8500到3万港元
+    start = 1 if len(s) > 1 and s[0] in unit_table().range_opener_chars else 0  # 从8500到3万
     try:
         p = _parse_at(s, start, "", True, False)
     except (ArithmeticError, ValueError, IndexError):  # defensive: never raise on text
@@ -278,13 +279,13 @@ def parse_quantity(expr: str) -> Quantity | None:
     return _to_quantity(p, raw, None, None)
 
 
-def _blocked(s: str, c: int) -> bool:
+def _blocked(s: str, c: int, t: UnitTable) -> bool:
     """The number at ``s[c]`` is part of a word or code: 第一, 周三, G20, COVID-19, 2025-04-15."""
     if c == 0:
         return False
     before = s[c - 1]
     if s[c].isdigit():
-        if before in _AR_BLOCK_PREV or (before.isascii() and before.isalpha()):
+        if before in t.arabic_word_prev_chars or (before.isascii() and before.isalpha()):
             return True
         if before in "-/.:_#" and c >= 2 and s[c - 2].isascii() and s[c - 2].isalnum():
             return True
@@ -292,7 +293,7 @@ def _blocked(s: str, c: int) -> bool:
         if before in "[;" and "\x1b" in s[max(0, c - 8) : c]:
             return True
         return False
-    return before in _CN_BLOCK_PREV
+    return before in t.numeral_word_prev_chars  # 第一, 周三, 初五, 统一, 星期六
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -320,16 +321,16 @@ def find_quantities(text: str) -> list[Quantity]:
         if m is None:
             break
         c = m.start()
-        run = NUM_RE.match(s, c)
+        run = t.num_re.match(s, c)
         skip = run.end() if run is not None else c + 1
         # 超 2000 亿元: a prefix may stand before a gap in front of an Arabic number
         c0 = c
         if has_gap and c > 0 and s[c - 1] in GAP_CHARS and "0" <= s[c] <= "9":
-            if char_before(s, c) in _AR_BLOCK_PREV:  # 第 3 名
+            if char_before(s, c) in t.arabic_word_prev_chars:  # 第 3 名
                 pos = skip
                 continue
             c0 = max(pos, gap_before(s, c))
-        elif _blocked(s, c):
+        elif _blocked(s, c, t):
             pos = skip
             continue
         starts = [c]
@@ -346,7 +347,7 @@ def find_quantities(text: str) -> list[Quantity]:
             prev = s[st - 1] if st > 0 else ""
             if has_gap and prev in GAP_CHARS:
                 prev = char_before(s, st)
-            allow_range = prev not in _RANGE_BLOCK_PREV
+            allow_range = prev not in t.range_opener_chars
             try:
                 r = _parse_at(s, st, prev, allow_range, True)
             except (ArithmeticError, ValueError, IndexError):
@@ -362,7 +363,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         q = _to_quantity(found, text[at : found.end], at, found.end)
         if not (q.kind == "count" and not q.unit and _in_latin_words(s, at, found.end)):
-            if not _session_number(s, at, found.end, q.unit):
+            if not _session_number(s, at, found.end, q.unit, t):
                 out.append(q)
         pos = found.end
     return out
@@ -371,12 +372,12 @@ def find_quantities(text: str) -> list[Quantity]:
 _LATIN_WORD = re.compile(r"[A-Za-z]")
 
 
-def _session_number(s: str, start: int, end: int, unit: str) -> bool:
+def _session_number(s: str, start: int, end: int, unit: str, t: UnitTable) -> bool:
     """``十三届八次全会``, ``二十届三中全会``: the term and session of a congress or plenum are
     ordinals, though 届 and 次 are classifiers: N届 right before another numeral, and the
     N次 right after such a 届."""
     if unit == "届":
-        return NUM_RE.match(s, end) is not None
+        return t.num_re.match(s, end) is not None
     return unit == "次" and start > 0 and s[start - 1] == "届"
 
 

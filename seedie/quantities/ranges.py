@@ -14,9 +14,6 @@ from .numerals import is_year_number
 from .spacing import char_before, gap_after
 from .units import UnitInfo, UnitTable
 
-_CONNECTOR_RE = re.compile(r"(?:至|到|--|——|—|–|-|~|〜|与|和)")
-_BETWEEN = "之间"
-_WORD_CONNECTORS = frozenset("至到与和")
 _HUNDRED = Decimal(100)
 
 
@@ -57,11 +54,11 @@ def _range_after(
     end = part.end
     if not allow_range:
         return None, part.unit, end
-    cm = _CONNECTOR_RE.match(s, end)
+    cm = t.connector_re.match(s, end)
     if cm is not None and not part.spaced:
         connector, k, prev = cm.group(), cm.end(), s[cm.end() - 1]
     elif cm is not None or part.gap:
-        found = _spaced_connector(s, end, cm)
+        found = _spaced_connector(s, end, cm, t)
         if found is None:
             return None, part.unit, end
         connector, k = found
@@ -77,29 +74,31 @@ def _range_after(
     if part.unit is None and right.unit is None and _years(part, right):
         return Reject(right.end)
     joined = _join_range(part, right)
-    between = s.startswith(_BETWEEN, right.end)
-    if joined is None or (connector in "与和" and not between):
+    between = s.startswith(t.range_closer, right.end)
+    if joined is None or (connector in t.between_connectors and not between):
         return None, part.unit, end
     if part.per is None and right.per is not None:
         part.per = right.per
-    return (joined[0], joined[1]), joined[2], right.end + (len(_BETWEEN) if between else 0)
+    return (joined[0], joined[1]), joined[2], right.end + (len(t.range_closer) if between else 0)
 
 
-def _spaced_connector(s: str, end: int, cm: re.Match[str] | None) -> tuple[str, int] | None:
+def _spaced_connector(
+    s: str, end: int, cm: re.Match[str] | None, t: UnitTable
+) -> tuple[str, int] | None:
     """After an Arabic left side (ending at ``s[end]``), the connector ``cm`` found there or
     the one after a gap (80 至 100 亿元, 10 - 20 万元), and where the right side starts. A
     right side after a gap must start with an Arabic digit, and a sign-like connector needs a
     gap on both sides or on neither (2019 -3 and 10- 20 are no ranges)."""
     if cm is None:
         k = gap_after(s, end)
-        cm = _CONNECTOR_RE.match(s, k) if k > end else None
+        cm = t.connector_re.match(s, k) if k > end else None
         if cm is None:
             return None
     before = cm.start() > end
     after = gap_after(s, cm.end())
     if after > cm.end() and not (after < len(s) and "0" <= s[after] <= "9"):
         return None
-    if cm.group() not in _WORD_CONNECTORS and before != (after > cm.end()):
+    if cm.group() not in t.word_connectors and before != (after > cm.end()):
         return None
     return cm.group(), after
 

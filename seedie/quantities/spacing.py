@@ -16,7 +16,6 @@ Pure code (no spaCy); every function keeps character offsets as they are.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from .numerals import parse_numeral_span
@@ -43,9 +42,6 @@ MAX_GAP = 2
 LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # The same set as GAP_CHARS as a regex character class, for the look-back of units.py.
 GAP_CLASS = "[ \u00a0\u3000\u2002-\u200a]"
-# The multiplier a gap may part from an Arabic number (2000 亿元, 1,200 万元); 十 never
-# (3 十 is no numeral), 兆 never (兆瓦), 千米/千瓦 and 百分点 are units.
-_GAP_MULT_RE = re.compile(r"(?:[万亿萬億]|千(?![瓦克米伏卡])|百(?!分点))+")
 
 
 def gap_after(s: str, j: int) -> int:
@@ -88,7 +84,8 @@ def gap_multiplier(s: str, j: int, text: str, table: UnitTable) -> tuple[int, st
     if not text[-1].isdigit():
         return j, text
     k = gap_after(s, j)
-    m = _GAP_MULT_RE.match(s, k) if k > j else None
+    # 十 never (3 十 is no numeral), 兆 never (兆瓦), 千米/千瓦 and 百分点 are units
+    m = table.gap_mult_re.match(s, k) if k > j else None
     if m is None:
         return j, text
     e = m.end()
@@ -115,7 +112,10 @@ def gap_before_tail(s: str, j: int, approx: str, table: UnitTable) -> int:
         return k
     if s[k] in "多余" and not s.startswith("余额", k):
         after = k + 1
-        if _GAP_MULT_RE.match(s, after) is not None or table.unit_re.match(s, after) is not None:
+        if (
+            table.gap_mult_re.match(s, after) is not None
+            or table.unit_re.match(s, after) is not None
+        ):
             return k
     return j
 

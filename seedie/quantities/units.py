@@ -13,7 +13,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import data_table
+from ..lexicon import alternation, data_table
+from .numerals import CN_DIGITS
 from .spacing import GAP_CLASS, MAX_GAP
 
 __all__ = ["UnitInfo", "UnitTable", "lookup_unit", "unit_table"]
@@ -30,13 +31,9 @@ class UnitInfo:
     qualifier: str | None = None  # 个多月 carries "over" by itself
 
 
-def _alternation(words: list[str]) -> str:
-    # Longest first so that 千瓦时 wins over 千瓦 and 个百分点 over 个.
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 class UnitTable:
-    """Compiled view of units.json; build once through :func:`unit_table`."""
+    """Compiled view of units.json: the units and every word list and pattern of the quantity
+    grammar (built once, through :func:`unit_table`)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.units: dict[str, UnitInfo] = {}
@@ -53,14 +50,14 @@ class UnitTable:
         self.currency_symbols: dict[str, str] = dict(data["currency_symbols"])
         self.currency_prefixes: dict[str, str] = dict(data["currency_prefix_words"])
         # 人民币5000万元, 港币两千元, 美元100: any named currency may lead the number
-        generic = {"元", "圆", "块", "块钱", "元人民币"}
+        generic = frozenset(data["generic_money"])
         for info in self.units.values():
             if info.kind == "money" and len(info.surface) >= 2 and info.factor == 1:
                 if info.surface not in generic:
                     self.currency_prefixes.setdefault(info.surface, info.unit)
         # 9000元日币, 5000万元人民币: a named currency after 元 decides the code
-        self.generic_money = frozenset(generic)
-        self.currency_word_re = re.compile(_alternation(list(self.currency_prefixes)))
+        self.generic_money = generic
+        self.currency_word_re = re.compile(alternation(list(self.currency_prefixes)))
         self.money_subunits = {k: Decimal(v) for k, v in data["money_subunits"].items()}
         self.qualifier_prefixes: dict[str, str] = dict(data["qualifier_prefixes"])
         self.qualifier_suffixes: dict[str, str] = dict(data["qualifier_suffixes"])
@@ -69,34 +66,96 @@ class UnitTable:
         # 一起 / 一线 / 一块儿: 一 + classifier words that are adverbs or nouns, not counts
         self.lexicalized_one = frozenset(data["lexicalized_one"])
 
-        self.unit_re = re.compile(_alternation(list(self.units)))
-        self.date_re = re.compile(_alternation(list(self.date_words)))
-        self.qualifier_suffix_re = re.compile(_alternation(list(self.qualifier_suffixes)))
+        # Longest first (seedie.lexicon.alternation): 千瓦时 wins over 千瓦, 个百分点 over 个.
+        self.unit_re = re.compile(alternation(list(self.units)))
+        self.date_re = re.compile(alternation(list(self.date_words)))
+        self.qualifier_suffix_re = re.compile(alternation(list(self.qualifier_suffixes)))
+        self._rates(data)
+        self._numerals(data)
+        self._words(data)
+
+    def _rates(self, data: dict[str, Any]) -> None:
+        """The rate patterns and the look-back over every word before the number."""
+        units = alternation(self.units)
+        # 每斤, 每个月, 每一天: the rate word and what may stand before its unit
+        markers, between = alternation(data["per_markers"]), alternation(data["per_classifiers"])
+        per = f"(?:{markers})(?:{between})?"
         # "/吨", "每斤", "/h": the rate denominator after a unit
         self.per_suffix_re = re.compile(
-            r"(?:/|每)(?:个|一)?(" + _alternation([*self.units, "h", "s", "d"]) + ")"
+            f"(?:/|{markers})(?:{between})?(" + alternation([*self.units, "h", "s", "d"]) + ")"
         )
-        self.per_word_re = re.compile(r"每(?:个|一)?(" + _alternation(list(self.units)) + ")")
+        self.per_word_re = re.compile(per + "(" + units + ")")
         # Every word that may stand before the number, for both forward and look-back scans.
         self.prefix_words: dict[str, tuple[str, str]] = {}
         for word, qual in self.qualifier_prefixes.items():
             self.prefix_words[word] = ("qual", qual)
-        for word, per in self.per_prefixes.items():
-            self.prefix_words[word] = ("per", per)
+        for word, per_code in self.per_prefixes.items():
+            self.prefix_words[word] = ("per", per_code)
         for word, code in self.currency_symbols.items():
             self.prefix_words[word] = ("cur", code)
         for word, code in self.currency_prefixes.items():
             self.prefix_words[word] = ("cur", code)
-        for word in ("零下", "负"):
+        for word in data["negative_prefixes"]:
             self.prefix_words[word] = ("neg", "")
-        self.prefix_words["摄氏"] = ("temp", "°C")
-        self.prefix_re = re.compile(_alternation(list(self.prefix_words)))
-        per_alt = "每(?:个|一)?(?:" + _alternation(list(self.units)) + ")"
+        for word, code in data["temperature_prefixes"].items():
+            self.prefix_words[word] = ("temp", code)
+        self.prefix_re = re.compile(alternation(list(self.prefix_words)))
+        self.rate_filler_chars = frozenset(data["rate_filler_chars"])
+        self.magnitude_prefixes: dict[str, str] = dict(data["magnitude_prefixes"])
         # 每天有超过500万枚: "there are" may stand between the rate word and the amount.
-        prefix_alt = _alternation(list(self.prefix_words)) + "|" + per_alt + "有?|上|数|[-+]"
+        fillers = alternation(self.rate_filler_chars)
+        prefix_alt = (
+            f"{alternation(self.prefix_words)}|{per}(?:{units})(?:{fillers})?"
+            f"|{alternation(self.magnitude_prefixes)}|[-+]"
+        )
         # 每天 超过 500 万枚: a gap may part two prefixes (before the number, parse.py skips it)
         one, gap = f"(?:{prefix_alt})", f"{GAP_CLASS}{{0,{MAX_GAP}}}"
         self.lookback_re = re.compile(f"{one}(?:{gap}{one}){{0,3}}$")
+
+    def _numerals(self, data: dict[str, Any]) -> None:
+        """The numeral run, its multipliers and the money subunits after an amount."""
+        starts: dict[str, list[str]] = data["multiplier_unit_starts"]
+        # 百/千/兆 that start a unit word (百分点, 千瓦, 兆帕) are no multiplier
+        g = {ch: f"{re.escape(ch)}(?!{alternation(words)})" for ch, words in starts.items()}
+        cn = CN_DIGITS
+        point = alternation(data["decimal_points"])
+        # 点 is a decimal point only between Chinese digits (三点五), never in 9点.
+        self.num_re = re.compile(
+            r"(?:(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+            rf"|[{cn}几]"
+            rf"|[十拾佰仟万萬亿億]|{g['百']}|{g['千']}|{g['兆']}"
+            rf"|(?<=[{cn}十])(?:{point})(?=[{cn}]))+"
+        )
+        self.mult_re = re.compile(rf"(?:[十百万亿]|{g['千']})+")
+        # The multiplier a gap may part from an Arabic number (spacing.py): 十 and 兆 never
+        self.gap_mult_re = re.compile(rf"(?:[万亿萬億]|{g['千']}|{g['百']})+")
+        d = f"[0-9{cn}]"
+        tenths = "".join(k for k, v in self.money_subunits.items() if v == Decimal("0.1"))
+        cents = alternation(k for k, v in self.money_subunits.items() if v == Decimal("0.01"))
+        tails = alternation(data["money_tails"])
+        self.money_tail_re = re.compile(tails)
+        self.subunit_re = re.compile(
+            rf"零?(?:({d})([{tenths}])(?:({d})(?:{cents})?)?|({d})(?:{cents}))(?:{tails})?"
+        )
+        subunits = "".join(self.money_subunits)
+        self.trailing_jiao_re = re.compile(rf"({d})(?![0-9{cn}{subunits}十百千万亿])")
+
+    def _words(self, data: dict[str, Any]) -> None:
+        """The characters and words around a number: guards, fillers, ranges, discounts."""
+        self.negative_prefixes: tuple[str, ...] = tuple(data["negative_prefixes"])
+        self.temperature_units = frozenset(data["temperature_units"])
+        self.qualifier_filler_chars = frozenset(data["qualifier_filler_chars"])
+        self.numeral_word_prev_chars = frozenset(data["numeral_word_prev_chars"])
+        self.arabic_word_prev_chars = frozenset(data["arabic_word_prev_chars"])
+        self.range_opener_chars = frozenset(data["range_opener_chars"])
+        connectors: dict[str, str] = data["range_connectors"]
+        self.connector_re = re.compile(f"(?:{alternation(connectors)})")
+        self.word_connectors = frozenset(w for w, k in connectors.items() if k != "sign")
+        self.between_connectors = frozenset(w for w, k in connectors.items() if k == "between")
+        self.range_closer: str = data["range_closer"]
+        self.discount_chars = frozenset(data["discount_chars"])
+        self.discount_not_before_chars = frozenset(data["discount_not_before_chars"])
+        self.inclusive_re = re.compile(rf"\((?:{alternation(data['inclusive_marks'])})\)")
 
     def per_code(self, surface: str) -> str:
         """Canonical denominator of a rate: 斤 -> "jin", 天 -> "day", 股 -> "股", 名 -> "人"."""

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..orgs.delegation import leads_group
 from ..orgs.lexicon import lexicon as org_lexicon
-from ..places import LEVEL_SUFFIXES, strip_level
+from ..places import level_suffixes, strip_level
 from ..types import DateMention, Delegation, Trip, Visit
 from .context import DocContext, OrgSpan, gazetteer, lexicon, province_of
 from .days import date_for, governing_dates, tod_of
@@ -226,7 +226,7 @@ def _group_place(where: OrgSpan | Stop) -> str | None:
     if not isinstance(where, Stop) or where.place is None:
         return None
     hit = gazetteer().get(where.place)
-    return hit[0] if hit is not None else strip_level(where.place, LEVEL_SUFFIXES)
+    return hit[0] if hit is not None else strip_level(where.place, level_suffixes())
 
 
 def _hit(
