@@ -3,12 +3,15 @@
 No spaCy import. Examples before 等, places after a preposition (在香港上市, 比全省) or
 modifying another (园区内的某公司) are passed over.
 
-The subject is the place the counted things are located in (112家企业坐落某地), else the
-first candidate of the quantity's clause, else the subject of the previous claim in the
-sentence, else the sentence's topic, else a subject named after the quantity (…产自广东),
-else the previous claim of the paragraph, else the topic of an earlier sentence of the
-paragraph, else the host the section's heading names, else the organization the section is
-about, else the article's own place. 两地/双方 are kept as a joint subject.
+The subject is the organization of a speaker who says "we" (“我们…”某集团总经理X说), else the
+place the counted things are located in (112家企业坐落某地), else the visiting group when its
+clause names it right before the figure (访问团参访了15家企业), else the first candidate of the
+quantity's clause, else the subject of the previous claim in the sentence, else the
+sentence's topic, else a subject named after the quantity (…产自广东), else the speaker's
+organization, else the previous claim of the paragraph, else a place of the sentence, else the
+topic of an earlier sentence of the paragraph, else the host the section's heading names, else
+the organization the section is about, else the article's own place. 两地/双方 are kept as a
+joint subject. :func:`subject_steps` yields these steps in that order, each with its name.
 """
 
 from __future__ import annotations
@@ -75,25 +78,6 @@ def _first_person_re() -> re.Pattern[str]:
     return re.compile(alternation(lexicon()["first_person_words"]))
 
 
-# The rules' order of preference; the first step that finds a candidate gives the subject.
-STEPS = (
-    "speaker_we",
-    "located",
-    "group",
-    "clause",
-    "last_in_sentence",
-    "sentence",
-    "after",
-    "speaker_org",
-    "last_in_paragraph",
-    "sentence_any",
-    "paragraph_topic",
-    "section_host",
-    "section_topic",
-    "home",
-)
-
-
 @dataclass(frozen=True, slots=True)
 class SubjectState:
     """What one claim's subject is chosen from: its place in the text and what came before."""
@@ -112,7 +96,8 @@ class SubjectState:
 def subject_steps(
     ctx: DocContext, q: Quantity, st: SubjectState, seen: list[Cand] | None = None
 ) -> Iterator[tuple[str, Cand | None]]:
-    """Each step of :data:`STEPS` with the candidate it finds (None: nothing), lazily.
+    """Each step of the rules (module docstring), in their order of preference, named, with
+    the candidate it finds (None: nothing); lazily, so the rules stop at the first one.
 
     ``seen`` (when given) receives every candidate of the sentence, before and after ``q``.
     """
@@ -120,14 +105,18 @@ def subject_steps(
     s_start, s_end = ctx.sentences[st.s_index]
     text, blocked = ctx.text, st.blocked
     span = st.speakers.attribution_at(q.start)
-    speaker_org = None
-    if span is not None:
-        orgs = [c for c in subject_candidates(ctx, span[0], span[1], blocked) if c.kind == "org"]
-        speaker_org = orgs[0] if orgs else None
+    found: list[Cand | None] = []  # the speaker's organization, looked up at most once
+
+    def speaker_org() -> Cand | None:
+        if span is not None and not found:
+            orgs = subject_candidates(ctx, span[0], span[1], blocked)
+            found.append(next((c for c in orgs if c.kind == "org"), None))
+        return found[0] if found else None
+
     # “我们在贵州的项目…”远航集团总经理X说: "we" is the speaker's organization, not the place
     # the sentence also names.
-    we = speaker_org is not None and _first_person_re().search(text, s_start, q.start)
-    yield "speaker_we", speaker_org if we else None
+    we = span is not None and _first_person_re().search(text, s_start, q.start)
+    yield "speaker_we", speaker_org() if we else None
     yield "located", _located_in(ctx, q, blocked)
     in_clause = _not_examples(text, subject_candidates(ctx, st.c_start, q.start, blocked), q.start)
     yield "group", _group_subject(ctx, q, st, in_clause)
@@ -141,7 +130,7 @@ def subject_steps(
         seen += in_sentence + after
     yield "after", _pick([c for c in after if not adverbial(text, c)], text)
     # “我们…”总经理X说: the speaker's organization, named in the attribution.
-    yield "speaker_org", speaker_org
+    yield "speaker_org", speaker_org()
     para = st.para
     yield "last_in_paragraph", _previous(st.last_in_paragraph, para)
     yield "sentence_any", _pick(in_sentence, text)  # 在某地上市后市值…: a place as the last resort
