@@ -23,7 +23,7 @@ from .claims import find_claims
 from .context import DocContext, build_context
 from .sites import site_organizations
 from .speakers import build_speakers
-from .subject_pool import Itinerary
+from .subjects import Itinerary
 from .trip import find_trip, guess_home
 from .visits import find_visits
 

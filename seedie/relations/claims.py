@@ -21,8 +21,8 @@ from .context import (
 )
 from .filters import skip
 from .speakers import SpeakerIndex
-from .subject_pool import Itinerary, choose_subject
-from .subjects import SubjectState, section_topics
+from .subject_pool import choose_subject
+from .subjects import Itinerary, SubjectState, section_topics
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +119,7 @@ def find_claims(
     quantities: list[Quantity],
     speakers: SpeakerIndex,
     blocked: list[tuple[int, int]],
-    trip: Itinerary | None = None,
+    itinerary: Itinerary | None = None,
 ) -> list[Claim]:
     """One Claim per usable quantity, in text order.
 
@@ -128,7 +128,7 @@ def find_claims(
     """
     usable = _usable(ctx, quantities)
     blocked = sorted(blocked)  # the group's spans, searched by position
-    trip = trip if trip is not None else Itinerary()
+    itinerary = itinerary if itinerary is not None else Itinerary()
     topics = section_topics(ctx)
     headings = set(ctx.headings)
     last_in_sentence: dict[int, Cand | None] = {}
@@ -151,12 +151,12 @@ def find_claims(
             c_start,
             blocked,
             speakers,
-            trip.group,
+            itinerary,
             last_in_sentence,
             last_in_paragraph,
             topics,
         )
-        subject = choose_subject(ctx, q, state, trip)
+        subject = choose_subject(ctx, q, state)
         last_in_sentence[s_index] = subject
         if para is not None:
             last_in_paragraph[para] = subject

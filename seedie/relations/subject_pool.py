@@ -8,42 +8,17 @@ candidate: its mention nearest before the figure stands for it.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text.sentences import CLAUSE_BREAKS
-from ..types import Quantity, Visit
+from ..types import Quantity
 from .candidates import Cand
 from .context import DocContext, lexicon, normalize_place
 from .ranker import Candidate, Pool, choose, log_scale, pools_wanted
 from .subjects import NO_SUBJECT, SubjectState, adverbial, rule_subject, subject_steps
 
-__all__ = ["Itinerary", "choose_subject"]
-
-
-@dataclass(frozen=True, slots=True)
-class Itinerary:
-    """The visits in text order, the delegation's name and home: what a paragraph is about."""
-
-    visits: list[Visit] = field(default_factory=list)
-    home: str | None = None
-    group: str | None = None
-    _starts: list[int] = field(default_factory=list, init=False, repr=False)
-    _hosts: set[str] = field(default_factory=set, init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self.visits.sort(key=lambda v: v.start or 0)
-        self._starts.extend(v.start or 0 for v in self.visits)
-        self._hosts.update(v.host for v in self.visits)
-
-    def current(self, pos: int) -> Visit | None:
-        """The last stop named at or before ``pos``."""
-        i = bisect.bisect_right(self._starts, pos)
-        return self.visits[i - 1] if i else None
-
-    def hosts(self) -> set[str]:
-        return self._hosts
+__all__ = ["choose_subject"]
 
 
 @dataclass(slots=True)
@@ -52,7 +27,7 @@ class _Entry:
     steps: set[str] = field(default_factory=set)
 
 
-def choose_subject(ctx: DocContext, q: Quantity, st: SubjectState, trip: Itinerary) -> Cand | None:
+def choose_subject(ctx: DocContext, q: Quantity, st: SubjectState) -> Cand | None:
     """The subject of ``q``: the ranker's choice among the pool (the rules' when no model)."""
     assert q.start is not None and q.end is not None
     if not pools_wanted():
@@ -70,7 +45,7 @@ def choose_subject(ctx: DocContext, q: Quantity, st: SubjectState, trip: Itinera
     for cand in seen:
         if cand.name:
             _add(entries, cand, q.start)
-    stop = trip.current(q.start)
+    stop = st.itinerary.current(q.start)
     if stop is not None and stop.start is not None and stop.end is not None:
         cand = Cand(stop.start, stop.end, "org", stop.host, stop.host_id)
         _add(entries, cand, q.start).steps.add("current_stop")
@@ -81,7 +56,7 @@ def choose_subject(ctx: DocContext, q: Quantity, st: SubjectState, trip: Itinera
         end=q.end,
         value=q.value,
         unit=q.unit,
-        candidates=tuple(_candidate(ctx, q, st, entries[n], rule, trip, seen) for n in names),
+        candidates=tuple(_candidate(ctx, q, st, entries[n], rule, seen) for n in names),
         rule=names.index(rule.name) if rule is not None and rule.name in entries else None,
     )
     picked = choose(pool)
@@ -124,7 +99,6 @@ def _candidate(
     st: SubjectState,
     entry: _Entry,
     rule: Cand | None,
-    trip: Itinerary,
     seen: list[Cand],
 ) -> Candidate:
     c, text = entry.cand, ctx.text
@@ -157,9 +131,10 @@ def _candidate(
         f["example"] = 1.0
     if c.kind == "place" and ctx.orgs_in(c.end, c.end + 2):
         f["place_before_org"] = 1.0
-    if c.name in trip.hosts():
+    itinerary = st.itinerary
+    if c.name in itinerary.hosts():
         f["visited"] = 1.0
-    if trip.home and normalize_place(c.name) == normalize_place(trip.home):
+    if itinerary.home and normalize_place(c.name) == normalize_place(itinerary.home):
         f["home"] = 1.0
     counts, government = _org_stats(ctx)
     f["mentions"] = log_scale(counts.get(c.name, 0), 20)

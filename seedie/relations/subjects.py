@@ -20,12 +20,12 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import alternation
 from ..text.sentences import CLAUSE_BREAKS
-from ..types import Quantity
+from ..types import Quantity, Visit
 from .candidates import Cand, subject_candidates, words_re
 from .context import (
     DocContext,
@@ -79,6 +79,30 @@ def _first_person_re() -> re.Pattern[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Itinerary:
+    """The visits in text order, the delegation's name and home: what a paragraph is about."""
+
+    visits: list[Visit] = field(default_factory=list)
+    home: str | None = None
+    group: str | None = None
+    _starts: list[int] = field(default_factory=list, init=False, repr=False)
+    _hosts: set[str] = field(default_factory=set, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.visits.sort(key=lambda v: v.start or 0)
+        self._starts.extend(v.start or 0 for v in self.visits)
+        self._hosts.update(v.host for v in self.visits)
+
+    def current(self, pos: int) -> Visit | None:
+        """The last stop named at or before ``pos``."""
+        i = bisect.bisect_right(self._starts, pos)
+        return self.visits[i - 1] if i else None
+
+    def hosts(self) -> set[str]:
+        return self._hosts
+
+
+@dataclass(frozen=True, slots=True)
 class SubjectState:
     """What one claim's subject is chosen from: its place in the text and what came before."""
 
@@ -87,7 +111,7 @@ class SubjectState:
     c_start: int
     blocked: list[tuple[int, int]]
     speakers: SpeakerIndex
-    group: str | None
+    itinerary: Itinerary  # the stops, the group and its home
     last_in_sentence: dict[int, Cand | None]
     last_in_paragraph: dict[int, Cand | None]
     topics: dict[int, Cand]
@@ -172,14 +196,15 @@ def _group_subject(
     right after it counts too (共10人组成的某某考察团).
     """
     assert q.start is not None and q.end is not None
-    if not st.group:
+    group = st.itinerary.group
+    if not group:
         return None
     text, blocked = ctx.text, st.blocked  # sorted by start (find_claims)
     i = bisect.bisect_left(blocked, (q.end, -1))
     while i < len(blocked) and blocked[i][0] <= q.end + _GROUP_AFTER:
         s, e = blocked[i]
         if not any(b in text[q.end : s] for b in CLAUSE_BREAKS):
-            return Cand(s, e, "org", st.group, None)
+            return Cand(s, e, "org", group, None)
         i += 1
     lo = bisect.bisect_left(blocked, (st.c_start, -1))
     hi = bisect.bisect_left(blocked, (q.start, -1))
@@ -191,7 +216,7 @@ def _group_subject(
     start, end = max(spans, key=lambda se: se[1])
     if any(c.start >= end for c in in_clause):
         return None
-    return Cand(start, end, "org", st.group, None)
+    return Cand(start, end, "org", group, None)
 
 
 def adverbial(text: str, cand: Cand) -> bool:
