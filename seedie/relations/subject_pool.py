@@ -51,12 +51,14 @@ def choose_subject(ctx: DocContext, q: Quantity, st: SubjectState) -> Cand | Non
         _add(entries, cand, q.start).steps.add("current_stop")
     rule = None if rule is NO_SUBJECT else rule
     names = list(entries)
+    named = [c for c in seen if c.name]  # the sentence's candidates, before and after q
+    first = min(named, key=lambda c: c.start).name if named else None
     pool = Pool(
         start=q.start,
         end=q.end,
         value=q.value,
         unit=q.unit,
-        candidates=tuple(_candidate(ctx, q, st, entries[n], rule, seen) for n in names),
+        candidates=tuple(_candidate(ctx, q, st, entries[n], rule, first) for n in names),
         rule=names.index(rule.name) if rule is not None and rule.name in entries else None,
     )
     picked = choose(pool)
@@ -99,7 +101,7 @@ def _candidate(
     st: SubjectState,
     entry: _Entry,
     rule: Cand | None,
-    seen: list[Cand],
+    first: str | None,
 ) -> Candidate:
     c, text = entry.cand, ctx.text
     assert c.name is not None and q.start is not None and q.end is not None
@@ -120,8 +122,7 @@ def _candidate(
     f["distance"] = log_scale(abs(gap), 400)
     between = text[c.end : q.start] if c.end <= q.start else ""
     f["breaks_between"] = log_scale(sum(between.count(b) for b in CLAUSE_BREAKS), 8)
-    in_sentence = [s for s in seen if s_start <= s.start < s_end and s.name]
-    if in_sentence and min(in_sentence, key=lambda s: s.start).name == c.name:
+    if first == c.name:
         f["first_in_sentence"] = 1.0
     if adverbial(text, c):
         f["adverbial"] = 1.0
