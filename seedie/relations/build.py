@@ -20,7 +20,8 @@ from ..errors import Warnings
 from ..orgs.delegation import DelegationInfo, find_delegation
 from ..types import Claim, Company, DateMention, Delegation, Quantity, Trip, Visit
 from .claims import find_claims
-from .context import DocContext, build_context
+from .context import build_context
+from .days import one_day
 from .sites import site_organizations
 from .speakers import build_speakers
 from .subjects import Itinerary
@@ -133,7 +134,7 @@ def build_relations(
             visits = find_visits(ctx, delegation, spans, trip)
             with_sites, visits = site_organizations(visits, companies)
             orgs = with_sites if with_sites != companies else None
-        visits = _one_day(ctx, visits, trip)
+        visits = one_day(ctx, visits, trip)
         trip = _dated_trip(trip, visits)
     except Exception:
         _failed("visits")
@@ -150,26 +151,6 @@ def _itinerary(visits: list[Visit], delegation: Delegation | None) -> Itinerary:
     if delegation is None:
         return Itinerary(list(visits))
     return Itinerary(list(visits), delegation.home, delegation.name)
-
-
-def _one_day(ctx: DocContext, visits: list[Visit], trip: Trip | None) -> list[Visit]:
-    """A trip whose dated stops all fall on one day, and that spans no other, was that day:
-    its undated stops in the sections of the dated ones take it (昨日，县政协组织委员视察…
-    then 委员们来到X…, 随后察看了Y…); a section of its own may be another day."""
-    dated = [v for v in visits if v.day is not None]
-    days = {(v.date, v.month, v.day) for v in dated}
-    if len(days) != 1 or len(dated) == len(visits):
-        return visits
-    if trip is not None and trip.start_date is not None and trip.start_date != trip.end_date:
-        return visits
-    sections = {ctx.section_of(v.start) for v in dated if v.start is not None}
-    date, month, day = days.pop()
-    return [
-        replace(v, date=date, month=month, day=day)
-        if v.day is None and v.start is not None and ctx.section_of(v.start) in sections
-        else v
-        for v in visits
-    ]
 
 
 def _dated_trip(trip: Trip | None, visits: list[Visit]) -> Trip | None:

@@ -5,19 +5,22 @@ paragraph: the date that opened it or an earlier paragraph of its section, or th
 sentence that names the group (1月6日，某某率代表团赴…). A range (12月9日至10日) governs no
 single day. A day without a year (6月5日 in an undated article) still counts: its month and
 day are kept, its year is never invented. Times of day rank by the date scanner's one table.
+When every dated stop falls on one day, the undated stops of their sections take that day
+(:func:`one_day`).
 """
 
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from ..dates.words import TIME_OF_DAY_ORDER, times_of_day
 from ..text.sentences import SENTENCE_ENDS
-from ..types import DateMention, Trip
+from ..types import DateMention, Trip, Visit
 from .context import DocContext, OrgSpan, lexicon
 from .stops import Stop, first_span_start
 
-__all__ = ["date_for", "governing_dates", "tod_of", "tod_rank", "valid_date"]
+__all__ = ["date_for", "governing_dates", "one_day", "tod_of", "tod_rank", "valid_date"]
 
 
 def valid_date(d: DateMention, trip: Trip | None) -> bool:
@@ -131,3 +134,23 @@ def tod_rank(tod: str | None) -> float:
     One table with the date scanner: every code it emits has a rank (tests check it).
     """
     return TIME_OF_DAY_ORDER.index(tod) if tod in TIME_OF_DAY_ORDER else len(TIME_OF_DAY_ORDER)
+
+
+def one_day(ctx: DocContext, visits: list[Visit], trip: Trip | None) -> list[Visit]:
+    """A trip whose dated stops all fall on one day, and that spans no other, was that day:
+    its undated stops in the sections of the dated ones take it (昨日，县政协组织委员视察…
+    then 委员们来到X…, 随后察看了Y…); a section of its own may be another day."""
+    dated = [v for v in visits if v.day is not None]
+    days = {(v.date, v.month, v.day) for v in dated}
+    if len(days) != 1 or len(dated) == len(visits):
+        return visits
+    if trip is not None and trip.start_date is not None and trip.start_date != trip.end_date:
+        return visits
+    sections = {ctx.section_of(v.start) for v in dated if v.start is not None}
+    date, month, day = days.pop()
+    return [
+        replace(v, date=date, month=month, day=day)
+        if v.day is None and v.start is not None and ctx.section_of(v.start) in sections
+        else v
+        for v in visits
+    ]
