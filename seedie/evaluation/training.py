@@ -3,8 +3,8 @@
 Pure code (spaCy loads only when an article is extracted). ``collect`` extracts each gold
 article once with the rules alone and keeps, for every claim whose figure the gold has, its
 candidate pool and which candidates the gold accepts; ``fit`` trains the conditional logit of
-:mod:`seedie.relations.ranker` on those pools: full-batch gradient descent from zero
-weights, a fixed number of steps, so the same gold always gives the same weights.
+:mod:`seedie.relations.ranker` on those pools: full-batch gradient descent from a prior
+that trusts the rules, a fixed number of steps, so the same gold always gives the same weights.
 """
 
 from __future__ import annotations
