@@ -58,6 +58,11 @@ class Errors:
         "expected each value to be one of {kinds}, e.g. {{'ORG': 'org', 'FAC': "
         "'facility'}}."
     )
+    E014 = (
+        "[E014] A word list searched as a whole (place forms, boundary exceptions) holds "
+        "{got!r}; its words must have 1 to {longest} characters. Fix the entry in the data "
+        "table it comes from."
+    )
     # E02x: batch input and output (extract_many, seedie.dask, the command line).
     E013 = (
         "[E013] extract() got a processed Doc and reference_date={got!r}; the Doc's dates were "

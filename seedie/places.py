@@ -4,7 +4,8 @@
 No spaCy import. Every module that needs a place's bare form, its province or its level
 asks here; the table is read once, its indexes are built once on first use, and level words
 (省, 市, 自治区 …) are stripped by one function, :func:`strip_level`. Patterns over all forms
-are prefix tries (:func:`trie_pattern`), never a flat alternation of thousands of names.
+are found by an Aho-Corasick automaton (:mod:`seedie.text.occurrences`) or a prefix trie
+(:func:`trie_pattern`), never a flat alternation of thousands of names.
 """
 
 from __future__ import annotations

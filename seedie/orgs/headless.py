@@ -54,8 +54,8 @@ def project_owners(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         opens = start == 0 or text[start - 1] in CLAUSE_MARKS + "\n"
         if not opens and not text[max(0, start - 8) : start].rstrip("了").endswith(lex.stop_verbs):
             continue
-        place = lex.place_re.match(text, start, hs)
-        pos = place.end() if place is not None else start
+        place = lex.place_finder.index(text).match(start, hs)
+        pos = place[1] if place is not None else start
         for size in (2, 3, 4):
             end = pos + size
             while True:
@@ -88,8 +88,8 @@ def _industry_at(text: str, pos: int) -> str | None:
 
 def _trade_name_end(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """True when text[start:end] is [place] + a two-to-four-character trade name + industry."""
-    place = lex.place_re.match(text, start, end)
-    pos = place.end() if place is not None else start
+    place = lex.place_finder.index(text).match(start, end)
+    pos = place[1] if place is not None else start
     for size in (2, 3, 4):
         rest, words = pos + size, 0
         while rest < end:

@@ -55,9 +55,10 @@ def _opens_stop(text: str, cut: int, hit: str, lex: Lexicon) -> bool:
 def _place_start_over(text: str, pos: int, lex: Lexicon) -> int:
     """The start of a place name that the stem window cuts at ``pos`` (长阳土家族自治县 +
     某某有限公司 is longer than a window), else ``pos``."""
+    places = lex.place_finder.index(text)
     for k in range(max(0, pos - 16), pos):
-        m = lex.place_re.match(text, k)
-        if m is not None and m.end() > pos:
+        m = places.match(k)
+        if m is not None and m[1] > pos:
             return k
     return pos
 
@@ -111,21 +112,21 @@ def _stem_start(
     if anchors:
         anchor = min(anchors)
         # 深圳 + 宏图集团: a place right before the known name belongs to this mention.
-        places = lex.place_re.finditer(text, start, anchor)
-        before = next((p for p in places if p.end() == anchor), None)
-        return before.start() if before is not None else anchor
+        hits = lex.place_finder.index(text).finditer(start, anchor)
+        before = next((p for p in hits if p[1] == anchor), None)
+        return before[0] if before is not None else anchor
     if not bounded or (head_start - start > LONG_STEM and not opened):
         admin = ADMIN_START.match(text, start, head_start)
         if (
             text.startswith(lex.name_starts, start)
-            or lex.place_re.match(text, start)
+            or lex.place_finder.index(text).match(start)
             or (bounded and admin is not None)
         ):
             return start if head_start - start >= min_stem else None
-        place = lex.place_re.search(text, start, head_start)
-        if place is None or head_start - place.start() < min_stem:
+        place = lex.place_finder.index(text).search(start, head_start)
+        if place is None or head_start - place[0] < min_stem:
             return None
-        start = place.start()
+        start = place[0]
     return start if head_start - start >= min_stem else None
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import places
 from ..lexicon import data_table
+from ..text.occurrences import WordFinder
 from ..text.sentences import (
     CLAUSE_BREAKS,
     CLAUSE_PAUSES,
@@ -44,7 +45,7 @@ def gazetteer() -> dict[str, tuple[str, str]]:
 
     Built from the one place table (:mod:`seedie.places`): 广东 and 广东省, 深圳 and 深圳市,
     桐庐 and 桐庐县 (a county's bare form is known here; the text is searched only for the
-    forms of :func:`_gazetteer_regex`).
+    forms of :func:`_gazetteer_finder`).
     """
     table = places.running_text_forms(counties=True)
     return {form: (p.short, p.province) for form, p in table.items()}
@@ -248,14 +249,10 @@ def _word_end(text: str, start: int, end: int, place_ends: set[int]) -> bool:
     return place is not None and place.name == text[start:end]
 
 
-def _gazetteer_regex() -> re.Pattern[str]:
-    # A prefix trie of ~3,500 forms: the longest form at each start, one branch per character.
-    return re.compile(places.trie_pattern(places.running_text_forms()))
-
-
 @lru_cache(maxsize=1)
-def _gaz_re() -> re.Pattern[str]:
-    return _gazetteer_regex()
+def _gazetteer_finder() -> WordFinder:
+    # ~3,500 forms: the longest form at each start, leftmost first.
+    return WordFinder(places.running_text_forms())
 
 
 def build_context(
@@ -310,16 +307,16 @@ def build_context(
         found[(start, end)] = PlaceSpan(start, end, surface, normalize_place(surface))
     ner_places: SpanIndex[None] = SpanIndex((s, e, None) for s, e in found)
     place_ends = {e for _, e in found}
-    for hit in _gaz_re().finditer(text):
-        key = (hit.start(), hit.end())
-        if ner_places.covers(*key):
+    for start, end in _gazetteer_finder().index(text).finditer():
+        if ner_places.covers(start, end):
             continue
-        if _split_word(text, hit.start(), hit.end()):
+        if _split_word(text, start, end):
             continue
-        if _word_end(text, hit.start(), hit.end(), place_ends):
+        if _word_end(text, start, end, place_ends):
             continue
-        place_ends.add(hit.end())
-        found[key] = PlaceSpan(hit.start(), hit.end(), hit.group(), normalize_place(hit.group()))
+        place_ends.add(end)
+        surface = text[start:end]
+        found[(start, end)] = PlaceSpan(start, end, surface, normalize_place(surface))
     ctx.places = [
         p
         for p in sorted(found.values(), key=lambda p: (p.start, -p.end))

@@ -1,0 +1,132 @@
+"""Where the words of a large fixed set occur in a text, found once per text.
+
+A :class:`WordFinder` holds an Aho-Corasick automaton (pyahocorasick) of its words; its
+:meth:`~WordFinder.index` finds every occurrence of every word in one linear pass and keeps
+them by start. The queries then answer as a prefix-trie regex of the same words would
+(``re.compile(places.trie_pattern(words))``), with ``pos``/``endpos`` windows like
+``re.Pattern``'s, but each costs a few dictionary lookups instead of a regex run:
+
+- :meth:`Occurrences.match`: the longest word starting at ``pos`` and ending by ``endpos``;
+- :meth:`Occurrences.search`: the same at the first start ``>= pos`` that has one;
+- :meth:`Occurrences.finditer`: leftmost, longest, non-overlapping, as ``finditer``.
+
+Hits are ``(start, end)`` character offsets.
+
+    >>> finder = WordFinder(["深圳", "深圳市", "贵州"])
+    >>> occ = finder.index("去深圳市和贵州")
+    >>> list(occ.finditer())
+    [(1, 4), (5, 7)]
+    >>> occ.match(1, 3), occ.search(2)
+    ((1, 3), (5, 7))
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import ahocorasick
+
+from ..errors import Errors
+
+Hit = tuple[int, int]
+
+
+class Occurrences:
+    """Every occurrence of a :class:`WordFinder`'s words in one text."""
+
+    __slots__ = ("_ends", "_starts", "length")
+
+    def __init__(self, ends: dict[int, tuple[int, ...]], length: int) -> None:
+        self._ends = ends  # start -> the ends of the words starting there, longest first
+        self._starts = sorted(ends)
+        self.length = length
+
+    def _window(self, pos: int, endpos: int | None) -> tuple[int, int]:
+        end = self.length if endpos is None else min(endpos, self.length)
+        return max(0, pos), end
+
+    def _longest(self, start: int, endpos: int) -> int | None:
+        for end in self._ends.get(start, ()):
+            if end <= endpos:
+                return end
+        return None
+
+    def match(self, pos: int, endpos: int | None = None) -> Hit | None:
+        """The longest word that starts at ``pos`` and ends by ``endpos``."""
+        pos, endpos = self._window(pos, endpos)
+        end = self._longest(pos, endpos)
+        return None if end is None else (pos, end)
+
+    def search(self, pos: int = 0, endpos: int | None = None) -> Hit | None:
+        """The first :meth:`match` at or after ``pos``."""
+        return next(self.finditer(pos, endpos), None)
+
+    def finditer(self, pos: int = 0, endpos: int | None = None) -> Iterator[Hit]:
+        """Leftmost-longest occurrences in text[pos:endpos] that do not overlap."""
+        pos, endpos = self._window(pos, endpos)
+        starts = self._starts
+        for i in range(bisect_left(starts, pos), len(starts)):
+            start = starts[i]
+            if start >= endpos:
+                return
+            if start < pos:
+                continue
+            end = self._longest(start, endpos)
+            if end is not None:
+                yield start, end
+                pos = end
+
+    def covering(self, pos: int) -> bool:
+        """True when some occurrence (overlapping or not) contains text[pos]."""
+        starts = self._starts
+        i = bisect_left(starts, pos + 1)
+        # Words are short: look back over the starts until no word could reach ``pos``.
+        while i > 0:
+            i -= 1
+            start = starts[i]
+            ends = self._ends[start]
+            if ends[0] > pos:
+                return True
+            if pos - start >= _LONGEST_WORD:
+                return False
+        return False
+
+
+# Starts further back than this cannot cover a position (see :meth:`Occurrences.covering`);
+# WordFinder refuses longer words.
+_LONGEST_WORD = 64
+
+
+class WordFinder:
+    """An Aho-Corasick automaton of ``words`` (non-empty, at most 64 characters)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        automaton = ahocorasick.Automaton()
+        for word in set(words):
+            if not word or len(word) > _LONGEST_WORD:
+                raise ValueError(Errors.E014.format(got=word, longest=_LONGEST_WORD))
+            automaton.add_word(word, len(word))
+        self._automaton = automaton
+        self._empty = len(automaton) == 0
+        if not self._empty:
+            automaton.make_automaton()
+
+    def index(self, text: str) -> Occurrences:
+        """Every occurrence in ``text`` (the last few texts' answers are kept)."""
+        return _index(self, text)
+
+    def _find(self, text: str) -> Occurrences:
+        ends: dict[int, list[int]] = {}
+        if not self._empty:
+            for last, size in self._automaton.iter(text):
+                ends.setdefault(last - size + 1, []).append(last + 1)
+        return Occurrences(
+            {start: tuple(sorted(e, reverse=True)) for start, e in ends.items()}, len(text)
+        )
+
+
+@lru_cache(maxsize=8)  # a document's text is asked about many times in a row
+def _index(finder: WordFinder, text: str) -> Occurrences:
+    return finder._find(text)
