@@ -14,8 +14,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from .lexicon import data_table
+from .text.occurrences import Occurrences, WordFinder
 
 __all__ = [
     "PROVINCE_KINDS",
@@ -153,6 +155,22 @@ def name_prefix_forms() -> frozenset[str]:
     return frozenset(
         form for form, place in forms().items() if form == place.name or not place.common_word
     )
+
+
+@lru_cache(maxsize=1)
+def _finder() -> WordFinder:
+    return WordFinder({"running_text": running_text_forms(), "name_prefix": name_prefix_forms()})
+
+
+def occurrences(text: str, forms: Literal["running_text", "name_prefix"]) -> Occurrences:
+    """Where the forms of :func:`running_text_forms` (``"running_text"``) or of
+    :func:`name_prefix_forms` (``"name_prefix"``) occur in ``text``; one pass finds both,
+    and the last few texts' answers are kept.
+
+    >>> list(occurrences("从贵州省到深圳", "running_text").finditer())
+    [(1, 4), (5, 7)]
+    """
+    return _finder().index(text)[forms]
 
 
 def lookup(surface: str) -> Place | None:

@@ -33,7 +33,7 @@ WORDS = ["深圳", "深圳市", "贵州", "贵州省", "州省", "市", "长阳�
     ],
 )
 def test_queries(text: str, query: str, args: tuple[int, ...], expected: object) -> None:
-    occ = WordFinder(WORDS).index(text)
+    occ = WordFinder({"w": WORDS}).index(text)["w"]
     got = getattr(occ, query)(*args)
     assert (list(got) if query == "finditer" else got) == expected
 
@@ -43,18 +43,33 @@ def test_queries(text: str, query: str, args: tuple[int, ...], expected: object)
     [("贵州省", 0, True), ("贵州省", 2, True), ("去贵州", 0, False), ("去深圳市", 3, True)],
 )
 def test_covering_counts_overlapping_occurrences(text: str, pos: int, covered: bool) -> None:
-    assert WordFinder(WORDS).index(text).covering(pos) is covered
+    assert WordFinder({"w": WORDS}).index(text)["w"].covering(pos) is covered
 
 
 def test_no_words_find_nothing() -> None:
-    occ = WordFinder([]).index("深圳")
+    occ = WordFinder({"w": []}).index("深圳")["w"]
     assert list(occ.finditer()) == [] and occ.match(0) is None and not occ.covering(0)
 
 
 @pytest.mark.parametrize("word", ["", "深" * 65])
 def test_empty_or_overlong_words_are_refused(word: str) -> None:
     with pytest.raises(ValueError, match=r"\[E014\].*1 to 64 characters"):
-        WordFinder([word])
+        WordFinder({"w": [word]})
+
+
+def test_each_group_sees_only_its_own_words() -> None:
+    found = WordFinder({"cities": ["深圳", "深圳市"], "provinces": ["广东", "广东省"]}).index(
+        "广东省深圳市"
+    )
+    assert list(found["cities"].finditer()) == [(3, 6)]
+    assert list(found["provinces"].finditer()) == [(0, 3)]
+
+
+def test_name_prefix_forms_answer_like_their_trie_regex() -> None:
+    regex = re.compile(places.trie_pattern(places.name_prefix_forms()))
+    for text in _texts():
+        occ = places.occurrences(text, "name_prefix")
+        assert list(occ.finditer()) == [m.span() for m in regex.finditer(text)]
 
 
 def _texts() -> list[str]:
@@ -72,11 +87,10 @@ def _texts() -> list[str]:
 def test_same_answers_as_the_trie_regex_on_the_gazetteer() -> None:
     words = places.running_text_forms()
     regex = re.compile(places.trie_pattern(words))
-    finder = WordFinder(words)
     longest = max(map(len, words))
     rng = random.Random(11)
     for text in _texts():
-        occ = finder.index(text)
+        occ = places.occurrences(text, "running_text")
         assert list(occ.finditer()) == [m.span() for m in regex.finditer(text)]
         for _ in range(60):
             pos = rng.randrange(len(text) + 1)

@@ -21,6 +21,7 @@ from .lexicon import (
     head_of,
     is_protected,
     name_ends_at,
+    place_hits,
     segments_into,
 )
 from .lexicon import lexicon as org_lexicon
@@ -54,7 +55,7 @@ def project_owners(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         opens = start == 0 or text[start - 1] in CLAUSE_MARKS + "\n"
         if not opens and not text[max(0, start - 8) : start].rstrip("了").endswith(lex.stop_verbs):
             continue
-        place = lex.place_finder.index(text).match(start, hs)
+        place = place_hits(text).match(start, hs)
         pos = place[1] if place is not None else start
         for size in (2, 3, 4):
             end = pos + size
@@ -88,7 +89,7 @@ def _industry_at(text: str, pos: int) -> str | None:
 
 def _trade_name_end(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """True when text[start:end] is [place] + a two-to-four-character trade name + industry."""
-    place = lex.place_finder.index(text).match(start, end)
+    place = place_hits(text).match(start, end)
     pos = place[1] if place is not None else start
     for size in (2, 3, 4):
         rest, words = pos + size, 0

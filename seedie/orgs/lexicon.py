@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import alternation, data_table
-from ..places import name_prefix_forms
-from ..text.occurrences import WordFinder
+from ..places import name_prefix_forms, occurrences
+from ..text.occurrences import Occurrences, WordFinder
 
 MAX_STEM = 14
 # Longest seed and pattern span considered when looking for neighbours (in characters).
@@ -47,11 +47,10 @@ class Lexicon:
     boundaries: tuple[str, ...]
     boundaries_by_last: dict[str, tuple[str, ...]]  # same words, keyed by their last character
     exceptions: tuple[str, ...]
-    exception_finder: WordFinder  # the same words, found once per text
+    exception_finder: WordFinder  # the same words, found once per text (group "words")
     gov_re: re.Pattern[str]
     places: frozenset[str]
     name_starts: tuple[str, ...]
-    place_finder: WordFinder  # the place forms, found once per text
     title_words: tuple[str, ...]  # 书记, 常委, 主席 …: a body name + one of these is a title
     leader_verbs: tuple[str, ...]  # 率, 带领 …: never the end of a name (某商会率考察团)
     leadership_heads: frozenset[str]  # 委, 政府, 人大, 政协: the bodies of leaders' titles
@@ -139,11 +138,10 @@ def lexicon() -> Lexicon:
         boundaries=tuple(sorted(data["boundaries"], key=len, reverse=True)),
         boundaries_by_last=_by_last_char(data["boundaries"]),
         exceptions=tuple(data["boundary_exceptions"]),
-        exception_finder=WordFinder(data["boundary_exceptions"]),
+        exception_finder=WordFinder({"words": data["boundary_exceptions"]}),
         gov_re=re.compile(alternation(data["gov_short"])),
         places=frozenset(places),
         name_starts=tuple(data["name_starts"]),
-        place_finder=WordFinder(places),  # ~6,000 forms
         title_words=tuple(sorted(data["title_words"], key=len, reverse=True)),
         leader_verbs=tuple(sorted(data["leader_verbs"], key=len, reverse=True)),
         leadership_heads=frozenset(data["leadership_heads"]),
@@ -247,13 +245,17 @@ def is_place(surface: str) -> bool:
     return surface in lexicon().places
 
 
+def place_hits(text: str) -> Occurrences:
+    """Where the place forms that may start a name (:data:`Lexicon.places`) occur in text."""
+    return occurrences(text, "name_prefix")
+
+
 def is_protected(text: str, pos: int, lex: Lexicon) -> bool:
     """True when text[pos] is inside a word like 共和国 whose 和 is not a conjunction."""
     # 都 in 成都, 安 in 西安: a place name is never cut.
-    places = lex.place_finder.index(text)
-    if any(s <= pos < e for s, e in places.finditer(pos - 7, pos + 8)):
+    if any(s <= pos < e for s, e in place_hits(text).finditer(pos - 7, pos + 8)):
         return True
-    return lex.exception_finder.index(text).covering(pos)
+    return lex.exception_finder.index(text)["words"].covering(pos)
 
 
 # 某某市, 某某县, 某某旗: a county-level place the gazetteer may not list.
@@ -265,7 +267,7 @@ def name_ends_at(text: str, pos: int, seeds: list[tuple[int, int]], lex: Lexicon
     """True when a known name or a place name ends right at ``pos``."""
     if any(e == pos for _, e in seeds) or _ADMIN_PLACE.search(text, max(0, pos - 5), pos):
         return True
-    return any(e == pos for _, e in lex.place_finder.index(text).finditer(pos - 8, pos))
+    return any(e == pos for _, e in place_hits(text).finditer(pos - 8, pos))
 
 
 def segments_into(stem: str, words: frozenset[str]) -> bool:

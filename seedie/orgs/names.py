@@ -37,6 +37,7 @@ from .lexicon import (
     is_protected,
     lexicon,
     name_ends_at,
+    place_hits,
 )
 
 
@@ -55,7 +56,7 @@ def _opens_stop(text: str, cut: int, hit: str, lex: Lexicon) -> bool:
 def _place_start_over(text: str, pos: int, lex: Lexicon) -> int:
     """The start of a place name that the stem window cuts at ``pos`` (长阳土家族自治县 +
     某某有限公司 is longer than a window), else ``pos``."""
-    places = lex.place_finder.index(text)
+    places = place_hits(text)
     for k in range(max(0, pos - 16), pos):
         m = places.match(k)
         if m is not None and m[1] > pos:
@@ -112,18 +113,18 @@ def _stem_start(
     if anchors:
         anchor = min(anchors)
         # 深圳 + 宏图集团: a place right before the known name belongs to this mention.
-        hits = lex.place_finder.index(text).finditer(start, anchor)
+        hits = place_hits(text).finditer(start, anchor)
         before = next((p for p in hits if p[1] == anchor), None)
         return before[0] if before is not None else anchor
     if not bounded or (head_start - start > LONG_STEM and not opened):
         admin = ADMIN_START.match(text, start, head_start)
         if (
             text.startswith(lex.name_starts, start)
-            or lex.place_finder.index(text).match(start)
+            or place_hits(text).match(start)
             or (bounded and admin is not None)
         ):
             return start if head_start - start >= min_stem else None
-        place = lex.place_finder.index(text).search(start, head_start)
+        place = place_hits(text).search(start, head_start)
         if place is None or head_start - place[0] < min_stem:
             return None
         start = place[0]

@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import places
 from ..lexicon import data_table
-from ..text.occurrences import WordFinder
+from ..places import occurrences as place_occurrences
 from ..text.sentences import (
     CLAUSE_BREAKS,
     CLAUSE_PAUSES,
@@ -45,7 +45,7 @@ def gazetteer() -> dict[str, tuple[str, str]]:
 
     Built from the one place table (:mod:`seedie.places`): 广东 and 广东省, 深圳 and 深圳市,
     桐庐 and 桐庐县 (a county's bare form is known here; the text is searched only for the
-    forms of :func:`_gazetteer_finder`).
+    forms of :func:`places.running_text_forms`).
     """
     table = places.running_text_forms(counties=True)
     return {form: (p.short, p.province) for form, p in table.items()}
@@ -249,12 +249,6 @@ def _word_end(text: str, start: int, end: int, place_ends: set[int]) -> bool:
     return place is not None and place.name == text[start:end]
 
 
-@lru_cache(maxsize=1)
-def _gazetteer_finder() -> WordFinder:
-    # ~3,500 forms: the longest form at each start, leftmost first.
-    return WordFinder(places.running_text_forms())
-
-
 def build_context(
     text: str,
     sentences: list[tuple[int, int]],
@@ -307,7 +301,7 @@ def build_context(
         found[(start, end)] = PlaceSpan(start, end, surface, normalize_place(surface))
     ner_places: SpanIndex[None] = SpanIndex((s, e, None) for s, e in found)
     place_ends = {e for _, e in found}
-    for start, end in _gazetteer_finder().index(text).finditer():
+    for start, end in place_occurrences(text, "running_text").finditer():
         if ner_places.covers(start, end):
             continue
         if _split_word(text, start, end):

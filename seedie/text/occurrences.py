@@ -1,10 +1,11 @@
 """Where the words of a large fixed set occur in a text, found once per text.
 
-A :class:`WordFinder` holds an Aho-Corasick automaton (pyahocorasick) of its words; its
-:meth:`~WordFinder.index` finds every occurrence of every word in one linear pass and keeps
-them by start. The queries then answer as a prefix-trie regex of the same words would
-(``re.compile(places.trie_pattern(words))``), with ``pos``/``endpos`` windows like
-``re.Pattern``'s, but each costs a few dictionary lookups instead of a regex run:
+A :class:`WordFinder` holds an Aho-Corasick automaton (pyahocorasick) of one or more named
+groups of words; its :meth:`~WordFinder.index` finds every occurrence of every word in one
+linear pass and keeps them by start, per group. The queries then answer as a prefix-trie
+regex of the same words would (``re.compile(places.trie_pattern(words))``), with
+``pos``/``endpos`` windows like ``re.Pattern``'s, but each costs a few dictionary lookups
+instead of a regex run:
 
 - :meth:`Occurrences.match`: the longest word starting at ``pos`` and ending by ``endpos``;
 - :meth:`Occurrences.search`: the same at the first start ``>= pos`` that has one;
@@ -12,8 +13,8 @@ them by start. The queries then answer as a prefix-trie regex of the same words 
 
 Hits are ``(start, end)`` character offsets.
 
-    >>> finder = WordFinder(["深圳", "深圳市", "贵州"])
-    >>> occ = finder.index("去深圳市和贵州")
+    >>> finder = WordFinder({"places": ["深圳", "深圳市", "贵州"]})
+    >>> occ = finder.index("去深圳市和贵州")["places"]
     >>> list(occ.finditer())
     [(1, 4), (5, 7)]
     >>> occ.match(1, 3), occ.search(2)
@@ -23,7 +24,7 @@ Hits are ``(start, end)`` character offsets.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
 import ahocorasick
@@ -100,33 +101,50 @@ _LONGEST_WORD = 64
 
 
 class WordFinder:
-    """An Aho-Corasick automaton of ``words`` (non-empty, at most 64 characters)."""
+    """An Aho-Corasick automaton of named groups of words (each 1 to 64 characters).
 
-    def __init__(self, words: Iterable[str]) -> None:
+    One pass over a text serves every group: a word belongs to one or more groups, and each
+    group gets the :class:`Occurrences` of its own words.
+    """
+
+    def __init__(self, groups: Mapping[str, Iterable[str]]) -> None:
+        self.groups = tuple(groups)
+        bits: dict[str, int] = {}
+        for i, group in enumerate(self.groups):
+            for word in groups[group]:
+                if not word or len(word) > _LONGEST_WORD:
+                    raise ValueError(Errors.E014.format(got=word, longest=_LONGEST_WORD))
+                bits[word] = bits.get(word, 0) | 1 << i
         automaton = ahocorasick.Automaton()
-        for word in set(words):
-            if not word or len(word) > _LONGEST_WORD:
-                raise ValueError(Errors.E014.format(got=word, longest=_LONGEST_WORD))
-            automaton.add_word(word, len(word))
+        for word, mask in bits.items():
+            automaton.add_word(word, (len(word), mask))
         self._automaton = automaton
-        self._empty = len(automaton) == 0
+        self._empty = not bits
         if not self._empty:
             automaton.make_automaton()
 
-    def index(self, text: str) -> Occurrences:
-        """Every occurrence in ``text`` (the last few texts' answers are kept)."""
+    def index(self, text: str) -> dict[str, Occurrences]:
+        """Every occurrence in ``text``, by group (the last few texts' answers are kept)."""
         return _index(self, text)
 
-    def _find(self, text: str) -> Occurrences:
-        ends: dict[int, list[int]] = {}
+    def find(self, text: str) -> dict[str, Occurrences]:
+        """:meth:`index` without the cache."""
+        ends: list[dict[int, list[int]]] = [{} for _ in self.groups]
         if not self._empty:
-            for last, size in self._automaton.iter(text):
-                ends.setdefault(last - size + 1, []).append(last + 1)
-        return Occurrences(
-            {start: tuple(sorted(e, reverse=True)) for start, e in ends.items()}, len(text)
-        )
+            for last, (size, mask) in self._automaton.iter(text):
+                start = last - size + 1
+                for i, by_start in enumerate(ends):
+                    if mask >> i & 1:
+                        by_start.setdefault(start, []).append(last + 1)
+        return {
+            group: Occurrences(
+                {start: tuple(sorted(e, reverse=True)) for start, e in by_start.items()},
+                len(text),
+            )
+            for group, by_start in zip(self.groups, ends)
+        }
 
 
 @lru_cache(maxsize=8)  # a document's text is asked about many times in a row
-def _index(finder: WordFinder, text: str) -> Occurrences:
-    return finder._find(text)
+def _index(finder: WordFinder, text: str) -> dict[str, Occurrences]:
+    return finder.find(text)
