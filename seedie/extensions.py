@@ -81,6 +81,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep ``text`` as what :func:`doc_text` returns: for a tokenizer that built ``doc``
+    from exactly this text (``doc.text == text``), so no component rebuilds it."""
+    data: dict[Any, Any] = doc.user_data
+    data[_TEXT_KEY] = text
+
+
 def forget_text(doc: Doc) -> None:
     """Drop the copy :func:`doc_text` kept."""
     data: dict[Any, Any] = doc.user_data

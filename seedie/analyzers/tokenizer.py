@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..errors import Errors, Warnings, warn
+from ..extensions import remember_text
 from ..pipe import registered
 from ..text.sentences import split_sentences
 
@@ -152,7 +153,7 @@ class AnalyzerTokenizer:
                 sent_starts[i] = True
         if sent_starts:
             sent_starts[0] = True
-        return Doc(
+        doc = Doc(
             self.vocab,
             words=words,
             spaces=[False] * len(words),
@@ -161,6 +162,8 @@ class AnalyzerTokenizer:
             ents=ents,
             sent_starts=sent_starts,
         )
+        remember_text(doc, text)  # the words are the text's pieces, in order
+        return doc
 
     # spaCy calls these when saving and loading a pipeline; the analyzer's model lives in
     # its own package, so there is nothing to store beyond the config.
