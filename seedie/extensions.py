@@ -68,7 +68,8 @@ _TEXT_KEY = ("seedie", "text")
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, built from the tokens once per pipeline run instead of on every access.
+    """``doc.text``, built from the tokens once per pipeline run instead of on every access
+    (seedie's tokenizer keeps the text it read, :func:`remember_text`, so not even once).
 
     The text of a Doc never changes (retokenizing keeps it), so seedie's components share
     one copy, kept in ``doc.user_data`` until :func:`forget_text` (the last seedie component)
