@@ -31,7 +31,7 @@ NUMERALS = "0123456789０１２３４５６７８９一二两三四五六七八�
 NUMERAL_CLASSIFIER = re.compile(f"[{NUMERALS}]+[家个所座批位名间条]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: one per process
 class Lexicon:
     head_re: re.Pattern[str]
     head_kind: dict[str, str]
@@ -252,10 +252,21 @@ def place_hits(text: str) -> Occurrences:
 
 def is_protected(text: str, pos: int, lex: Lexicon) -> bool:
     """True when text[pos] is inside a word like 共和国 whose 和 is not a conjunction."""
-    # 都 in 成都, 安 in 西安: a place name is never cut.
-    if any(s <= pos < e for s, e in place_hits(text).finditer(pos - 7, pos + 8)):
-        return True
-    return lex.exception_finder.index(text)["words"].covering(pos)
+    answers = _protected_answers(text, lex)
+    known = answers.get(pos)
+    if known is None:
+        # 都 in 成都, 安 in 西安: a place name is never cut.
+        known = answers[pos] = any(
+            s <= pos < e for s, e in place_hits(text).finditer(pos - 7, pos + 8)
+        ) or lex.exception_finder.index(text)["words"].covering(pos)
+    return known
+
+
+# The name finder asks about the same positions for every head word whose stem window holds
+# them: the answers are kept per text (and lexicon, compared by identity).
+@lru_cache(maxsize=8)
+def _protected_answers(text: str, lex: Lexicon) -> dict[int, bool]:
+    return {}
 
 
 # 某某市, 某某县, 某某旗: a county-level place the gazetteer may not list.
