@@ -33,6 +33,7 @@ _DERIVED = frozenset(("abbr", "alias"))
 _ETHNIC_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}族")
 
 
+@lru_cache(maxsize=1 << 16)  # the same surfaces come back in every overlap resolution
 def is_junk(surface: str, *, known: bool = False) -> bool:
     """Not an organization name on its own. ``known``: the KB has it (中共 and 国务院 are
     organizations although they also start longer names)."""
