@@ -98,3 +98,27 @@ def test_pipeline_analysis_has_no_problems(nlp) -> None:
     assert analysis["problems"]["seedie_relations"] == []
     assert "doc._.seedie_delegation" in nlp.get_pipe_meta("seedie_orgs").assigns
     assert "doc._.seedie_delegation" in nlp.get_pipe_meta("seedie_relations").requires
+
+
+def _unguarded(pattern):  # type: ignore[no-untyped-def]
+    """The pattern without its leading first-character lookahead (seedie.lexicon.first_chars)."""
+    import re
+
+    assert pattern.pattern.startswith("(?=[")
+    return re.compile(pattern.pattern[pattern.pattern.index("])") + 2 :])
+
+
+def test_first_character_guards_change_no_match(seed_text):  # type: ignore[no-untyped-def]
+    from seedie.orgs import delegation, names
+
+    lex = delegation.lexicon()
+    samples = [seed_text, "贵州省党政代表团、企业家代表团和专家学习考察团一行，以及委员们、党的二十大、十五大"]
+    for pattern in (lex.group_re, lex.ref_re, names._CONGRESS_SHORT):
+        plain = _unguarded(pattern)
+        for text in samples:
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
+            assert [m.groupdict() for m in pattern.finditer(text)] == [
+                m.groupdict() for m in plain.finditer(text)
+            ]

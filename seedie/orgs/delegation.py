@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import alternation, data_table
+from ..lexicon import alternation, data_table, first_chars
 from ..text.sentences import CLAUSE_MARKS, CLAUSE_PAUSES, SENTENCE_BREAKS
 from ..types import Delegation, Mention
 from .lexicon import lexicon as org_lexicon
@@ -66,8 +66,14 @@ def lexicon() -> _Lexicon:
     before = f"(?<![{re.escape(guards['before'])}])" if guards.get("before") else ""
     after = f"(?![{re.escape(guards['after'])}])" if guards.get("after") else ""
     return _Lexicon(
-        group_re=re.compile(f"{head}(?P<noun>{groups})"),
-        ref_re=re.compile(f"{before}(?:{alternation(refs)}){after}") if refs else None,
+        # Every match starts with a prefix's or a group noun's first character.
+        group_re=re.compile(
+            first_chars(data.get("visiting_group_prefixes", []) + data["visiting_groups"])
+            + f"{head}(?P<noun>{groups})"
+        ),
+        ref_re=re.compile(f"{first_chars(refs)}{before}(?:{alternation(refs)}){after}")
+        if refs
+        else None,
         leader_re=re.compile(alternation(data.get("leader_verbs", []))),
         titles=tuple(data.get("leader_titles", [])),
         places=org_lexicon().places,
