@@ -12,7 +12,7 @@ from seedie import places
 from seedie.text.occurrences import WordFinder
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "003_2845115161f2390a.txt"
-WORDS = ["深圳", "深圳市", "贵州", "贵州省", "州省", "市", "长阳土家族自治县"]
+WORDS = ["深圳", "深圳市", "贵州", "贵州省", "州省", "市", "长阳土家族自治县", "x", "xy"]
 
 
 @pytest.mark.parametrize(
@@ -30,6 +30,9 @@ WORDS = ["深圳", "深圳市", "贵州", "贵州省", "州省", "市", "长阳�
         ("去深圳", "search", (0, 2), None),
         ("", "finditer", (), []),
         ("长阳土家族自治县", "match", (0,), (0, 8)),
+        ("去贵州", "finditer", (), [(1, 3)]),  # 贵州省 cannot end past the text
+        ("axyx", "finditer", (), [(1, 3), (3, 4)]),  # one-character words, also at the end
+        ("axyx", "match", (1, 2), (1, 2)),
     ],
 )
 def test_queries(text: str, query: str, args: tuple[int, ...], expected: object) -> None:

@@ -1,11 +1,10 @@
 """Where the words of a large fixed set occur in a text, found once per text.
 
-A :class:`WordFinder` holds an Aho-Corasick automaton (pyahocorasick) of one or more named
-groups of words; its :meth:`~WordFinder.index` finds every occurrence of every word in one
-linear pass and keeps them by start, per group. The queries then answer as a prefix-trie
-regex of the same words would (``re.compile(places.trie_pattern(words))``), with
-``pos``/``endpos`` windows like ``re.Pattern``'s, but each costs a few dictionary lookups
-instead of a regex run:
+A :class:`WordFinder` holds one or more named groups of words; its
+:meth:`~WordFinder.index` finds every occurrence of every word in one pass and keeps them by
+start, per group. The queries then answer as a prefix-trie regex of the same words would
+(``re.compile(places.trie_pattern(words))``), with ``pos``/``endpos`` windows like
+``re.Pattern``'s, but each costs a few dictionary lookups instead of a regex run:
 
 - :meth:`Occurrences.match`: the longest word starting at ``pos`` and ending by ``endpos``;
 - :meth:`Occurrences.search`: the same at the first start ``>= pos`` that has one;
@@ -23,11 +22,10 @@ Hits are ``(start, end)`` character offsets.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-
-import ahocorasick
 
 from ..errors import Errors
 
@@ -101,27 +99,34 @@ _LONGEST_WORD = 64
 
 
 class WordFinder:
-    """An Aho-Corasick automaton of named groups of words (each 1 to 64 characters).
+    """Named groups of words (each 1 to 64 characters), found in one pass over a text.
 
-    One pass over a text serves every group: a word belongs to one or more groups, and each
-    group gets the :class:`Occurrences` of its own words.
+    A word belongs to one or more groups, and each group gets the :class:`Occurrences` of
+    its own words. The pass is a character-class search for the words' first characters
+    (in C, by ``re``), then, at each such position, a lookup of the words that begin with
+    the two characters found there, longest first: the words are names, so few positions
+    start one, and this is faster than an Aho-Corasick automaton whose root has a thousand
+    branches.
     """
 
     def __init__(self, groups: Mapping[str, Iterable[str]]) -> None:
         self.groups = tuple(groups)
-        bits: dict[str, int] = {}
+        masks: dict[str, int] = {}
         for i, group in enumerate(self.groups):
             for word in groups[group]:
                 if not word or len(word) > _LONGEST_WORD:
                     raise ValueError(Errors.E014.format(got=word, longest=_LONGEST_WORD))
-                bits[word] = bits.get(word, 0) | 1 << i
-        automaton = ahocorasick.Automaton()
-        for word, mask in bits.items():
-            automaton.add_word(word, (len(word), mask))
-        self._automaton = automaton
-        self._empty = not bits
-        if not self._empty:
-            automaton.make_automaton()
+                masks[word] = masks.get(word, 0) | 1 << i
+        self._masks = masks
+        lengths: dict[str, set[int]] = {}
+        for word in masks:
+            lengths.setdefault(word[:2], set()).add(len(word))
+        # A one-character word is also reached from every two-character key it begins.
+        singles = {w for w in masks if len(w) == 1}
+        self._by_start = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+        self._singles = frozenset(singles)
+        starts = sorted({w[0] for w in masks})
+        self._first = re.compile(f"[{re.escape(''.join(starts))}]") if starts else None
 
     def index(self, text: str) -> dict[str, Occurrences]:
         """Every occurrence in ``text``, by group (the last few texts' answers are kept)."""
@@ -130,18 +135,24 @@ class WordFinder:
     def find(self, text: str) -> dict[str, Occurrences]:
         """:meth:`index` without the cache."""
         ends: list[dict[int, list[int]]] = [{} for _ in self.groups]
-        if not self._empty:
-            for last, (size, mask) in self._automaton.iter(text):
-                start = last - size + 1
-                for i, by_start in enumerate(ends):
-                    if mask >> i & 1:
-                        by_start.setdefault(start, []).append(last + 1)
+        if self._first is not None:
+            masks, by_start, singles = self._masks, self._by_start, self._singles
+            length = len(text)
+            for hit in self._first.finditer(text):
+                start = hit.start()
+                sizes = by_start.get(text[start : start + 2], ())
+                if text[start] in singles and 1 not in sizes:
+                    sizes += (1,)
+                for size in sizes:
+                    if start + size > length:
+                        continue  # the slice would be cut short: a shorter word
+                    mask = masks.get(text[start : start + size], 0)
+                    for i, by_group in enumerate(ends):
+                        if mask >> i & 1:
+                            by_group.setdefault(start, []).append(start + size)
         return {
-            group: Occurrences(
-                {start: tuple(sorted(e, reverse=True)) for start, e in by_start.items()},
-                len(text),
-            )
-            for group, by_start in zip(self.groups, ends)
+            group: Occurrences({start: tuple(e) for start, e in by_start_.items()}, len(text))
+            for group, by_start_ in zip(self.groups, ends)
         }
 
 
