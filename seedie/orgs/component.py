@@ -23,7 +23,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -193,7 +192,7 @@ class OrgLinker(SeediePipe):
             head_char = end - len(cand.head)
             head_start = next(t.idx for t in span if t.idx + len(t.text) > head_char)
         stem = [t for t in span if t.idx >= start and t.idx + len(t.text) <= head_start]
-        industry = _industry_words()
+        industry = org_lexicon().industry_word_set
         bad = [
             t
             for i, t in enumerate(stem)
@@ -320,11 +319,6 @@ def _trimmed(text: str, candidates: list[OrgCandidate]) -> list[OrgCandidate]:
         if s < e:
             out.append(OrgCandidate(s, e, cand.source, cand.head))
     return out
-
-
-@lru_cache(maxsize=1)
-def _industry_words() -> frozenset[str]:
-    return frozenset(org_lexicon().industry_words)
 
 
 def _clean_names(company: Company) -> Company:

@@ -104,7 +104,7 @@ def _trade_name_end(text: str, start: int, end: int, lex: Lexicon) -> bool:
             return (
                 brand not in lex.generic_stem_words
                 and brand not in lex.places
-                and not segments_into(text[pos:end], frozenset(lex.industry_words))
+                and not segments_into(text[pos:end], lex.industry_word_set)
             )
     return False
 
@@ -121,11 +121,14 @@ def list_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         lo, hi = clause.span()
         stop = text.find("等", lo, hi)
         stop = hi if stop == -1 else stop
-        cuts = [lo] + [m.end() for m in lex.list_split_re.finditer(text, lo, stop)]
-        ends = [m.start() for m in lex.list_split_re.finditer(text, lo, stop)] + [stop]
-        if len(cuts) < 2:
+        splits = list(lex.list_split_re.finditer(text, lo, stop))
+        if not splits:
             continue
         companies = lex.company_list_end_re.match(text, stop, hi) is not None
+        if not companies and lex.company_head_re.search(text, lo, stop) is None:
+            continue  # no closing 等…企业 and no item with a company head: not a company list
+        cuts = [lo] + [m.end() for m in splits]
+        ends = [m.start() for m in splits] + [stop]
         found = []
         for start, end in zip(cuts, ends):
             # 考察了某某公司, 协作项目某某食品: what precedes the name is not part of it.

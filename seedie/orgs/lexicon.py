@@ -34,6 +34,7 @@ NUMERAL_CLASSIFIER = re.compile(f"[{NUMERALS}]+[家个所座批位名间条]")
 @dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: one per process
 class Lexicon:
     head_re: re.Pattern[str]
+    company_head_re: re.Pattern[str]  # the heads of kind "company" (集团, 有限公司 …) alone
     head_kind: dict[str, str]
     weak: frozenset[str]
     zones: frozenset[str]  # heads whose stem may be a bare place name (福州新区)
@@ -56,6 +57,7 @@ class Lexicon:
     leadership_heads: frozenset[str]  # 委, 政府, 人大, 政协: the bodies of leaders' titles
     inner_words: frozenset[str]  # 产业: a boundary, except right after a place or known name
     industry_words: tuple[str, ...]  # 科技, 新材料 …: the industry part of a legal name
+    industry_word_set: frozenset[str]  # the same words, for membership tests
     generic_stem_words: frozenset[str]  # 教育, 实践 …: a stem made only of these is generic
     description_cues: tuple[str, ...]  # 唯一的, 首个 …: what follows is a description
     stop_verbs: tuple[str, ...]  # 来到, 查看 …: what follows is a visited stop
@@ -125,6 +127,7 @@ def lexicon() -> Lexicon:
     facility = f"{facility_scope}(?:{alternation(owned + data['park_facilities'])})"
     return Lexicon(
         head_re=re.compile(alternation(head_kind)),
+        company_head_re=re.compile(alternation(h for h, k in head_kind.items() if k == "company")),
         head_kind=head_kind,
         weak=frozenset(data["weak_heads"]),
         zones=frozenset(data.get("zone_heads", ())),
@@ -147,6 +150,7 @@ def lexicon() -> Lexicon:
         leadership_heads=frozenset(data["leadership_heads"]),
         inner_words=frozenset(data["inner_words"]),
         industry_words=tuple(sorted(data["industry_words"], key=len, reverse=True)),
+        industry_word_set=frozenset(data["industry_words"]),
         generic_stem_words=frozenset(data["generic_stem_words"]),
         description_cues=tuple(data["description_cues"]),
         stop_verbs=tuple(sorted(data["stop_verbs"], key=len, reverse=True)),
@@ -305,4 +309,4 @@ def is_description(text: str, start: int, stem: str, lex: Lexicon, *, weak: bool
 @lru_cache(maxsize=1)
 def _weak_generic_words() -> frozenset[str]:
     lex = lexicon()
-    return lex.generic_stem_words | frozenset(lex.industry_words)
+    return lex.generic_stem_words | lex.industry_word_set
