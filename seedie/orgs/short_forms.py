@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .kb import OrgKB, strip_place
 from .lexicon import head_of, lexicon
@@ -68,6 +69,7 @@ def _strip_suffixes(name: str) -> str:
     return _strip_endings(BRACKET.sub("", name) or name, lexicon().legal_suffixes)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the name, asked again for every mention
 def core_key(surface: str) -> str:
     head = head_of(surface)
     stripped = strip_place(surface)
@@ -92,6 +94,11 @@ def forms_of(surface: str) -> list[str]:
 
     深圳盛屯集团 -> 盛屯集团, 盛屯; 河南明泰科技有限公司 -> 河南明泰科技, 明泰科技, 明泰, 河南明泰.
     """
+    return list(_forms(surface))
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function of the name; the list above is the caller's
+def _forms(surface: str) -> tuple[str, ...]:
     # A name found once is a name wherever it recurs (a heading the name finder cut short).
     out: list[str] = [surface]
     bare = BRACKET.sub("", surface) or surface
@@ -111,7 +118,7 @@ def forms_of(surface: str) -> list[str]:
             out.append(trade)
             if core_free and trade != core_free:
                 out.append(core[: len(core) - len(core_free)] + trade)  # 浙江 + 锂威
-    return [f for f in out if len(f) >= 2 and not is_junk(f)]
+    return tuple(f for f in out if len(f) >= 2 and not is_junk(f))
 
 
 def _tail_form(surface: str) -> str | None:
