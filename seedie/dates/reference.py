@@ -178,7 +178,11 @@ def infer_reference_date(text: str) -> tuple[dt.date | None, str]:
     """
     if not isinstance(text, str):
         raise type_error("infer_reference_date", text)
-    raws = scan(text)
+    return infer_from_scan(text, scan(text))
+
+
+def infer_from_scan(text: str, raws: list[Raw]) -> tuple[dt.date | None, str]:
+    """:func:`infer_reference_date` from ``scan(text)`` already at hand (no second scan)."""
     signals = [
         s
         for s in (
