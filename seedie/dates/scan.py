@@ -272,7 +272,9 @@ def _scanners() -> tuple[tuple[re.Pattern[str], Anchor | None, _Reader], ...]:
     )
 
 
-def _matches(pattern: re.Pattern[str], anchor: Anchor | None, text: str) -> Iterator[re.Match[str]]:
+def anchored_matches(
+    pattern: re.Pattern[str], anchor: Anchor | None, text: str
+) -> Iterator[re.Match[str]]:
     """The non-empty matches of ``pattern.finditer(text)``; with an anchor, only the starts
     up to ``anchor.reach`` before one of its characters are tried (in order, as finditer)."""
     if anchor is None:
@@ -296,7 +298,7 @@ def scan(text: str) -> list[Raw]:
     """All date expressions in ``text``: sorted, non-overlapping, longest first on conflicts."""
     found: list[Raw] = []
     for pattern, anchor, read in _scanners():
-        for m in _matches(pattern, anchor, text):
+        for m in anchored_matches(pattern, anchor, text):
             raw = read(m, text)
             if raw is not None and raw.end > raw.start:
                 found.append(raw)
