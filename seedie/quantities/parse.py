@@ -334,7 +334,11 @@ def find_quantities(text: str) -> list[Quantity]:
             pos = skip
             continue
         starts = [c]
-        lb = t.lookback_re.search(s, max(pos, c0 - 12), c0)
+        # The look-back ends at c0 ($, or before a final newline): s[c0 - 1] must end a word.
+        before = s[c0 - 1] if c0 > pos else ""
+        lb = None
+        if before in t.lookback_last_chars or before == "\n":
+            lb = t.lookback_re.search(s, max(pos, c0 - 12), c0)
         if lb is not None:
             st = lb.start()
             if s[st] == "近" and st > 0 and s[st - 1] in "最附":

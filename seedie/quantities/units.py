@@ -111,6 +111,11 @@ class UnitTable:
         # 每天 超过 500 万枚: a gap may part two prefixes (before the number, parse.py skips it)
         one, gap = f"(?:{prefix_alt})", f"{GAP_CLASS}{{0,{MAX_GAP}}}"
         self.lookback_re = re.compile(f"{one}(?:{gap}{one}){{0,3}}$")
+        # A look-back match ends with one of these (a word's last character): before any
+        # other character it cannot end, so parse.py need not search.
+        ends = [*self.prefix_words, *self.units, *self.rate_filler_chars, *self.magnitude_prefixes]
+        self.lookback_last_chars = frozenset(w[-1] for w in ends) | {"-", "+"}
+        assert all(ends), "an empty word would match anywhere"
 
     def _numerals(self, data: dict[str, Any]) -> None:
         """The numeral run, its multipliers and the money subunits after an amount."""
