@@ -61,7 +61,7 @@ def _prefixes(s: str, pos: int, t: UnitTable) -> tuple[int, dict[str, str]]:
     for _ in range(4):
         if pos >= n:
             break
-        m = t.prefix_re.match(s, pos)
+        m = t.prefix_re.match(s, pos) if s[pos] in t.prefix_first_chars else None
         if m is not None:
             slot, val = t.prefix_words[m.group()]
             if slot in found:

@@ -100,6 +100,7 @@ class UnitTable:
         for word, code in data["temperature_prefixes"].items():
             self.prefix_words[word] = ("temp", code)
         self.prefix_re = re.compile(alternation(list(self.prefix_words)))
+        self.prefix_first_chars = frozenset(w[0] for w in self.prefix_words)  # none is empty
         self.rate_filler_chars = frozenset(data["rate_filler_chars"])
         self.magnitude_prefixes: dict[str, str] = dict(data["magnitude_prefixes"])
         # 每天有超过500万枚: "there are" may stand between the rate word and the amount.
