@@ -397,6 +397,29 @@ def test_fuzz_invariants(text: str, ref: dt.date | None) -> None:
     infer_reference_date(text)
 
 
+_PIECES = [
+    *_ALPHABET, *"自从近最多余两/.．:T", "2025年", "二〇二五年", "自从", "今年", "同年", "12月",
+    "十二月", "16日", "二十一日", "上午", "2021—2025年", "“十四五”", "十五五", "两年前",
+    "二十多年前", "近三年来", "最近二十年", "，9日下午", "2023.05.06", "2023-5-6 10:30",
+    "自从二〇二五年", "自从今年", "2021——2025年", "，二十一多年前", "，二十一日上午", "\n十二日，",
+    "，上午", "。晚上", "，中午", "2021年是“十四五”开局之年", "2025年,十五五规划收官之年",
+    "“十五五”开局之年", "开局之年", "2021年我国进入“十四五”开局之年",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_anchored_scan_is_finditer(text: str) -> None:
+    # Trying only the starts near an anchor character finds what finditer finds.
+    from seedie.dates.reference import _patterns
+    from seedie.dates.scan import _scanners, anchored_matches
+
+    plan = _patterns()
+    for pattern, anchor, _read in [*_scanners(), (plan.plan_year, plan.plan_year_anchor, None)]:
+        want = [(m.span(), m.groups()) for m in pattern.finditer(text) if m.end() > m.start()]
+        assert [(m.span(), m.groups()) for m in anchored_matches(pattern, anchor, text)] == want
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=60))
 def test_fuzz_any_unicode(text: str) -> None:

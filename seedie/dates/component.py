@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..pipe import SeediePipe
-from .resolve import find_dates, infer_reference_date
+from .reference import infer_from_scan
+from .resolve import dates_from_scan
+from .scan import scan
 
 
 @Language.factory(
@@ -38,7 +40,7 @@ def make_dates(
 
 
 class DateRecognizer(SeediePipe):
-    """Find dates with :func:`seedie.dates.resolve.find_dates` and store them as spans."""
+    """Find dates as :func:`seedie.dates.resolve.find_dates` does and store them as spans."""
 
     def __init__(self, *, name: str, spans_key: str, reference_date: str | None) -> None:
         self.name = name
@@ -50,17 +52,18 @@ class DateRecognizer(SeediePipe):
     def process(self, doc: Doc) -> Doc:
         text = extensions.doc_text(doc)
         ref_text = doc._.seedie_reference_date or self.reference_date
+        raws = scan(text)  # read once: the inference and the resolution share it
         reference: dt.date | None
         if ref_text:
             reference = dt.date.fromisoformat(ref_text)
             source = doc._.seedie_reference_date_source or "given"
         else:
-            reference, source = infer_reference_date(text)
+            reference, source = infer_from_scan(text, raws)
         doc._.seedie_reference_date = reference.isoformat() if reference else None
         doc._.seedie_reference_date_source = source
         spans: list[Span] = []
         taken: set[tuple[int, int]] = set()
-        for m in find_dates(text, reference):
+        for m in dates_from_scan(raws, text, reference):
             span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
             # Span._ values are keyed by offsets: one span (and value) per token range.
             if span is None or (span.start_char, span.end_char) in taken:

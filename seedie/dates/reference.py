@@ -16,7 +16,8 @@ from ..lexicon import alternation, data_table
 from ..quantities.numerals import is_year_number
 from ..text.sentences import FULL_STOPS
 from .calendar import plan_years, safe_date
-from .scan import Raw, cn_int, scan
+from .scan import Raw, anchored_matches, cn_int, scan
+from .words import Anchor
 
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -32,6 +33,7 @@ class _Patterns:
     anniversary: re.Pattern[str]
     triggers: dict[str, float]  # 今年 4.0: the anniversary dates the article itself
     plan_year: re.Pattern[str]
+    plan_year_anchor: Anchor  # the 五 of 十五五, after at most 2025年是“十
     plan_years: dict[str, str]  # 开局之年 -> first, 收官之年 -> last
     target_before: re.Pattern[str]  # 到2027年
     target_after: re.Pattern[str]  # 2027年前, 2030年剑指
@@ -53,6 +55,7 @@ def _patterns() -> _Patterns:
             r"(?P<pre>[0-9０-９]{4}年[^。，！？\n]{0,4})?[“\"‘「『']?(?P<plan>十[一二三四五六七八九]五)"
             rf"[”\"’」』']?(?:规划)?(?P<which>{alternation(data['plan_year_words'])})"
         ),
+        plan_year_anchor=Anchor(re.compile("[五]"), 4 + 1 + 4 + 1 + 2),
         plan_years=data["plan_year_words"],
         target_before=re.compile(f"(?:{alternation(data['year_target_before'])})$"),
         target_after=re.compile(alternation(data["year_target_after"])),
@@ -98,7 +101,7 @@ def _anniversary_signal(text: str) -> tuple[float, dt.date, str] | None:
 
 def _plan_signal(text: str) -> tuple[float, dt.date, str] | None:
     pats = _patterns()
-    for m in pats.plan_year.finditer(text):
+    for m in anchored_matches(pats.plan_year, pats.plan_year_anchor, text):
         if m.group("pre"):
             continue  # 2021年是“十四五”开局之年 describes another year
         number = cn_int(m.group("plan")[:-1])
@@ -178,7 +181,11 @@ def infer_reference_date(text: str) -> tuple[dt.date | None, str]:
     """
     if not isinstance(text, str):
         raise type_error("infer_reference_date", text)
-    raws = scan(text)
+    return infer_from_scan(text, scan(text))
+
+
+def infer_from_scan(text: str, raws: list[Raw]) -> tuple[dt.date | None, str]:
+    """:func:`infer_reference_date` from ``scan(text)`` already at hand (no second scan)."""
     signals = [
         s
         for s in (

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from ..errors import Errors, type_error
 from ..types import DateMention
 from .calendar import bounds, safe_date
-from .reference import infer_reference_date
+from .reference import infer_from_scan, infer_reference_date
 from .scan import Raw, scan
 
 __all__ = ["find_dates", "infer_reference_date", "resolve_dates"]
@@ -68,9 +68,17 @@ def find_dates(
     """
     _check_text("find_dates", text)
     _check_reference("find_dates", reference_date)
+    raws = scan(text)
     if reference_date is None and infer:
-        reference_date = infer_reference_date(text)[0]
-    return _resolve(scan(text), text, reference_date)
+        reference_date = infer_from_scan(text, raws)[0]
+    return _resolve(raws, text, reference_date)
+
+
+def dates_from_scan(
+    raws: list[Raw], text: str, reference_date: dt.date | None
+) -> list[DateMention]:
+    """:func:`find_dates` from ``scan(text)`` already at hand (no second scan)."""
+    return _resolve(raws, text, reference_date)
 
 
 def resolve_dates(

@@ -3,19 +3,21 @@
 Scanning only finds and reads expressions; it never resolves a year against a reference
 date. Every pattern is compiled once, on first use, from the word lists of
 ``seedie/data/dates.json``; it uses fixed-width guards only and has no nested
-quantifiers, so a scan is linear in the text length.
+quantifiers, so a scan is linear in the text length. A pattern with an
+:class:`~seedie.dates.words.Anchor` is tried only at the few starts just before a character
+its matches must hold (年, 月, 日 …), which finds what ``finditer`` finds.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..quantities.numerals import is_year_number, parse_numeral
 from .calendar import day_ok, plan_years
-from .words import ISO, patterns, times_of_day, words
+from .words import ISO, ISO_ANCHOR, Anchor, patterns, times_of_day, words
 
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 
@@ -248,34 +250,55 @@ def _read_bare_tod(m: re.Match[str]) -> Raw:
     return Raw(start=m.start(), end=m.end(), source="anaphor", tod=times_of_day()[m.group("tod")])
 
 
-# (pattern, reader): each reader turns a match into a Raw (or None to drop it).
+# (pattern, anchor, reader): each reader turns a match into a Raw (or None to drop it).
 _Reader = Callable[[re.Match[str], str], "Raw | None"]
 
 
 @lru_cache(maxsize=1)
-def _scanners() -> tuple[tuple[re.Pattern[str], _Reader], ...]:
+def _scanners() -> tuple[tuple[re.Pattern[str], Anchor | None, _Reader], ...]:
     p = patterns()
+    a = p.anchors.get
     return (
-        (p.main, _read_ymd),
-        (ISO, lambda m, _text: _read_iso(m)),
-        (p.year_span, lambda m, _text: _read_year_span(m)),
-        (p.plan, lambda m, _text: _read_plan(m)),
-        (p.recent, lambda m, _text: _read_recent(m)),
-        (p.ago, lambda m, _text: _read_ago(m)),
-        (p.anaphor, lambda m, _text: _read_anaphor(m)),
-        (p.reference_day, lambda m, _text: _read_reference_day(m)),
-        (p.bare_tod, lambda m, _text: _read_bare_tod(m)),
-        (p.bare_day, lambda m, _text: _read_bare_day(m)),
+        (p.main, a("main"), _read_ymd),
+        (ISO, ISO_ANCHOR, lambda m, _text: _read_iso(m)),
+        (p.year_span, a("year_span"), lambda m, _text: _read_year_span(m)),
+        (p.plan, a("plan"), lambda m, _text: _read_plan(m)),
+        (p.recent, a("recent"), lambda m, _text: _read_recent(m)),
+        (p.ago, a("ago"), lambda m, _text: _read_ago(m)),
+        (p.anaphor, None, lambda m, _text: _read_anaphor(m)),
+        (p.reference_day, None, lambda m, _text: _read_reference_day(m)),
+        (p.bare_tod, a("bare_tod"), lambda m, _text: _read_bare_tod(m)),
+        (p.bare_day, a("bare_day"), lambda m, _text: _read_bare_day(m)),
     )
+
+
+def anchored_matches(
+    pattern: re.Pattern[str], anchor: Anchor | None, text: str
+) -> Iterator[re.Match[str]]:
+    """The non-empty matches of ``pattern.finditer(text)``; with an anchor, only the starts
+    up to ``anchor.reach`` before one of its characters are tried (in order, as finditer)."""
+    if anchor is None:
+        yield from (m for m in pattern.finditer(text) if m.end() > m.start())
+        return
+    pos = 0  # the end of the last match: no match starts before it
+    for hit in anchor.chars.finditer(text):
+        at = hit.start()
+        start = max(pos, at - anchor.reach)
+        while start <= at:
+            m = pattern.match(text, start)
+            if m is not None and m.end() > start:
+                yield m
+                start = pos = m.end()
+            else:
+                start += 1
+        pos = max(pos, at + 1)
 
 
 def scan(text: str) -> list[Raw]:
     """All date expressions in ``text``: sorted, non-overlapping, longest first on conflicts."""
     found: list[Raw] = []
-    for pattern, read in _scanners():
-        for m in pattern.finditer(text):
-            if m.end() == m.start():
-                continue
+    for pattern, anchor, read in _scanners():
+        for m in anchored_matches(pattern, anchor, text):
             raw = read(m, text)
             if raw is not None and raw.end > raw.start:
                 found.append(raw)

@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ..lexicon import alternation, data_table
 from ..text.sentences import CLAUSE_BREAKS
 
 __all__ = [
     "ISO",
+    "ISO_ANCHOR",
     "TIME_OF_DAY_ORDER",
+    "Anchor",
     "DatePatterns",
     "DateWords",
     "patterns",
@@ -44,6 +47,29 @@ ISO = re.compile(
     rf"(?P<d>[{_D}]{{1,2}})(?![{_D}.．/／-])"
     rf"(?P<clk>[ T\u3000]?[{_D}]{{1,2}}:[{_D}]{{2}}(?::[{_D}]{{2}})?)?"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a pattern's matches may start: each holds one of ``chars`` at most ``reach``
+    characters after its start (the pattern never matches the empty string)."""
+
+    chars: re.Pattern[str]  # one character
+    reach: int
+
+
+def _chars(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted({re.escape(c) for c in chars})) + "]")
+
+
+ISO_ANCHOR = Anchor(_chars("-/.．／"), 4)  # the separator after the four-digit year
+
+
+def _reach(words: list[str], chars: str) -> int | None:
+    """The furthest a word's first character of ``chars`` sits from the word's start; None
+    when a word holds none of them."""
+    found = [min((i for i, c in enumerate(w) if c in chars), default=None) for w in words]
+    return None if None in found else max(i for i in found if i is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +125,7 @@ class DatePatterns:
     bare_day: re.Pattern[str]  # 9日下午，
     bare_tod: re.Pattern[str]  # 下午，
     duration_after: re.Pattern[str]  # 的历史: after 2000年, a duration
+    anchors: dict[str, Anchor]  # field name -> where its matches may start
 
 
 @lru_cache(maxsize=1)
@@ -115,10 +142,8 @@ def patterns() -> DatePatterns:
     )
     # A word that is also a day anaphor (当晚) is read as the anaphor; 晚 alone (6月16日晚)
     # must not swallow 晚会/晚宴/晚于.
-    tod = alternation(
-        [k for k in w.times_of_day if k not in w.day_anaphors],
-        not_before=data["times_of_day_not_before"],
-    )
+    tod_words = [k for k in w.times_of_day if k not in w.day_anaphors]
+    tod = alternation(tod_words, not_before=data["times_of_day_not_before"])
     clock = (
         rf"\s?(?:[{_D}]{{1,2}}[:：][{_D}]{{2}}(?:[:：][{_D}]{{2}})?"
         rf"|(?:[{_D}]{{1,2}}|[一二三四五六七八九十]{{1,3}})[时点]"
@@ -169,6 +194,7 @@ def patterns() -> DatePatterns:
     # A bare 上午/下午 opening a clause (6月16日上午……。下午，……) refers to the last date named.
     bare_tod = re.compile(rf"(?<![^{CLAUSE_BREAKS}\s])(?P<tod>{tod})(?![好了])")
     return DatePatterns(
+        anchors=_anchors(data, w, tod_words),
         main=main,
         year_span=year_span,
         plan=plan,
@@ -180,3 +206,23 @@ def patterns() -> DatePatterns:
         bare_tod=bare_tod,
         duration_after=re.compile(alternation(data["duration_after_year"])),
     )
+
+
+def _anchors(data: dict[str, Any], w: DateWords, tod_words: list[str]) -> dict[str, Anchor]:
+    """Each pattern's :class:`Anchor`, read off its shape in :func:`patterns`."""
+    years = _chars("年")
+    conn = max(len(c) for c in data["range_connectors"])
+    anchors = {
+        "year_span": Anchor(years, 4 + conn + 4),  # 2021—2025年
+        "plan": Anchor(_chars("五"), 3),  # “十四五
+        "recent": Anchor(years, max(len(r) for r in data["recent_words"]) + 2),  # 最近二十年
+        "ago": Anchor(years, 4),  # 二十一多年前
+        "bare_day": Anchor(_chars("日"), 3),  # 二十一日
+        "bare_tod": Anchor(_chars("".join(t[0] for t in tod_words)), 0),
+    }
+    # [自从]2025年 / [自从]今年 / [自从]十二月: 年 or 月 after the opener, a year or a word.
+    rel = _reach([*w.from_reference, *w.from_previous], "年月")
+    if rel is not None:
+        pre = max(len(p) for p in data["since_openers"])
+        anchors["main"] = Anchor(_chars("年月"), pre + max(4, 2, rel))
+    return anchors

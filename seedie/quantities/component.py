@@ -62,8 +62,9 @@ class QuantityRecognizer(SeediePipe):
     def process(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         found = find_quantities(extensions.doc_text(doc))
+        values = [q.to_dict() for q in found]
         taken: set[tuple[int, int]] = set()
-        for q in found:
+        for q, value in zip(found, values, strict=True):
             assert q.start is not None and q.end is not None
             span = doc.char_span(q.start, q.end, label=label_for(q), alignment_mode="expand")
             if span is None:  # pragma: no cover - expand mode only fails on whitespace edges
@@ -78,10 +79,10 @@ class QuantityRecognizer(SeediePipe):
                 logger.debug("seedie_quantities: %r shares a token with another", q.text)
                 continue
             taken.add(key)
-            span._.seedie_quantity = q.to_dict()
+            span._.seedie_quantity = dict(value)  # a copy: the two never share one dict
             spans.append(span)
         doc.spans[self.spans_key] = spans
-        doc._.seedie_quantities = [q.to_dict() for q in found]
+        doc._.seedie_quantities = values
         if self.annotate_ents:
             from spacy.util import filter_spans  # noqa: PLC0415
 

@@ -29,6 +29,7 @@ _BIG_MULT_RE = re.compile(r"[万亿]+")
 _FRACTION_RE = re.compile(r"/(\d+)(?![\d/.])")
 _BIG = frozenset("十百千万亿拾佰仟萬億兆")
 _DIGIT_SET = frozenset("0123456789" + CN_DIGITS)
+_ARABIC_RE = re.compile(r"\d")
 _ONE = Decimal(1)
 _HALF = Decimal("0.5")
 _TEN = Decimal(10)
@@ -90,7 +91,7 @@ def _digit(ch: str) -> Decimal:
 
 
 def _arabic_checks(s: str, j: int, text: str, table: UnitTable) -> Reject | None:
-    if sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+    if len(text) > MAX_DIGITS and sum(ch.isdigit() for ch in text) > MAX_DIGITS:
         return Reject(j)
     if text[0] == "0" and len(text) > 1 and text[1].isdigit():
         return Reject(j)  # 0571, 010-: codes and phone numbers
@@ -119,7 +120,7 @@ def parse_part(
         return _half_part(s, i, prev, table, qualified) if s.startswith("半", i) else None
     j = m.end()
     text = m.group()
-    arabic = any(ch.isdigit() for ch in text)
+    arabic = _ARABIC_RE.search(text) is not None  # its Arabic digits are what \d matches
     if arabic:
         bad = _arabic_checks(s, j, text, table)
         if bad is not None:
@@ -140,7 +141,7 @@ def parse_part(
     if span is None:
         return None
     low, high, approx = span.low, span.high, span.approx
-    has_digit = any(ch in _DIGIT_SET for ch in text)
+    has_digit = not _DIGIT_SET.isdisjoint(text)
     base, mult = _split_mult(text) if approx == "exact" else (None, None)
 
     if approx == "exact":

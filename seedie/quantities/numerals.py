@@ -57,10 +57,9 @@ CN_DIGITS = "零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆�
 CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 
 # Full-width forms are mapped 1:1 so character offsets survive normalization.
-_WIDTH = str.maketrans(
-    "０１２３４５６７８９．％～－＋／：＄￥（）幾＞＜",
-    "0123456789.%~-+/:$¥()几><",
-)
+_WIDE, _NARROW = "０１２３４５６７８９．％～－＋／：＄￥（）幾＞＜", "0123456789.%~-+/:$¥()几><"
+_TO_NARROW = dict(zip(_WIDE, _NARROW, strict=True))
+_WIDE_RE = re.compile(f"[{re.escape(_WIDE)}]")
 _ARABIC_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _PLAIN_ARABIC_RE = re.compile(r"\d+(?:\.\d+)?")
 _D10 = Decimal(10)
@@ -71,7 +70,12 @@ _MAX_VALUE = Decimal(10) ** MAX_DIGITS
 
 def normalize_width(text: str) -> str:
     """Map full-width digits and signs to ASCII, keeping the length (``４５．９`` -> ``45.9``)."""
-    return text.translate(_WIDTH)
+    # Only the few wide characters are replaced: translating every character costs more.
+    return _WIDE_RE.sub(_narrow, text)
+
+
+def _narrow(m: re.Match[str]) -> str:
+    return _TO_NARROW[m.group()]
 
 
 @dataclass(frozen=True, slots=True)

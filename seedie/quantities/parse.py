@@ -61,7 +61,7 @@ def _prefixes(s: str, pos: int, t: UnitTable) -> tuple[int, dict[str, str]]:
     for _ in range(4):
         if pos >= n:
             break
-        m = t.prefix_re.match(s, pos)
+        m = t.prefix_re.match(s, pos) if s[pos] in t.prefix_first_chars else None
         if m is not None:
             slot, val = t.prefix_words[m.group()]
             if slot in found:
@@ -334,7 +334,11 @@ def find_quantities(text: str) -> list[Quantity]:
             pos = skip
             continue
         starts = [c]
-        lb = t.lookback_re.search(s, max(pos, c0 - 12), c0)
+        # The look-back ends at c0 ($, or before a final newline): s[c0 - 1] must end a word.
+        before = s[c0 - 1] if c0 > pos else ""
+        lb = None
+        if before in t.lookback_last_chars or before == "\n":
+            lb = t.lookback_re.search(s, max(pos, c0 - 12), c0)
         if lb is not None:
             st = lb.start()
             if s[st] == "近" and st > 0 and s[st - 1] in "最附":

@@ -100,6 +100,7 @@ class UnitTable:
         for word, code in data["temperature_prefixes"].items():
             self.prefix_words[word] = ("temp", code)
         self.prefix_re = re.compile(alternation(list(self.prefix_words)))
+        self.prefix_first_chars = frozenset(w[0] for w in self.prefix_words)  # none is empty
         self.rate_filler_chars = frozenset(data["rate_filler_chars"])
         self.magnitude_prefixes: dict[str, str] = dict(data["magnitude_prefixes"])
         # 每天有超过500万枚: "there are" may stand between the rate word and the amount.
@@ -111,6 +112,11 @@ class UnitTable:
         # 每天 超过 500 万枚: a gap may part two prefixes (before the number, parse.py skips it)
         one, gap = f"(?:{prefix_alt})", f"{GAP_CLASS}{{0,{MAX_GAP}}}"
         self.lookback_re = re.compile(f"{one}(?:{gap}{one}){{0,3}}$")
+        # A look-back match ends with one of these (a word's last character): before any
+        # other character it cannot end, so parse.py need not search.
+        ends = [*self.prefix_words, *self.units, *self.rate_filler_chars, *self.magnitude_prefixes]
+        self.lookback_last_chars = frozenset(w[-1] for w in ends) | {"-", "+"}
+        assert all(ends), "an empty word would match anywhere"
 
     def _numerals(self, data: dict[str, Any]) -> None:
         """The numeral run, its multipliers and the money subunits after an amount."""
