@@ -412,7 +412,8 @@ _PIECES = [
 def test_anchored_scan_is_finditer(text: str) -> None:
     # Trying only the starts near an anchor character finds what finditer finds.
     from seedie.dates.reference import _patterns
-    from seedie.dates.scan import _scanners, anchored_matches
+    from seedie.dates.scan import _scanners
+    from seedie.text.anchors import anchored_matches
 
     plan = _patterns()
     for pattern, anchor, _read in [*_scanners(), (plan.plan_year, plan.plan_year_anchor, None)]:

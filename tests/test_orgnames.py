@@ -77,3 +77,23 @@ def test_head_of(name: str, expected: tuple[str, str] | None) -> None:
 
 def test_empty() -> None:
     assert find_org_names("") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远帆生物制药（苏州）有限公司和华润（集团）有限公司",
+        "在园区内的远帆生物制药（苏州）有限公司（以下简称远帆）",
+        "某省（某市）智能装备产业园" + "特别长的名字特别长的名字特别长的（苏州）有限公司",
+        "（苏州）有限公司（（（）））ab(苏州)公司",
+    ],
+)
+def test_bracketed_names_are_found_as_by_finditer(text, seed_text):  # type: ignore[no-untyped-def]
+    from seedie.orgs.lexicon import lexicon
+    from seedie.text.anchors import anchored_matches
+
+    lex = lexicon()
+    for t in (text, seed_text):
+        want = [(m.span(), m.groupdict()) for m in lex.bracketed_re.finditer(t)]
+        got = [(m.span(), m.groupdict()) for m in anchored_matches(lex.bracketed_re, lex.bracketed_anchor, t)]
+        assert got == want

@@ -14,10 +14,10 @@ from functools import lru_cache
 from ..errors import type_error
 from ..lexicon import alternation, data_table
 from ..quantities.numerals import is_year_number
+from ..text.anchors import Anchor, anchored_matches
 from ..text.sentences import FULL_STOPS
 from .calendar import plan_years, safe_date
-from .scan import Raw, anchored_matches, cn_int, scan
-from .words import Anchor
+from .scan import Raw, cn_int, scan
 
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "

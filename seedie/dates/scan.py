@@ -11,13 +11,14 @@ its matches must hold (年, 月, 日 …), which finds what ``finditer`` finds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..quantities.numerals import is_year_number, parse_numeral
+from ..text.anchors import Anchor, anchored_matches
 from .calendar import day_ok, plan_years
-from .words import ISO, ISO_ANCHOR, Anchor, patterns, times_of_day, words
+from .words import ISO, ISO_ANCHOR, patterns, times_of_day, words
 
 _DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
 
@@ -270,28 +271,6 @@ def _scanners() -> tuple[tuple[re.Pattern[str], Anchor | None, _Reader], ...]:
         (p.bare_tod, a("bare_tod"), lambda m, _text: _read_bare_tod(m)),
         (p.bare_day, a("bare_day"), lambda m, _text: _read_bare_day(m)),
     )
-
-
-def anchored_matches(
-    pattern: re.Pattern[str], anchor: Anchor | None, text: str
-) -> Iterator[re.Match[str]]:
-    """The non-empty matches of ``pattern.finditer(text)``; with an anchor, only the starts
-    up to ``anchor.reach`` before one of its characters are tried (in order, as finditer)."""
-    if anchor is None:
-        yield from (m for m in pattern.finditer(text) if m.end() > m.start())
-        return
-    pos = 0  # the end of the last match: no match starts before it
-    for hit in anchor.chars.finditer(text):
-        at = hit.start()
-        start = max(pos, at - anchor.reach)
-        while start <= at:
-            m = pattern.match(text, start)
-            if m is not None and m.end() > start:
-                yield m
-                start = pos = m.end()
-            else:
-                start += 1
-        pos = max(pos, at + 1)
 
 
 def scan(text: str) -> list[Raw]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import alternation, data_table
+from ..text.anchors import Anchor, char_class
 from ..text.sentences import CLAUSE_BREAKS
 
 __all__ = [
@@ -49,20 +50,7 @@ ISO = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """Where a pattern's matches may start: each holds one of ``chars`` at most ``reach``
-    characters after its start (the pattern never matches the empty string)."""
-
-    chars: re.Pattern[str]  # one character
-    reach: int
-
-
-def _chars(chars: str) -> re.Pattern[str]:
-    return re.compile("[" + "".join(sorted({re.escape(c) for c in chars})) + "]")
-
-
-ISO_ANCHOR = Anchor(_chars("-/.．／"), 4)  # the separator after the four-digit year
+ISO_ANCHOR = Anchor(char_class("-/.．／"), 4)  # the separator after the four-digit year
 
 
 def _reach(words: list[str], chars: str) -> int | None:
@@ -210,19 +198,19 @@ def patterns() -> DatePatterns:
 
 def _anchors(data: dict[str, Any], w: DateWords, tod_words: list[str]) -> dict[str, Anchor]:
     """Each pattern's :class:`Anchor`, read off its shape in :func:`patterns`."""
-    years = _chars("年")
+    years = char_class("年")
     conn = max(len(c) for c in data["range_connectors"])
     anchors = {
         "year_span": Anchor(years, 4 + conn + 4),  # 2021—2025年
-        "plan": Anchor(_chars("五"), 3),  # “十四五
+        "plan": Anchor(char_class("五"), 3),  # “十四五
         "recent": Anchor(years, max(len(r) for r in data["recent_words"]) + 2),  # 最近二十年
         "ago": Anchor(years, 4),  # 二十一多年前
-        "bare_day": Anchor(_chars("日"), 3),  # 二十一日
-        "bare_tod": Anchor(_chars("".join(t[0] for t in tod_words)), 0),
+        "bare_day": Anchor(char_class("日"), 3),  # 二十一日
+        "bare_tod": Anchor(char_class("".join(t[0] for t in tod_words)), 0),
     }
     # [自从]2025年 / [自从]今年 / [自从]十二月: 年 or 月 after the opener, a year or a word.
     rel = _reach([*w.from_reference, *w.from_previous], "年月")
     if rel is not None:
         pre = max(len(p) for p in data["since_openers"])
-        anchors["main"] = Anchor(_chars("年月"), pre + max(4, 2, rel))
+        anchors["main"] = Anchor(char_class("年月"), pre + max(4, 2, rel))
     return anchors

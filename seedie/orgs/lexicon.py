@@ -17,6 +17,7 @@ from typing import Any
 
 from ..lexicon import alternation, data_table
 from ..places import name_prefix_forms, occurrences
+from ..text.anchors import Anchor, char_class
 from ..text.occurrences import Occurrences, WordFinder
 
 MAX_STEM = 14
@@ -25,6 +26,9 @@ MAX_SEED = 64
 REACH = 48
 # Longer stems need a recognisable start (place, 国家/中国..., or a known name).
 LONG_STEM = 6
+# A bracketed name: a stem of at most this many characters, then an opening bracket.
+_BRACKET_STEM = 14
+_OPEN = "（("
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 # "13家公司", "两所大学": a numeral plus classifier is a quantity, never part of a name.
 NUMERALS = "0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多余数"
@@ -79,6 +83,7 @@ class Lexicon:
     park_tails: tuple[str, ...]  # 产业园, 园区: a park's name may carry a bracketed place
     legal_forms: tuple[str, ...]  # 股份有限公司, 有限公司
     bracketed_re: re.Pattern[str]  # 远帆生物制药（苏州）有限公司
+    bracketed_anchor: Anchor  # its opening bracket, at most a stem's length after its start
     bracket_inner_words: frozenset[str]  # 集团, 控股, 中国: inside such a bracket
     # A facility of an organization (比亚迪全球总部, 华为云总部): the linker folds X + facility
     # into X. Owned facilities (总部, 研发中心) stay mentions of their owner; a park (产业园,
@@ -177,11 +182,13 @@ def lexicon() -> Lexicon:
         park_tails=tuple(data["park_tails"]),
         legal_forms=tuple(data["legal_forms"]),
         bracketed_re=re.compile(
-            r"(?P<stem>[\u4e00-\u9fffA-Za-z]{2,14})[（(](?P<inner>[\u4e00-\u9fff]{2,6})[）)]"
+            rf"(?P<stem>[\u4e00-\u9fffA-Za-z]{{2,{_BRACKET_STEM}}})[{_OPEN}]"
+            r"(?P<inner>[\u4e00-\u9fff]{2,6})[）)]"
             r"(?P<tail>(?:[\u4e00-\u9fff]{0,6}?)(?:"
             + alternation(data["legal_forms"] + data["bracket_tail_heads"] + data["park_tails"])
             + "))"
         ),
+        bracketed_anchor=Anchor(char_class(_OPEN), _BRACKET_STEM),
         bracket_inner_words=frozenset(data["bracket_inner_words"]),
         facility_re=re.compile(facility),
         facility_end_re=re.compile(facility + "$"),

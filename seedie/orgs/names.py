@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ..text.anchors import anchored_matches
 from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
 from .headless import extend_over_industry, extend_to_head, list_names, project_owners
@@ -218,7 +219,7 @@ def _bracketed_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int,
     name; 某省（某市）智能装备产业园: a bracketed city inside a park's name."""
     lex = lexicon()
     out = []
-    for m in lex.bracketed_re.finditer(text):
+    for m in anchored_matches(lex.bracketed_re, lex.bracketed_anchor, text):
         inner = m.group("inner")
         # 某某材料（东海）有限公司: a place the gazetteer may not list, right before the legal
         # form, is the location of the legal entity as well.

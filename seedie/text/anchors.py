@@ -1,0 +1,61 @@
+"""``finditer`` that tries only the starts near a character every match must hold.
+
+A pattern like ``某某（苏州）有限公司`` or ``2025年`` cannot be skipped over quickly by the regex
+engine: it begins with a run of any name characters or digits, so the engine tries it at
+every position. When each match holds one of a few characters (the bracket, 年) within a
+known distance of its start, a one-character search finds those characters and the pattern
+is tried only at the starts just before them. The matches are the same, in the same order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = ["Anchor", "anchored_matches", "char_class"]
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a pattern's matches may start: each holds one of ``chars`` at most ``reach``
+    characters after its start (the pattern never matches the empty string)."""
+
+    chars: re.Pattern[str]  # one character
+    reach: int
+
+
+def char_class(chars: str) -> re.Pattern[str]:
+    """A pattern matching one of ``chars``.
+
+    >>> char_class("年月").pattern
+    '[年月]'
+    """
+    return re.compile("[" + "".join(sorted({re.escape(c) for c in chars})) + "]")
+
+
+def anchored_matches(
+    pattern: re.Pattern[str], anchor: Anchor | None, text: str
+) -> Iterator[re.Match[str]]:
+    """The non-empty matches of ``pattern.finditer(text)``; with an anchor, only the starts
+    up to ``anchor.reach`` before one of its characters are tried (in order, as finditer).
+
+    >>> [m.group() for m in anchored_matches(re.compile(r"\\d+年"), Anchor(char_class("年"), 4),
+    ...                                      "2024年和2025年")]
+    ['2024年', '2025年']
+    """
+    if anchor is None:
+        yield from (m for m in pattern.finditer(text) if m.end() > m.start())
+        return
+    pos = 0  # the end of the last match: no match starts before it
+    for hit in anchor.chars.finditer(text):
+        at = hit.start()
+        start = max(pos, at - anchor.reach)
+        while start <= at:
+            m = pattern.match(text, start)
+            if m is not None and m.end() > start:
+                yield m
+                start = pos = m.end()
+            else:
+                start += 1
+        pos = max(pos, at + 1)
