@@ -33,6 +33,7 @@ __all__ = [
     "trip",
     "visits",
     "write_companies",
+    "write_quantities",
     "write_relations",
 ]
 
@@ -72,9 +73,10 @@ def _span_records(doc: Doc, key: str, attr: str, cls: Callable[[dict[str, Any]],
 def quantities(doc: Doc, key: str = "seedie_quantities") -> list[Quantity]:
     """Every quantity of the Doc: ``Doc._.seedie_quantities`` (exact offsets, also for two
     quantities inside one token), or for Docs made before it existed the span group ``key``."""
-    stored = doc._.seedie_quantities
-    if stored is not None:
-        return [Quantity.from_dict(q) for q in stored if q]
+    if doc._.seedie_quantities is not None:
+        return list(
+            _read(doc, "seedie_quantities", lambda v: tuple(Quantity.from_dict(q) for q in v if q))
+        )
     return _span_records(doc, key, "seedie_quantity", Quantity.from_dict)
 
 
@@ -109,6 +111,11 @@ def claims(doc: Doc) -> list[Claim]:
 
 
 # -- writing --------------------------------------------------------------------------------
+def write_quantities(doc: Doc, records: Sequence[Quantity], values: list[dict[str, Any]]) -> None:
+    """Store ``values`` (the dicts of ``records``, in order) as ``Doc._.seedie_quantities``."""
+    _store(doc, "seedie_quantities", tuple(records), values)
+
+
 def write_companies(doc: Doc, records: Sequence[Company]) -> None:
     """Store ``records`` as ``Doc._.seedie_companies`` (a list of dicts)."""
     kept = tuple(records)

@@ -15,7 +15,7 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import extensions  # registers Span._.seedie_quantity
+from .. import extensions, records  # extensions registers Span._.seedie_quantity
 from ..pipe import SeediePipe
 from ..types import Quantity
 from .parse import find_quantities
@@ -82,7 +82,7 @@ class QuantityRecognizer(SeediePipe):
             span._.seedie_quantity = dict(value)  # a copy: the two never share one dict
             spans.append(span)
         doc.spans[self.spans_key] = spans
-        doc._.seedie_quantities = values
+        records.write_quantities(doc, found, values)
         if self.annotate_ents:
             from spacy.util import filter_spans  # noqa: PLC0415
 
