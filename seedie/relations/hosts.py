@@ -7,6 +7,7 @@ recurs. Generic words (该项目, 一期工程, 园区) are hosts that refer bac
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -172,6 +173,23 @@ def _visited_host(text: str, start: int, end: int) -> Host | None:
     return host
 
 
+class _HeadWords:
+    """The head words of a text (项目, 中心): a clause with none near its start names no host."""
+
+    def __init__(self, text: str) -> None:
+        found = [(m.start(), m.end()) for m in _head_re().finditer(text)]
+        self.starts = [s for s, _ in found]
+        self.ends = [e for _, e in found]
+        # A topic starts after a lead word (and a 了 after a visit verb), at most this far.
+        self.reach = _TOPIC_SPAN + max(map(len, lexicon()["topic_lead_words"]), default=0) + 1
+
+    def near(self, start: int, limit: int) -> bool:
+        """True when a head word may lie in [start, min(limit, start + reach)): a match found
+        there, or one that ends inside it (a head word overlapping it may hide another)."""
+        i = bisect.bisect_right(self.ends, start)
+        return i < len(self.starts) and self.starts[i] < min(limit, start + self.reach)
+
+
 def find_hosts(ctx: DocContext) -> list[Host]:
     """Hosts of ``ctx`` in text order: heading hosts, clause-initial hosts and their repeats."""
     cached = ctx._indexes.get("claims:hosts")
@@ -181,6 +199,7 @@ def find_hosts(ctx: DocContext) -> list[Host]:
     amounts: SpanIndex[None] | None = ctx._indexes.get("claims:amounts")
     named: dict[tuple[int, int], Host] = {}
     headings = set(ctx.headings)
+    heads = _HeadWords(text)
     for i, (p_start, p_end) in enumerate(ctx.paragraphs):
         if i in headings:
             host = _heading_host(ctx, p_start, p_end)
@@ -193,9 +212,10 @@ def find_hosts(ctx: DocContext) -> list[Host]:
                 pos += 1
             brk = _CLAUSE_BREAK.search(text, pos, p_end)
             end = brk.start() if brk else p_end
-            found = [_topic_host(text, pos, end)]
+            found = [_topic_host(text, pos, end)] if heads.near(pos, end) else []
             for m in _visit_cue_re().finditer(text, pos, end):
-                found.append(_visited_host(text, m.end(), end))
+                if heads.near(m.end(), end):
+                    found.append(_visited_host(text, m.end(), end))
             for host in found:
                 if host is None or (amounts is not None and amounts.overlaps(host.start, host.end)):
                     continue  # 捐建9万元某某小学…: an amount inside is no name
