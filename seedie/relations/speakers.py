@@ -46,9 +46,18 @@ def _speech_re() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _clause_start_re() -> re.Pattern[str]:
-    """A clause start, with the word that may open it before a bare name (在王某看来)."""
-    openers = alternation(lexicon()["speaker_clause_openers"])
-    return re.compile(rf"(?:^|(?<=[{CLAUSE_BREAKS}”」]))(?:{openers})?")
+    """A clause start, with the word that may open it before a bare name (在王某看来), where
+    a surname follows (the opener, when there is one, is taken: the name must follow it)."""
+    lex = lexicon()
+    openers = alternation(lex["speaker_clause_openers"])
+    surname = "|".join(p for p in (alternation(lex["compound_surnames"]), _surname_class()) if p)
+    return re.compile(rf"(?:^|(?<=[{CLAUSE_BREAKS}”」]))(?:{openers})?+(?={surname or '(?!)'})")
+
+
+def _surname_class() -> str:
+    """A character class of the one-character surnames ("" when there are none)."""
+    chars = "".join(sorted(set(lexicon()["surnames"])))
+    return f"[{re.escape(chars)}]" if chars else ""
 
 
 @cache
