@@ -173,21 +173,19 @@ def _visited_host(text: str, start: int, end: int) -> Host | None:
     return host
 
 
-class _HeadWords:
-    """The head words of a text (项目, 中心): a clause with none near its start names no host."""
+class _Matches:
+    """The matches of a pattern in a whole text, to tell which spans may hold one."""
 
-    def __init__(self, text: str) -> None:
-        found = [(m.start(), m.end()) for m in _head_re().finditer(text)]
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        found = [(m.start(), m.end()) for m in pattern.finditer(text)]
         self.starts = [s for s, _ in found]
         self.ends = [e for _, e in found]
-        # A topic starts after a lead word (and a 了 after a visit verb), at most this far.
-        self.reach = _TOPIC_SPAN + max(map(len, lexicon()["topic_lead_words"]), default=0) + 1
 
-    def near(self, start: int, limit: int) -> bool:
-        """True when a head word may lie in [start, min(limit, start + reach)): a match found
-        there, or one that ends inside it (a head word overlapping it may hide another)."""
+    def near(self, start: int, end: int) -> bool:
+        """False when no match of the pattern lies in [start, end): no match found over the
+        whole text starts there or overlaps it (a match over its start may hide one)."""
         i = bisect.bisect_right(self.ends, start)
-        return i < len(self.starts) and self.starts[i] < min(limit, start + self.reach)
+        return i < len(self.starts) and self.starts[i] < end
 
 
 def find_hosts(ctx: DocContext) -> list[Host]:
@@ -199,7 +197,10 @@ def find_hosts(ctx: DocContext) -> list[Host]:
     amounts: SpanIndex[None] | None = ctx._indexes.get("claims:amounts")
     named: dict[tuple[int, int], Host] = {}
     headings = set(ctx.headings)
-    heads = _HeadWords(text)
+    # A clause with no head word near its start names no host, one with no visit verb no
+    # visited host. A topic starts after a lead word, and after a visit verb's 了.
+    heads, cues = _Matches(_head_re(), text), _Matches(_visit_cue_re(), text)
+    reach = _TOPIC_SPAN + max(map(len, lexicon()["topic_lead_words"]), default=0) + 1
     for i, (p_start, p_end) in enumerate(ctx.paragraphs):
         if i in headings:
             host = _heading_host(ctx, p_start, p_end)
@@ -212,10 +213,11 @@ def find_hosts(ctx: DocContext) -> list[Host]:
                 pos += 1
             brk = _CLAUSE_BREAK.search(text, pos, p_end)
             end = brk.start() if brk else p_end
-            found = [_topic_host(text, pos, end)] if heads.near(pos, end) else []
-            for m in _visit_cue_re().finditer(text, pos, end):
-                if heads.near(m.end(), end):
-                    found.append(_visited_host(text, m.end(), end))
+            found = [_topic_host(text, pos, end)] if heads.near(pos, min(end, pos + reach)) else []
+            if cues.near(pos, end):
+                for m in _visit_cue_re().finditer(text, pos, end):
+                    if heads.near(m.end(), min(end, m.end() + reach)):
+                        found.append(_visited_host(text, m.end(), end))
             for host in found:
                 if host is None or (amounts is not None and amounts.overlaps(host.start, host.end)):
                     continue  # 捐建9万元某某小学…: an amount inside is no name
