@@ -207,6 +207,8 @@ def find_hosts(ctx: DocContext) -> list[Host]:
             if host is not None:
                 named[(host.start, host.end)] = host
             continue
+        if not heads.near(p_start, p_end) and not cues.near(p_start, p_end):
+            continue  # nor has any of its clauses
         pos = p_start
         while pos < p_end:
             while pos < p_end and text[pos] in " \t\u3000":
