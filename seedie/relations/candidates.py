@@ -83,11 +83,9 @@ def subject_candidates(
     for d in ctx.dates_in(head, min(end, head + 12)):
         if d.start == head and d.end is not None:
             head = d.end  # 2024年企业营收…: the date is not the subject
-    for word in lex["company_coref"]:
-        if head >= start and text.startswith(word, head):
-            if not any(c.start == head for c in out):
-                out.append(_resolve_coref(ctx, head, len(word), blocked))
-            break
+    word = _coref_at(text, head) if head >= start else None
+    if word is not None and not any(c.start == head for c in out):
+        out.append(_resolve_coref(ctx, head, len(word), blocked))
     for m in words_re("company_coref_anywhere").finditer(text, start, end):
         pos, word = m.start(), m.group()
         not_qi = lex["not_qi_words"]  # 其中, 尤其: 其 refers to nothing
@@ -108,6 +106,21 @@ def subject_candidates(
 def words_re(key: str) -> re.Pattern[str]:
     """One alternation (longest first) over the word list ``key`` of relations.json."""
     return re.compile(alternation(lexicon()[key]))
+
+
+@cache
+def _corefs_by_first() -> dict[str, tuple[str, ...]]:
+    """The words of ``company_coref`` (公司, 该集团) by first character, in list order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word in lexicon()["company_coref"]:
+        out[word[:1]] = (*out.get(word[:1], ()), word)
+    return out
+
+
+def _coref_at(text: str, pos: int) -> str | None:
+    """The first word of ``company_coref`` (in list order) at ``pos``, if any."""
+    words = _corefs_by_first().get(text[pos : pos + 1], ())
+    return next((w for w in words if text.startswith(w, pos)), None)
 
 
 def swallowed(ctx: DocContext, start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ events (二十届) is no claim; nor is a bare or small number without a unit or 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..orgs.lexicon import lexicon as org_lexicon
 from ..types import Quantity
@@ -22,6 +23,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SMALL = 10.0
 _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_QUOTES = "”’」』\"'"
+
+
+@cache
+def _words(key: str) -> tuple[str, ...]:
+    """The word list ``key`` of relations.json, as a tuple (for startswith/endswith)."""
+    return tuple(lexicon()[key])
 
 
 def skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> bool:
@@ -41,7 +48,7 @@ def skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> bool
         _CLOSE_QUOTES
     ) and q.end < len(text):
         return True  # “511”工程: a programme's name, not an amount
-    if any(text.startswith(f, q.end) for f in lexicon()["skip_followers"]):
+    if text.startswith(_words("skip_followers"), q.end):
         return True
     if q.unit == "人" and any(
         text[max(0, q.start - len(w) - 1) : q.start].startswith(w)
@@ -51,8 +58,8 @@ def skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> bool
         return True  # 考察团一行8人: the size of the visiting group, a trip fact
     if q.unit == "人" and _after_group_noun(text, q.start):
         return True  # 带领党政考察团60余人: the same, written right after the group noun
-    skip_units = lexicon()["skip_units"]
-    if q.unit in skip_units or any(q.text.endswith(u) for u in skip_units):
+    skip_units = _words("skip_units")
+    if q.unit in skip_units or q.text.endswith(skip_units):
         return True  # 二十届, 第三期: ordinals of events, not amounts
     if q.kind == "count" and not q.unit and not strong:
         return True  # a bare number without unit or metric word
@@ -68,7 +75,7 @@ def skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> bool
     # 每卖出3部手机就有1部: the terms of a ratio, not amounts.
     per = "每" in text[max(0, q.start - 4) : q.start] or "就有" in text[q.end : q.end + 15]
     priced = written and (q.kind == "money" or (q.kind == "count" and metric is not None))
-    abstract = metric is not None and metric.startswith(tuple(lexicon()["abstract_counted_nouns"]))
+    abstract = metric is not None and metric.startswith(_words("abstract_counted_nouns"))
     priced = priced and not per and not (q.kind == "count" and abstract)
     if q.kind != "percent" and not priced and small and not strong:
         return True

@@ -7,6 +7,7 @@ recurs. Generic words (该项目, 一期工程, 园区) are hosts that refer bac
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -19,10 +20,10 @@ from .context import (
     DocContext,
     lexicon,
 )
-from .local_places import local_re
 
 _CN_DIGITS = "零一二两三四五六七八九十百千万亿几"
 _TOPIC_SPAN = 30  # characters: the longest host name taken at a clause head
+_CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,25 +59,20 @@ def _topic_host(text: str, start: int, limit: int) -> Host | None:
     noun (项目335个), not a topic. A phrase that names nothing (另一重点项目, 一期工程, 园区) is
     generic and refers back. 另一重点项目青峰新材料项目 -> 青峰新材料项目.
     """
-    lex = lexicon()
-    for word in sorted(lex["topic_lead_words"], key=len, reverse=True):
+    for word in _lead_words().get(text[start : start + 1], ()):
         if text.startswith(word, start) and start + len(word) < limit:
             start += len(word)
             break
-    if local_re().match(text, start) or any(
-        text.startswith(w, start) for w in lex["joint_subjects"]
-    ):
+    if _not_topic_re().match(text, start):
         return None
-    stops = lex["topic_stop_chars"]
     window_end = min(limit, start + _TOPIC_SPAN)
     prev_end = start
     generic: Host | None = None
     for m in _head_re().finditer(text, start, window_end):
-        segment = text[start : m.end()]
-        if any(c in stops for c in segment) or any(w in segment for w in _topic_stops()):
+        if _topic_stop_re().search(text, start, m.end()):
             break
         after = text[m.end() : m.end() + 2]
-        if any(after.startswith(b) for b in lex["host_head_blockers"]):
+        if after.startswith(_head_blockers()):
             continue
         if after[:1] == "的" or (after[:1] and (after[0].isdigit() or after[0] in _CN_DIGITS)):
             break
@@ -110,6 +106,37 @@ def _topic_stops() -> tuple[str, ...]:
         lex["topic_stop_words"] + lex["joint_subjects"] + lex["target_cues"] + lex["forecast_cues"]
     )
     return tuple(words)
+
+
+@lru_cache(maxsize=1)
+def _topic_stop_re() -> re.Pattern[str]:
+    """A function character or a word of :func:`_topic_stops`: what a host name never holds."""
+    chars = lexicon()["topic_stop_chars"]
+    parts = [f"[{re.escape(chars)}]" if chars else "", alternation(_topic_stops())]
+    return re.compile("|".join(p for p in parts if p) or "(?!)")
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> dict[str, tuple[str, ...]]:
+    """The time words that may open a topic (目前, 今年), by first character, longest first."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word in sorted(lexicon()["topic_lead_words"], key=len, reverse=True):
+        out[word[:1]] = (*out.get(word[:1], ()), word)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _not_topic_re() -> re.Pattern[str]:
+    """What a topic never starts with: a word for the local place (我市) or a joint subject."""
+    lex = lexicon()
+    words = [*lex["local_place_words"], *lex["joint_subjects"]]
+    return re.compile(alternation(words) or "(?!)")
+
+
+@lru_cache(maxsize=1)
+def _head_blockers() -> tuple[str, ...]:
+    """What after a head word makes it part of another word (项目生, 中心城区)."""
+    return tuple(lexicon()["host_head_blockers"])
 
 
 def _heading_host(ctx: DocContext, start: int, end: int) -> Host | None:
@@ -146,6 +173,21 @@ def _visited_host(text: str, start: int, end: int) -> Host | None:
     return host
 
 
+class _Matches:
+    """The matches of a pattern in a whole text, to tell which spans may hold one."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        found = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        self.starts = [s for s, _ in found]
+        self.ends = [e for _, e in found]
+
+    def near(self, start: int, end: int) -> bool:
+        """False when no match of the pattern lies in [start, end): no match found over the
+        whole text starts there or overlaps it (a match over its start may hide one)."""
+        i = bisect.bisect_right(self.ends, start)
+        return i < len(self.starts) and self.starts[i] < end
+
+
 def find_hosts(ctx: DocContext) -> list[Host]:
     """Hosts of ``ctx`` in text order: heading hosts, clause-initial hosts and their repeats."""
     cached = ctx._indexes.get("claims:hosts")
@@ -155,22 +197,29 @@ def find_hosts(ctx: DocContext) -> list[Host]:
     amounts: SpanIndex[None] | None = ctx._indexes.get("claims:amounts")
     named: dict[tuple[int, int], Host] = {}
     headings = set(ctx.headings)
+    # A clause with no head word near its start names no host, one with no visit verb no
+    # visited host. A topic starts after a lead word, and after a visit verb's 了.
+    heads, cues = _Matches(_head_re(), text), _Matches(_visit_cue_re(), text)
+    reach = _TOPIC_SPAN + max(map(len, lexicon()["topic_lead_words"]), default=0) + 1
     for i, (p_start, p_end) in enumerate(ctx.paragraphs):
         if i in headings:
             host = _heading_host(ctx, p_start, p_end)
             if host is not None:
                 named[(host.start, host.end)] = host
             continue
+        if not heads.near(p_start, p_end) and not cues.near(p_start, p_end):
+            continue  # nor has any of its clauses
         pos = p_start
         while pos < p_end:
             while pos < p_end and text[pos] in " \t\u3000":
                 pos += 1
-            end = pos
-            while end < p_end and text[end] not in CLAUSE_BREAKS:
-                end += 1
-            found = [_topic_host(text, pos, end)]
-            for m in _visit_cue_re().finditer(text, pos, end):
-                found.append(_visited_host(text, m.end(), end))
+            brk = _CLAUSE_BREAK.search(text, pos, p_end)
+            end = brk.start() if brk else p_end
+            found = [_topic_host(text, pos, end)] if heads.near(pos, min(end, pos + reach)) else []
+            if cues.near(pos, end):
+                for m in _visit_cue_re().finditer(text, pos, end):
+                    if heads.near(m.end(), min(end, m.end() + reach)):
+                        found.append(_visited_host(text, m.end(), end))
             for host in found:
                 if host is None or (amounts is not None and amounts.overlaps(host.start, host.end)):
                     continue  # 捐建9万元某某小学…: an amount inside is no name

@@ -71,10 +71,9 @@ def list_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
     blocked = blocked_spans(ctx, spans)
     out: list[Stop] = []
     seen_until = -1
-    full_start, scanned = 0, 0
     for s_start, s_end in ctx.sentences:
         # The group may be named earlier in the same full sentence (代表团飞抵甲市，…；次日走访…).
-        full_start, scanned = _full_sentence_start(text, s_start, full_start, scanned)
+        full_start = _full_sentence_start(ctx, s_start)
         first_group = first_span_start(spans, full_start, s_end)
         if first_group is None:
             continue
@@ -121,25 +120,34 @@ def _frame_stops(ctx: DocContext, blocked: SpanIndex[None], start: int, end: int
     return out
 
 
-def _full_sentence_start(text: str, s_start: int, last: int, scanned: int) -> tuple[int, int]:
-    """(start of the full sentence holding ``s_start``, offset scanned to): a full sentence
-    ends at 。！？ or a line break, not at ；. Called in text order with the previous result,
-    so a document is scanned once."""
-    for pos in range(scanned, s_start):
-        if text[pos] in FULL_STOPS or text[pos] == "\n":
-            last = pos + 1
-    return max(last, s_start - itinerary.MAX_ITINERARY), max(scanned, s_start)
+_FULL_END_RE = re.compile(f"[{re.escape(FULL_STOPS)}\n]")
+
+
+def _full_ends(ctx: DocContext) -> list[int]:
+    """Offsets of the marks that end a full sentence (。！？ or a line break, not ；)."""
+    cached: list[int] | None = ctx._indexes.get("lists:full_ends")
+    if cached is None:
+        cached = [m.start() for m in _FULL_END_RE.finditer(ctx.text)]
+        ctx._indexes["lists:full_ends"] = cached
+    return cached
+
+
+def _full_sentence_start(ctx: DocContext, s_start: int) -> int:
+    """The start of the full sentence holding ``s_start`` (after the last full end before
+    it), within the grammar's reach."""
+    ends = _full_ends(ctx)
+    i = bisect.bisect_left(ends, s_start)
+    last = ends[i - 1] + 1 if i else 0
+    return max(last, s_start - itinerary.MAX_ITINERARY)
 
 
 def _list_limit(ctx: DocContext, s_end: int) -> int:
     """A list may run past a ；that the sentence splitter treats as an end: to the next full
     stop, within the grammar's reach."""
-    text = ctx.text
-    limit = min(len(text), s_end + itinerary.MAX_ITINERARY)
-    for pos in range(s_end, limit):
-        if text[pos] in FULL_STOPS or text[pos] == "\n":
-            return pos
-    return limit
+    limit = min(len(ctx.text), s_end + itinerary.MAX_ITINERARY)
+    ends = _full_ends(ctx)
+    i = bisect.bisect_left(ends, s_end)
+    return ends[i] if i < len(ends) and ends[i] < limit else limit
 
 
 def _list_of(

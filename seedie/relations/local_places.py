@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..lexicon import alternation
@@ -182,6 +183,20 @@ def _count_named(ctx: DocContext, places: list[PlaceSpan], level: str) -> str | 
 _LEVEL_PLACE = re.compile(
     r"(?:(?<![\u4e00-\u9fff])|(?<=[了在到赴至和与、]))[\u4e00-\u9fff]{2,3}?[县区镇乡]"
 )
+_LEVEL_CHAR = re.compile("[县区镇乡]")
+
+
+def _level_place_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_LEVEL_PLACE.finditer(text)``, trying only the starts two or three characters
+    before a level character (the only starts where a match can begin)."""
+    starts = sorted(
+        {p for m in _LEVEL_CHAR.finditer(text) for p in (m.start() - 3, m.start() - 2) if p >= 0}
+    )
+    free = 0  # the end of the last match: matches do not overlap
+    for p in starts:
+        if p >= free and (m := _LEVEL_PLACE.match(text, p)) is not None:
+            free = m.end()
+            yield m
 
 
 def _level_places(ctx: DocContext) -> list[PlaceSpan]:
@@ -192,7 +207,7 @@ def _level_places(ctx: DocContext) -> list[PlaceSpan]:
         taken = SpanIndex((p.start, p.end, None) for p in ctx.places)
         local = set(lexicon()["local_place_words"]) | set(lexicon()["place_coref"])
         not_in_stem = lexicon()["not_in_place_stem_chars"]  # 全县, 该镇 are no names
-        for m in _LEVEL_PLACE.finditer(ctx.text):
+        for m in _level_place_matches(ctx.text):
             s, e = m.start(), m.end()
             if m.group() in local or any(c in not_in_stem for c in m.group()[:-1]):
                 continue

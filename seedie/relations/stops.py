@@ -143,6 +143,8 @@ def site_name(surface: str) -> str | None:
     if legal is not None:
         name = name[: legal.end()]
         return name if len(name) > len(legal.group()) + 1 else None
+    if not name.endswith(w.heads):
+        return None  # no site head (one check, before finding which head it is)
     for head in w.heads:
         if name.endswith(head):
             stem = name[: -len(head)]

@@ -60,10 +60,14 @@ def section_topics(ctx: DocContext) -> dict[int, Cand]:
     first: dict[tuple[int, str], int] = {}
     by_id: dict[str, Cand] = {}
     for o in ctx.orgs:
-        sec = ctx.section_of(o.start)
-        counts.setdefault(sec, Counter())[o.company.id] += 1
-        first.setdefault((sec, o.company.id), o.start)
-        by_id.setdefault(o.company.id, Cand(o.start, o.end, "org", o.company.name, o.company.id))
+        sec, cid = ctx.section_of(o.start), o.company.id
+        counter = counts.get(sec)
+        if counter is None:
+            counter = counts[sec] = Counter()
+        counter[cid] += 1
+        first.setdefault((sec, cid), o.start)
+        if cid not in by_id:
+            by_id[cid] = Cand(o.start, o.end, "org", o.company.name, cid)
     out: dict[int, Cand] = {}
     for sec, counter in counts.items():
         ranked = sorted(counter.items(), key=lambda kv: (-kv[1], first[(sec, kv[0])]))

@@ -22,9 +22,15 @@ from ..types import Trip
 from .context import DocContext, gazetteer, lexicon, normalize_place
 
 
+@lru_cache(maxsize=1)
+def _provinces() -> frozenset[str]:
+    """The bare names of the provinces of the place table (广东, 贵州)."""
+    return frozenset(p.short for p in place_table() if p.is_province)
+
+
 def guess_home(ctx: DocContext, exclude: str | None) -> str | None:
     """The most mentioned province other than ``exclude`` (for a bare 省党政代表团)."""
-    provinces = {p.short for p in place_table() if p.is_province}
+    provinces = _provinces()
     counts = Counter(p.name for p in ctx.places if p.name in provinces and p.name != exclude)
     if not counts:
         return None

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from ..lexicon import alternation
 from ..orgs.delegation import leads_group
 from ..orgs.lexicon import lexicon as org_lexicon
 from ..places import level_suffixes, strip_level
@@ -38,6 +39,12 @@ def _list_glue_re() -> re.Pattern[str]:
     return re.compile(rf"^[、，,{chars}\s]*$")
 
 
+@lru_cache(maxsize=1)
+def _cue_re() -> re.Pattern[str]:
+    """Any visit cue (走进, 来到)."""
+    return re.compile(alternation(lexicon()["visit_cues"]) or "(?!)")
+
+
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     # Spans are sorted delegation mentions; a bisect keeps long documents linear.
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
@@ -49,6 +56,8 @@ def _cue_before(
 ) -> tuple[bool, bool]:
     """(is a visit, via a list) for a cue before ``org`` in its clause."""
     text = ctx.text
+    if _cue_re().search(text, clause_start, org.start) is None:
+        return False, False  # no cue at all before it in its clause
     best: int | None = None
     for cue in lexicon()["visit_cues"]:
         pos = text.rfind(cue, clause_start, org.start)
