@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import alternation, data_table
+from ..lexicon import alternation, data_table, first_chars
 from ..places import name_prefix_forms, occurrences
 from ..text.anchors import Anchor, char_class
 from ..text.occurrences import Occurrences, WordFinder
@@ -117,6 +117,16 @@ def _head_kinds(data: dict[str, Any]) -> dict[str, str]:
     return head_kind
 
 
+def _bracketed_re(data: dict[str, Any]) -> re.Pattern[str]:
+    """某某（苏州）有限公司: a stem, a bracketed place or word, then a legal form or tail."""
+    tails = data["legal_forms"] + data["bracket_tail_heads"] + data["park_tails"]
+    return re.compile(
+        rf"(?P<stem>[\u4e00-\u9fffA-Za-z]{{2,{_BRACKET_STEM}}})[{_OPEN}]"
+        r"(?P<inner>[\u4e00-\u9fff]{2,6})[）)]"
+        rf"(?P<tail>(?:[\u4e00-\u9fff]{{0,6}}?)(?:{alternation(tails)}))"
+    )
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The head/boundary/place tables, loaded once from package data."""
@@ -126,7 +136,8 @@ def lexicon() -> Lexicon:
     # common words (和平, 合作): those begin words, not names.
     places = set(name_prefix_forms())
     blockers = {k: v for k, v in data["single_char_blockers"].items() if not k.startswith("_")}
-    group_re = "(?:党政)?(?:" + alternation(data["visiting_groups"]) + ")"
+    party = "党政"
+    group_re = f"(?:{party})?(?:" + alternation(data["visiting_groups"]) + ")"
     facility_scope = f"(?:{alternation(data['facility_scopes'])})?"
     owned = data["owned_facilities"]
     facility = f"{facility_scope}(?:{alternation(owned + data['park_facilities'])})"
@@ -138,7 +149,7 @@ def lexicon() -> Lexicon:
         zones=frozenset(data.get("zone_heads", ())),
         generic_stems=frozenset(data.get("generic_stems", ())),
         groups=tuple(data["visiting_groups"]),
-        group_re=re.compile(group_re),
+        group_re=re.compile(first_chars([party, *data["visiting_groups"]]) + group_re),
         sub_heads=frozenset(data["sub_heads"]),
         blockers=blockers,
         not_names=frozenset(data["not_names"]),
@@ -181,13 +192,7 @@ def lexicon() -> Lexicon:
         ),
         park_tails=tuple(data["park_tails"]),
         legal_forms=tuple(data["legal_forms"]),
-        bracketed_re=re.compile(
-            rf"(?P<stem>[\u4e00-\u9fffA-Za-z]{{2,{_BRACKET_STEM}}})[{_OPEN}]"
-            r"(?P<inner>[\u4e00-\u9fff]{2,6})[）)]"
-            r"(?P<tail>(?:[\u4e00-\u9fff]{0,6}?)(?:"
-            + alternation(data["legal_forms"] + data["bracket_tail_heads"] + data["park_tails"])
-            + "))"
-        ),
+        bracketed_re=_bracketed_re(data),
         bracketed_anchor=Anchor(char_class(_OPEN), _BRACKET_STEM),
         bracket_inner_words=frozenset(data["bracket_inner_words"]),
         facility_re=re.compile(facility),
