@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+_START_END = itemgetter(0, 1)  # sort key: by start, then end
 
 
 class SpanIndex(Generic[T]):
@@ -26,9 +28,9 @@ class SpanIndex(Generic[T]):
     """
 
     def __init__(self, spans: Iterable[tuple[int, int, T]] = ()) -> None:
-        self._spans: list[tuple[int, int, T]] = sorted(spans, key=lambda s: (s[0], s[1]))
+        self._spans: list[tuple[int, int, T]] = sorted(spans, key=_START_END)
         self._starts = [s for s, _, _ in self._spans]
-        self._longest = max((e - s for s, e, _ in self._spans), default=0)
+        self._longest = max([e - s for s, e, _ in self._spans], default=0)
 
     def add(self, start: int, end: int, item: T) -> None:
         i = bisect_left(self._starts, start)
@@ -68,11 +70,17 @@ class SpanIndex(Generic[T]):
 
     def overlaps(self, start: int, end: int) -> bool:
         """True when some span shares a character with [start, end)."""
-        return any(s < end and start < e for s, e, _ in self._near(start, end))
+        for s, e, _ in self._near(start, end):
+            if s < end and start < e:
+                return True
+        return False
 
     def covers(self, start: int, end: int) -> bool:
         """True when some span contains [start, end)."""
-        return any(s <= start and end <= e for s, e, _ in self._near(start, end))
+        for s, e, _ in self._near(start, end):
+            if s <= start and end <= e:
+                return True
+        return False
 
     def inside(self, start: int, end: int) -> list[tuple[int, int, T]]:
         """Spans lying within [start, end), in order."""
