@@ -50,6 +50,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+_PLAIN = frozenset({str, int, float, type(None)})
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
@@ -67,19 +68,24 @@ class DictMixin:
     __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: _jsonable(getattr(self, name)) for name in _field_names(type(self))}
+        out = {}
+        for name in _field_names(type(self)):
+            value = getattr(self, name)
+            # Most values are plain (str, int, float, None): no call for them.
+            out[name] = value if type(value) in _PLAIN else _jsonable(value)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Any:
         """Rebuild from ``to_dict()`` output (unknown keys are ignored, for newer schemas)."""
         kwargs: dict[str, Any] = {}
-        for f in fields(cls):  # type: ignore[arg-type]
-            if f.name in data:
-                value = data[f.name]
+        for name in _field_names(cls):
+            if name in data:
+                value = data[name]
                 if isinstance(value, tuple):  # msgpack (DocBin, n_process>1) returns tuples
                     value = list(value)
-                convert = _FROM_JSON.get(f.name)
-                kwargs[f.name] = convert(value) if convert and value is not None else value
+                convert = _FROM_JSON.get(name)
+                kwargs[name] = convert(value) if convert and value is not None else value
         return cls(**kwargs)
 
 

@@ -51,6 +51,7 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     return {form: (p.short, p.province) for form, p in table.items()}
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of the name; every mention asks again
 def normalize_place(name: str) -> str:
     """贵州省 -> 贵州, 深圳市 -> 深圳; other names unchanged (minus a trailing 市/省)."""
     return places.strip_level(name, tuple(lexicon()["normalized_place_levels"]))
@@ -261,8 +262,9 @@ def build_context(
     sents = sorted({(int(s), int(e)) for s, e in sentences if 0 <= s < e <= n})
     paragraphs = split_paragraphs(text)
     headings = [i for i, (s, e) in enumerate(paragraphs) if _is_heading(text[s:e])]
+    heading_set = set(headings)
     breaks = [
-        i for i, (s, e) in enumerate(paragraphs) if i in headings or _is_soft_break(text[s:e])
+        i for i, (s, e) in enumerate(paragraphs) if i in heading_set or _is_soft_break(text[s:e])
     ]
     ctx = DocContext(
         text=text, sentences=sents, paragraphs=paragraphs, headings=headings, breaks=breaks
