@@ -66,7 +66,8 @@ def _read(doc: Doc, attr: str, build: Callable[[Any], T]) -> T:
 
 
 def _span_records(doc: Doc, key: str, attr: str, cls: Callable[[dict[str, Any]], T]) -> list[T]:
-    return [cls(getattr(s._, attr)) for s in doc.spans.get(key, []) if getattr(s._, attr)]
+    values = [getattr(s._, attr) for s in doc.spans.get(key, [])]  # one ``Span._`` per span
+    return [cls(v) for v in values if v]
 
 
 # -- reading --------------------------------------------------------------------------------
