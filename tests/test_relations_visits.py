@@ -270,3 +270,33 @@ def test_deterministic() -> None:
     first = run(ARTICLE, companies)
     for _ in range(3):
         assert run(ARTICLE, list(reversed(companies))) == first
+
+
+def test_last_cue_end_matches_a_search_per_cue() -> None:
+    """One scan for the longest cue at each offset finds the end a search per cue finds
+    (the last occurrence of each cue not starting in a group mention), blocked or not."""
+    import random
+
+    from seedie.relations.context import build_context, lexicon
+    from seedie.relations.visits import _last_cue_end
+
+    cues = lexicon()["visit_cues"]
+    rng = random.Random(7)
+    pieces = [*cues, "了", "某", "公司", "，", "代表团", "到"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        ctx = build_context(text, split_sentences(text), [], [], [])
+        blocked: list[tuple[int, int]] = []
+        if rng.random() < 0.5 and len(text) > 2:
+            s = rng.randrange(len(text) - 1)
+            blocked = [(s, rng.randint(s + 1, len(text)))]
+        start = rng.randrange(len(text))
+        end = rng.randint(start, len(text))
+        expected = None
+        for cue in cues:
+            pos = text.rfind(cue, start, end)
+            while pos >= 0 and any(a <= pos < b for a, b in blocked):
+                pos = text.rfind(cue, start, pos)
+            if pos >= 0 and (expected is None or pos + len(cue) > expected):
+                expected = pos + len(cue)
+        assert _last_cue_end(ctx, start, end, blocked) == expected, (text, start, end, blocked)

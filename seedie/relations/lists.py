@@ -71,9 +71,18 @@ def list_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
     blocked = blocked_spans(ctx, spans)
     out: list[Stop] = []
     seen_until = -1
+    starts = [s for s, _ in spans]
+    ends = _full_ends(ctx)
     for s_start, s_end in ctx.sentences:
         # The group may be named earlier in the same full sentence (代表团飞抵甲市，…；次日走访…).
-        full_start = _full_sentence_start(ctx, s_start)
+        # It starts after the sentence's full start, which is at most MAX_ITINERARY before it:
+        # with no group mention in that reach, there is none after the full start either.
+        reach = s_start - itinerary.MAX_ITINERARY
+        i = bisect.bisect_left(starts, reach)
+        if i == len(starts) or starts[i] >= s_end:
+            continue
+        j = bisect.bisect_left(ends, s_start)
+        full_start = max(ends[j - 1] + 1 if j else 0, reach)
         first_group = first_span_start(spans, full_start, s_end)
         if first_group is None:
             continue
@@ -130,15 +139,6 @@ def _full_ends(ctx: DocContext) -> list[int]:
         cached = [m.start() for m in _FULL_END_RE.finditer(ctx.text)]
         ctx._indexes["lists:full_ends"] = cached
     return cached
-
-
-def _full_sentence_start(ctx: DocContext, s_start: int) -> int:
-    """The start of the full sentence holding ``s_start`` (after the last full end before
-    it), within the grammar's reach."""
-    ends = _full_ends(ctx)
-    i = bisect.bisect_left(ends, s_start)
-    last = ends[i - 1] + 1 if i else 0
-    return max(last, s_start - itinerary.MAX_ITINERARY)
 
 
 def _list_limit(ctx: DocContext, s_end: int) -> int:

@@ -71,6 +71,16 @@ def _year_hint(ctx: DocContext, reference_date: dt.date | None) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _trip_cue_re() -> re.Pattern[str]:
+    """赴广东省学习考察: a trip verb, the place, then the purpose within a few characters."""
+    lex = lexicon()
+    verbs, purposes = alternation(lex["trip_verbs"]), alternation(lex["trip_purposes"])
+    return re.compile(
+        rf"(?:{verbs})(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:[^，。；]{{0,8}}?)(?:{purposes})"
+    )
+
+
 def find_trip(
     ctx: DocContext, info: DelegationInfo, reference_date: dt.date | None
 ) -> tuple[Trip | None, int | None]:
@@ -79,11 +89,7 @@ def find_trip(
     Example: ``"6月16日至17日，贵州省党政代表团前往广东省学习考察"`` ->
     Trip(region="广东", start_date=2026-06-16, end_date=2026-06-17, ...)
     """
-    lex = lexicon()
-    verbs, purposes = alternation(lex["trip_verbs"]), alternation(lex["trip_purposes"])
-    cue = re.compile(
-        rf"(?:{verbs})(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:[^，。；]{{0,8}}?)(?:{purposes})"
-    )
+    cue = _trip_cue_re()
     year = _year_hint(ctx, reference_date)
     home = info.delegation.home if info.delegation else None
     candidates: list[tuple[bool, bool, bool, int, str]] = []  # rank flags, sentence, region

@@ -58,15 +58,7 @@ def _cue_before(
     text = ctx.text
     if _cue_re().search(text, clause_start, org.start) is None:
         return False, False  # no cue at all before it in its clause
-    best: int | None = None
-    for cue in lexicon()["visit_cues"]:
-        pos = text.rfind(cue, clause_start, org.start)
-        while pos >= 0 and _in_spans(pos, blocked):
-            pos = text.rfind(cue, clause_start, pos)
-        if pos >= 0:
-            end = pos + len(cue)
-            if end <= org.start and (best is None or end > best):
-                best = end
+    best = _last_cue_end(ctx, clause_start, org.start, blocked)
     if best is None:
         return False, False
     gap = text[best : org.start]
@@ -98,6 +90,32 @@ def _cue_before(
         if not _list_glue_re().match(text[left.end : right.start]):
             return False, False
     return True, True
+
+
+def _last_cue_end(
+    ctx: DocContext, start: int, end: int, blocked: list[tuple[int, int]]
+) -> int | None:
+    """The last end of a visit cue lying in [start, end) that does not start in ``blocked``
+    (each cue's last occurrence outside them; None: none)."""
+    text = ctx.text
+    if not ctx.span_index(blocked).overlaps(start, end):
+        # No blocked span in reach: the longest cue at each offset, the last end of all.
+        ends = [m.start() + len(m.group(1)) for m in _cue_at_re().finditer(text, start, end)]
+        return max(ends) if ends else None
+    best: int | None = None
+    for cue in lexicon()["visit_cues"]:
+        pos = text.rfind(cue, start, end)
+        while pos >= 0 and _in_spans(pos, blocked):
+            pos = text.rfind(cue, start, pos)
+        if pos >= 0 and (best is None or pos + len(cue) > best):
+            best = pos + len(cue)
+    return best
+
+
+@lru_cache(maxsize=1)
+def _cue_at_re() -> re.Pattern[str]:
+    """The longest visit cue starting at an offset (a lookahead: every offset is tried)."""
+    return re.compile(f"(?=({alternation(lexicon()['visit_cues']) or '(?!)'}))")
 
 
 def _in_pattern(ctx: DocContext, clause_start: int, clause_end: int, org: OrgSpan) -> bool:
