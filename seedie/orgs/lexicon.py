@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import alternation, data_table, first_chars
-from ..places import name_prefix_forms, occurrences
+from ..places import name_prefix_forms, occurrences, trie_pattern
 from ..text.anchors import Anchor, char_class
 from ..text.occurrences import Occurrences, WordFinder
 
@@ -142,8 +142,10 @@ def lexicon() -> Lexicon:
     owned = data["owned_facilities"]
     facility = f"{facility_scope}(?:{alternation(owned + data['park_facilities'])})"
     return Lexicon(
-        head_re=re.compile(alternation(head_kind)),
-        company_head_re=re.compile(alternation(h for h, k in head_kind.items() if k == "company")),
+        # Prefix tries: the same matches as the alternations longest first, but the engine
+        # follows one branch per character instead of trying every head at each offset.
+        head_re=re.compile(trie_pattern(head_kind)),
+        company_head_re=re.compile(trie_pattern(h for h, k in head_kind.items() if k == "company")),
         head_kind=head_kind,
         weak=frozenset(data["weak_heads"]),
         zones=frozenset(data.get("zone_heads", ())),
@@ -158,7 +160,7 @@ def lexicon() -> Lexicon:
         boundaries_by_last=_by_last_char(data["boundaries"]),
         exceptions=tuple(data["boundary_exceptions"]),
         exception_finder=WordFinder({"words": data["boundary_exceptions"]}),
-        gov_re=re.compile(alternation(data["gov_short"])),
+        gov_re=re.compile(trie_pattern(data["gov_short"])),
         places=frozenset(places),
         name_starts=tuple(data["name_starts"]),
         title_words=tuple(sorted(data["title_words"], key=len, reverse=True)),
