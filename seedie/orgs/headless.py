@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import alternation
+from ..text.anchors import char_class
 from ..text.sentences import CLAUSE_BREAKS, CLAUSE_MARKS
 from .lexicon import (
     MAX_STEM,
@@ -72,7 +73,7 @@ def project_owners(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
-_CLAUSE = re.compile(f"[^{CLAUSE_BREAKS}]+")
+_CLAUSE_RUN = re.compile(f"[^{CLAUSE_BREAKS}]*")
 _TRADE_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")
 
 
@@ -109,6 +110,18 @@ def _trade_name_end(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return False
 
 
+def _run_end(text: str, pos: int) -> int:
+    """The end of the run of non-break characters that starts at ``pos``."""
+    m = _CLAUSE_RUN.match(text, pos)
+    return pos if m is None else m.end()
+
+
+@lru_cache(maxsize=1)
+def _split_start_re(lex: Lexicon) -> re.Pattern[str]:
+    """The first characters of the splits of a list (``lex.list_split_re``)."""
+    return char_class("、" + "".join(w[0] for w in lex.list_conjunctions))
+
+
 def list_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """某某食品、某某纺织、某某科技等企业: list items made of a trade name and an industry word.
 
@@ -117,8 +130,17 @@ def list_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     carries an organization head.
     """
     out: list[tuple[int, int, str]] = []
-    for clause in _CLAUSE.finditer(text):
-        lo, hi = clause.span()
+    # Only a clause holding the first character of a split (、, 和 …) can hold a split: the
+    # clauses are looked up around those characters instead of walked one by one.
+    reverse = text[::-1]
+    n = len(text)
+    done = 0
+    for mark in _split_start_re(lex).finditer(text):
+        if mark.start() < done:
+            continue  # in the clause just read
+        # The clause holding the mark: the run of non-break characters around it.
+        lo = n - _run_end(reverse, n - mark.start())
+        hi = done = _run_end(text, mark.start())
         stop = text.find("等", lo, hi)
         stop = hi if stop == -1 else stop
         splits = list(lex.list_split_re.finditer(text, lo, stop))
