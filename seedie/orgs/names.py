@@ -16,8 +16,9 @@ place name is a legitimate start when nothing else bounds a long window.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text.anchors import anchored_matches
 from ..text.sentences import CLAUSE_BREAKS
@@ -65,13 +66,24 @@ def _place_start_over(text: str, pos: int, lex: Lexicon) -> int:
     return pos
 
 
+_NAME_RUN = re.compile(NAME_CHAR.pattern + "+")
+
+
+@lru_cache(maxsize=8)  # asked for every head word of a document
+def _name_runs(text: str) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the runs of name characters in ``text``, in order."""
+    runs = [m.span() for m in _NAME_RUN.finditer(text)]
+    return [s for s, _ in runs], [e for _, e in runs]
+
+
 def _stem_start(
     text: str, head_start: int, min_stem: int, seeds: list[tuple[int, int]], lex: Lexicon
 ) -> int | None:
     """Start of the name whose head begins at ``head_start``; None when unbounded."""
-    i = head_start
-    while i > 0 and head_start - i < MAX_STEM and NAME_CHAR.match(text[i - 1]):
-        i -= 1
+    # The window: the name characters right before the head, at most MAX_STEM of them.
+    starts, ends = _name_runs(text)
+    k = bisect_right(starts, head_start - 1) - 1
+    i = max(starts[k], head_start - MAX_STEM) if k >= 0 and ends[k] >= head_start else head_start
     if i > 0 and head_start - i >= MAX_STEM and NAME_CHAR.match(text[i - 1]):
         i = _place_start_over(text, i, lex)
     window_start = i
@@ -83,13 +95,13 @@ def _stem_start(
     near = [(s, e) for s, e in seeds[lo:hi] if e > window_start]
     # The latest boundary word cuts the stem; one too close to the head (贵州电科院有团队,
     # 设立销售中心) means the head is an ordinary noun, not a name.
+    by_last = lex.boundaries_by_last
     for cut in range(head_start, window_start, -1):
+        words = by_last.get(text[cut - 1])
+        if words is None:
+            continue  # no boundary word ends with this character
         hit = next(
-            (
-                b
-                for b in lex.boundaries_by_last.get(text[cut - 1], ())
-                if cut - len(b) >= window_start and text.startswith(b, cut - len(b))
-            ),
+            (b for b in words if cut - len(b) >= window_start and text.startswith(b, cut - len(b))),
             None,
         )
         if hit is None or (len(hit) == 1 and is_protected(text, cut - 1, lex)):
