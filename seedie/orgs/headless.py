@@ -23,6 +23,7 @@ from .lexicon import (
     is_protected,
     name_ends_at,
     place_hits,
+    reversed_text,
     segments_into,
 )
 from .lexicon import lexicon as org_lexicon
@@ -132,7 +133,7 @@ def list_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     # Only a clause holding the first character of a split (、, 和 …) can hold a split: the
     # clauses are looked up around those characters instead of walked one by one.
-    reverse = text[::-1]
+    reverse = reversed_text(text)
     n = len(text)
     done = 0
     for mark in _split_start_re(lex).finditer(text):

@@ -268,6 +268,13 @@ def place_hits(text: str) -> Occurrences:
     return occurrences(text, "name_prefix")
 
 
+@lru_cache(maxsize=8)  # read backwards for every head word of a document
+def reversed_text(text: str) -> str:
+    """``text`` reversed: a run of characters ending at a position is matched leftwards as
+    a run starting at its mirror, ``len(text) - pos``."""
+    return text[::-1]
+
+
 def is_protected(text: str, pos: int, lex: Lexicon) -> bool:
     """True when text[pos] is inside a word like 共和国 whose 和 is not a conjunction."""
     answers = _protected_answers(text, lex)

@@ -16,9 +16,8 @@ place name is a legitimate start when nothing else bounds a long window.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..text.anchors import anchored_matches
 from ..text.sentences import CLAUSE_BREAKS
@@ -40,6 +39,7 @@ from .lexicon import (
     lexicon,
     name_ends_at,
     place_hits,
+    reversed_text,
 )
 
 
@@ -66,24 +66,19 @@ def _place_start_over(text: str, pos: int, lex: Lexicon) -> int:
     return pos
 
 
-_NAME_RUN = re.compile(NAME_CHAR.pattern + "+")
-
-
-@lru_cache(maxsize=8)  # asked for every head word of a document
-def _name_runs(text: str) -> tuple[list[int], list[int]]:
-    """The starts and the ends of the runs of name characters in ``text``, in order."""
-    runs = [m.span() for m in _NAME_RUN.finditer(text)]
-    return [s for s, _ in runs], [e for _, e in runs]
+_WINDOW_BACK = re.compile(f"{NAME_CHAR.pattern}{{0,{MAX_STEM}}}")
 
 
 def _stem_start(
     text: str, head_start: int, min_stem: int, seeds: list[tuple[int, int]], lex: Lexicon
 ) -> int | None:
     """Start of the name whose head begins at ``head_start``; None when unbounded."""
-    # The window: the name characters right before the head, at most MAX_STEM of them.
-    starts, ends = _name_runs(text)
-    k = bisect_right(starts, head_start - 1) - 1
-    i = max(starts[k], head_start - MAX_STEM) if k >= 0 and ends[k] >= head_start else head_start
+    # The window: the name characters right before the head, at most MAX_STEM of them,
+    # matched leftwards as a run at the head's place in the reversed text.
+    reverse = reversed_text(text)
+    at = len(text) - head_start
+    run = _WINDOW_BACK.match(reverse, at)
+    i = head_start - (run.end() - at if run is not None else 0)
     if i > 0 and head_start - i >= MAX_STEM and NAME_CHAR.match(text[i - 1]):
         i = _place_start_over(text, i, lex)
     window_start = i
