@@ -249,9 +249,14 @@ def _group_spans(
 ) -> dict[str, _Group]:
     """Spans grouped by organization, facilities and known short forms folded in."""
     groups: dict[str, _Group] = {}
+    keys: dict[str, tuple[str, OrgRecord | None, str | None]] = {}  # the same names recur
     for c in spans:
         s, e = c.start, c.end
-        key, record, full = _key_of(text[s:e], text, abbrs, kb, home)
+        surface = text[s:e]
+        known = keys.get(surface)
+        if known is None:
+            known = keys[surface] = _key_of(surface, text, abbrs, kb, home)
+        key, record, full = known
         group = groups.setdefault(key, _Group(key=key, record=record, full=full))
         group.spans.append((s, e))
     _fold_facilities(text, groups)
