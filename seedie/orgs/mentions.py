@@ -21,7 +21,6 @@ from functools import lru_cache
 
 from ..text.anchors import char_class
 from ..text.sentences import FULL_STOPS
-from ..text.spans import SpanIndex
 from .kb import strip_place
 from .lexicon import head_of, is_place, lexicon
 from .names import OrgCandidate
@@ -164,7 +163,10 @@ def resolve_overlaps(text: str, candidates: Iterable[OrgCandidate]) -> list[OrgC
     ordered = sorted(
         trimmed, key=lambda c: (-(c.end - c.start), _SOURCE_RANK.get(c.source, 2), c.start)
     )
-    taken: SpanIndex[OrgCandidate] = SpanIndex()
+    # The characters of the kept spans, marked 1: a span overlaps a kept one when it holds a
+    # marked character (every span that gets here holds one at least: an empty one is junk).
+    used = bytearray(len(text))
+    kept: list[OrgCandidate] = []
     for c in ordered:
         s, e = c.start, c.end
         if s < 0 or e > len(text) or _is_context_junk(text, s, e, c.source):
@@ -173,9 +175,11 @@ def resolve_overlaps(text: str, candidates: Iterable[OrgCandidate]) -> list[OrgC
         # definite reference to the long name it shortens.
         if c.source not in _DERIVED and is_junk(text[s:e], known=c.source == "kb"):
             continue
-        if not taken.overlaps(s, e):
-            taken.add(s, e, c)
-    return [c for _, _, c in taken.inside(0, len(text) + 1)]
+        if used.find(1, s, e) == -1:
+            used[s:e] = b"\x01" * (e - s)
+            kept.append(c)
+    kept.sort(key=lambda c: c.start)  # no two kept spans start at the same character
+    return kept
 
 
 def drop_departments(text: str, spans: list[OrgCandidate]) -> list[OrgCandidate]:

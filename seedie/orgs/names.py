@@ -366,11 +366,16 @@ def find_org_names(text: str, seeds: list[tuple[int, int]] | None = None) -> lis
     priority = {id(c): 0 for c in extended + congress + gov}
     # Seeds (and congresses built on them) first: they are the most reliable; then longer.
     candidates.sort(key=lambda c: (priority.get(id(c), 1), -(c[1] - c[0]), c[0]))
-    taken: SpanIndex[str] = SpanIndex()
+    # The characters of the kept spans, marked 1: a span overlaps a kept one when it holds a
+    # marked character (no span here is empty: every pattern, seed and head word has one).
+    used = bytearray(len(text))
+    taken = []
     for cand in candidates:
         if cand[1] - cand[0] < 2 or text[cand[0] : cand[1]] in lex.generic:
             if cand[2] != "gov":
                 continue
-        if not taken.overlaps(cand[0], cand[1]):
-            taken.add(*cand)
-    return [_candidate(text, s, e, label) for s, e, label in taken.inside(0, len(text) + 1)]
+        if used.find(1, cand[0], cand[1]) == -1:
+            used[cand[0] : cand[1]] = b"\x01" * (cand[1] - cand[0])
+            taken.append(cand)
+    taken.sort()  # no two kept spans start at the same character
+    return [_candidate(text, s, e, label) for s, e, label in taken]
