@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..text.anchors import anchored_matches
+from ..text.anchors import Anchor, anchored_matches, char_class
 from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
 from .headless import extend_over_industry, extend_to_head, list_names, project_owners
@@ -218,6 +218,8 @@ def _gov_spans(text: str) -> list[tuple[int, int, str]]:
 _CONGRESS_SHORT = re.compile(
     r"(?=[十二])(?<![一二三四五六七八九十\d第])(?:十[一二三四五六七八九]|二十)大(?![学师类户型批项会])"
 )
+# Its matches start at 十 or 二: only those characters are tried.
+_CONGRESS_SHORT_ANCHOR = Anchor(char_class("十二"), 0)
 
 
 
@@ -258,7 +260,7 @@ def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, 
     out = [(ends.get(m.start(), m.start()), m.end(), "congress") for m in congress.finditer(text)]
     out += [
         (ends.get(m.start(), m.start()), m.end(), "congress")  # 中共 + 十五大
-        for m in _CONGRESS_SHORT.finditer(text)
+        for m in anchored_matches(_CONGRESS_SHORT, _CONGRESS_SHORT_ANCHOR, text)
     ]
     return out
 
