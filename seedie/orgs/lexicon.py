@@ -18,7 +18,7 @@ from typing import Any
 from ..lexicon import alternation, data_table, first_chars
 from ..places import name_prefix_forms, occurrences, trie_pattern
 from ..text.anchors import Anchor, char_class
-from ..text.occurrences import Occurrences, WordFinder
+from ..text.occurrences import Occurrences
 
 MAX_STEM = 14
 # Longest seed and pattern span considered when looking for neighbours (in characters).
@@ -52,7 +52,7 @@ class Lexicon:
     boundaries: tuple[str, ...]
     boundaries_by_last: dict[str, tuple[str, ...]]  # same words, keyed by their last character
     exceptions: tuple[str, ...]
-    exception_finder: WordFinder  # the same words, found once per text (group "words")
+    exceptions_by_char: dict[str, tuple[tuple[str, int], ...]]  # char -> (word, its offset)
     gov_re: re.Pattern[str]
     places: frozenset[str]
     name_starts: tuple[str, ...]
@@ -104,6 +104,15 @@ def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
     for w in sorted(words, key=len, reverse=True):
         table.setdefault(w[-1], []).append(w)
     return {k: tuple(v) for k, v in table.items()}
+
+
+def _by_char(words: list[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each character of ``words`` -> the words holding it and its offset in each."""
+    table: dict[str, list[tuple[str, int]]] = {}
+    for w in words:
+        for k, c in enumerate(w):
+            table.setdefault(c, []).append((w, k))
+    return {c: tuple(v) for c, v in table.items()}
 
 
 def _head_kinds(data: dict[str, Any]) -> dict[str, str]:
@@ -159,7 +168,7 @@ def lexicon() -> Lexicon:
         boundaries=tuple(sorted(data["boundaries"], key=len, reverse=True)),
         boundaries_by_last=_by_last_char(data["boundaries"]),
         exceptions=tuple(data["boundary_exceptions"]),
-        exception_finder=WordFinder({"words": data["boundary_exceptions"]}),
+        exceptions_by_char=_by_char(data["boundary_exceptions"]),
         gov_re=re.compile(trie_pattern(data["gov_short"])),
         places=frozenset(places),
         name_starts=tuple(data["name_starts"]),
@@ -283,8 +292,18 @@ def is_protected(text: str, pos: int, lex: Lexicon) -> bool:
         # 都 in 成都, 安 in 西安: a place name is never cut.
         known = answers[pos] = any(
             s <= pos < e for s, e in place_hits(text).finditer(pos - 7, pos + 8)
-        ) or lex.exception_finder.index(text)["words"].covering(pos)
+        ) or _in_exception(text, pos, lex)
     return known
+
+
+def _in_exception(text: str, pos: int, lex: Lexicon) -> bool:
+    """True when text[pos] is inside an occurrence of a boundary exception (共和国)."""
+    if not 0 <= pos < len(text):
+        return False
+    return any(
+        k <= pos and text.startswith(word, pos - k)
+        for word, k in lex.exceptions_by_char.get(text[pos], ())
+    )
 
 
 # The name finder asks about the same positions for every head word whose stem window holds
