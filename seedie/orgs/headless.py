@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import alternation
+from ..places import trie_pattern
 from ..text.anchors import char_class
 from ..text.sentences import CLAUSE_BREAKS, CLAUSE_MARKS
 from .lexicon import (
@@ -180,16 +181,32 @@ _GAP = 8
 _DIGITS = re.compile("[0-9０-９]")
 
 
+_NAME_CHARS = re.compile(f"{NAME_CHAR.pattern}*")
+
+
+@lru_cache(maxsize=1)
+def _gap_words_re(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns finding any title word and any boundary word in a gap."""
+    return _any_of(lex.title_words), _any_of(lex.boundaries)
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(trie_pattern(words) or "(?!)")  # (?!): no words, never a match
+
+
 def _gap_is_name(
     text: str, start: int, end: int, near: list[tuple[int, int]], lex: Lexicon
 ) -> bool:
     gap = text[start:end]
-    if not all(NAME_CHAR.match(c) for c in gap) or _DIGITS.search(gap):
+    if _NAME_CHARS.fullmatch(gap) is None or _DIGITS.search(gap):
         return False
     if NUMERAL_CLASSIFIER.search(gap):
         return False
-    if any(w in gap for w in lex.title_words):
+    titles, boundaries = _gap_words_re(lex)
+    if titles.search(gap):
         return False  # 比亚迪董事长…: a person follows, not more of the name
+    if boundaries.search(gap) is None:
+        return True  # no boundary word in the gap: nothing below can refuse it
     for b in lex.boundaries:
         i = gap.find(b)
         if i == -1:
