@@ -13,10 +13,12 @@ else the first bare group, else (only 一行 references) the leader phrase befor
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import alternation, data_table, first_chars
+from ..text.anchors import char_class
 from ..text.sentences import CLAUSE_MARKS, CLAUSE_PAUSES, SENTENCE_BREAKS
 from ..types import Delegation, Mention
 from .lexicon import lexicon as org_lexicon
@@ -117,12 +119,10 @@ def short_place(surface: str) -> str:
     return surface
 
 
-def _place_ending_at(text: str, pos: int, places: list[tuple[int, int]]) -> int | None:
-    """Start of the longest place name that ends exactly at ``pos`` (NER, gazetteer, 某某县)."""
-    best: int | None = None
-    for start, end in places:
-        if end == pos and start < pos and (best is None or start < best):
-            best = start
+def _place_ending_at(text: str, pos: int, place_starts: dict[int, int]) -> int | None:
+    """Start of the longest place name that ends exactly at ``pos`` (NER, gazetteer, 某某县);
+    ``place_starts``: the NER places' end -> the earliest start of one ending there."""
+    best = place_starts.get(pos)
     lex = lexicon()
     known = lex.places
     for size in range(min(8, pos), 1, -1):
@@ -165,7 +165,18 @@ def _last_place_in(text: str, start: int, end: int, places: list[tuple[int, int]
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in SENTENCE_BREAKS) + 1
+    breaks = _sentence_breaks(text)
+    i = bisect_left(breaks, pos)
+    return breaks[i - 1] + 1 if i > 0 else 0
+
+
+_SENTENCE_BREAK = char_class(SENTENCE_BREAKS)
+
+
+@lru_cache(maxsize=8)  # asked for every group noun of a document
+def _sentence_breaks(text: str) -> list[int]:
+    """The offsets of the sentence breaks in ``text`` (one character each), in order."""
+    return [m.start() for m in _SENTENCE_BREAK.finditer(text)]
 
 
 def _leader_home(text: str, start: int, places: list[tuple[int, int]]) -> tuple[int, str] | None:
@@ -219,14 +230,18 @@ def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> D
     if not isinstance(text, str) or not text:
         return DelegationInfo(None, [])
     places = [(s, e) for s, e in places or [] if 0 <= s < e <= len(text)]
+    place_starts: dict[int, int] = {}
+    for s, e in places:
+        place_starts[e] = min(s, place_starts.get(e, s))
     lex = lexicon()
     spans: list[tuple[int, int]] = []
     full: list[tuple[bool, int, Delegation]] = []  # (not 党政, position, delegation)
     bare: list[Delegation] = []
     for m in lex.group_re.finditer(text):
         start, end = m.start(), m.end()
-        party = any(q in m.group("pre") for q in lex.party)
-        p_start = _place_ending_at(text, start, places)
+        pre = m.group("pre")
+        party = any(q in pre for q in lex.party)
+        p_start = _place_ending_at(text, start, place_starts)
         if p_start is not None:
             surface = text[p_start:start]
             d = Delegation(
