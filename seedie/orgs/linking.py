@@ -304,7 +304,9 @@ def _company(
         parent_name = _parent_name(record.parent, kb, groups, text)
     elif record is None:
         # 甜橙冰饮产业园 (即大果国际食品产业园): any of its names may start with the owner's.
-        for surface in [name, *surfaces]:
+        # The name is usually one of the surfaces too: each is looked at once (the answer
+        # is the same the second time).
+        for surface in dict.fromkeys([name, *surfaces]):
             parent_name, parent_id = _find_parent(surface, kb, by_surface, group.key, groups, text)
             if parent_id is not None:
                 break
