@@ -325,6 +325,7 @@ def name_ends_at(text: str, pos: int, seeds: list[tuple[int, int]], lex: Lexicon
     return any(e == pos for _, e in place_hits(text).finditer(pos - 8, pos))
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a stem and a fixed word set
 def segments_into(stem: str, words: frozenset[str]) -> bool:
     """True when ``stem`` is a concatenation of ``words`` (教育实践 = 教育 + 实践)."""
     ok = [True] + [False] * len(stem)
