@@ -164,20 +164,22 @@ def resolve_overlaps(text: str, candidates: Iterable[OrgCandidate]) -> list[OrgC
         trimmed, key=lambda c: (-(c.end - c.start), _SOURCE_RANK.get(c.source, 2), c.start)
     )
     # The characters of the kept spans, marked 1: a span overlaps a kept one when it holds a
-    # marked character (every span that gets here holds one at least: an empty one is junk).
+    # marked character. An overlapping span is dropped whether it is junk or not, so that
+    # is asked first; an empty span overlaps nothing here, but it is junk (too short).
     used = bytearray(len(text))
     kept: list[OrgCandidate] = []
     for c in ordered:
         s, e = c.start, c.end
-        if s < 0 or e > len(text) or _is_context_junk(text, s, e, c.source):
+        if s < 0 or e > len(text) or used.find(1, s, e) != -1:
+            continue
+        if _is_context_junk(text, s, e, c.source):
             continue
         # Short forms were checked when they were derived; a generic tail (交易中心) is a
         # definite reference to the long name it shortens.
         if c.source not in _DERIVED and is_junk(text[s:e], known=c.source == "kb"):
             continue
-        if used.find(1, s, e) == -1:
-            used[s:e] = b"\x01" * (e - s)
-            kept.append(c)
+        used[s:e] = b"\x01" * (e - s)
+        kept.append(c)
     kept.sort(key=lambda c: c.start)  # no two kept spans start at the same character
     return kept
 
