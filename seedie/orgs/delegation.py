@@ -13,15 +13,14 @@ else the first bare group, else (only 一行 references) the leader phrase befor
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import alternation, data_table, first_chars
-from ..text.anchors import char_class
 from ..text.sentences import CLAUSE_MARKS, CLAUSE_PAUSES, SENTENCE_BREAKS
 from ..types import Delegation, Mention
 from .lexicon import lexicon as org_lexicon
+from .lexicon import reversed_text
 
 __all__ = ["DelegationInfo", "find_delegation", "leads_group", "short_place"]
 
@@ -165,18 +164,14 @@ def _last_place_in(text: str, start: int, end: int, places: list[tuple[int, int]
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    breaks = _sentence_breaks(text)
-    i = bisect_left(breaks, pos)
-    return breaks[i - 1] + 1 if i > 0 else 0
+    """Just after the last sentence break before ``pos`` (0 when none): the run of other
+    characters ending at ``pos``, matched leftwards in the reversed text."""
+    at = len(text) - pos
+    run = _NOT_SENTENCE_BREAKS.match(reversed_text(text), at)
+    return pos - (run.end() - at if run is not None else 0)
 
 
-_SENTENCE_BREAK = char_class(SENTENCE_BREAKS)
-
-
-@lru_cache(maxsize=8)  # asked for every group noun of a document
-def _sentence_breaks(text: str) -> list[int]:
-    """The offsets of the sentence breaks in ``text`` (one character each), in order."""
-    return [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+_NOT_SENTENCE_BREAKS = re.compile(f"[^{re.escape(SENTENCE_BREAKS)}]*")
 
 
 def _leader_home(text: str, start: int, places: list[tuple[int, int]]) -> tuple[int, str] | None:
