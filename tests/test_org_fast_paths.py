@@ -101,3 +101,13 @@ def test_list_names_as_by_reading_every_clause(seed_text: str) -> None:
     for text in [seed_text, *LISTS, "".join(LISTS)]:
         assert list_names(text, lex) == _list_names_by_clause(text)
     assert list_names(LISTS[0], lex)
+
+
+def test_sentence_start_as_by_searching_back_for_each_break(seed_text: str) -> None:
+    from seedie.orgs.delegation import _sentence_start
+    from seedie.text.sentences import SENTENCE_BREAKS
+
+    for text in [seed_text[:4000], "。a！b？\n；c;d!e?", "", "abc"]:
+        for pos in range(len(text) + 1):
+            want = max(text.rfind(c, 0, pos) for c in SENTENCE_BREAKS) + 1
+            assert _sentence_start(text, pos) == want
