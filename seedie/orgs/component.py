@@ -316,7 +316,9 @@ def _trimmed(text: str, candidates: list[OrgCandidate]) -> list[OrgCandidate]:
     out = []
     for cand in candidates:
         s, e = trim_span(text, cand.start, cand.end)
-        if s < e:
+        if s == cand.start and e == cand.end and s < e:
+            out.append(cand)  # nothing to trim: the same (immutable) candidate
+        elif s < e:
             out.append(OrgCandidate(s, e, cand.source, cand.head))
     return out
 

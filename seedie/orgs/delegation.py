@@ -20,6 +20,7 @@ from ..lexicon import alternation, data_table, first_chars
 from ..text.sentences import CLAUSE_MARKS, CLAUSE_PAUSES, SENTENCE_BREAKS
 from ..types import Delegation, Mention
 from .lexicon import lexicon as org_lexicon
+from .lexicon import reversed_text
 
 __all__ = ["DelegationInfo", "find_delegation", "leads_group", "short_place"]
 
@@ -117,12 +118,10 @@ def short_place(surface: str) -> str:
     return surface
 
 
-def _place_ending_at(text: str, pos: int, places: list[tuple[int, int]]) -> int | None:
-    """Start of the longest place name that ends exactly at ``pos`` (NER, gazetteer, 某某县)."""
-    best: int | None = None
-    for start, end in places:
-        if end == pos and start < pos and (best is None or start < best):
-            best = start
+def _place_ending_at(text: str, pos: int, place_starts: dict[int, int]) -> int | None:
+    """Start of the longest place name that ends exactly at ``pos`` (NER, gazetteer, 某某县);
+    ``place_starts``: the NER places' end -> the earliest start of one ending there."""
+    best = place_starts.get(pos)
     lex = lexicon()
     known = lex.places
     for size in range(min(8, pos), 1, -1):
@@ -165,7 +164,14 @@ def _last_place_in(text: str, start: int, end: int, places: list[tuple[int, int]
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in SENTENCE_BREAKS) + 1
+    """Just after the last sentence break before ``pos`` (0 when none): the run of other
+    characters ending at ``pos``, matched leftwards in the reversed text."""
+    at = len(text) - pos
+    run = _NOT_SENTENCE_BREAKS.match(reversed_text(text), at)
+    return pos - (run.end() - at if run is not None else 0)
+
+
+_NOT_SENTENCE_BREAKS = re.compile(f"[^{re.escape(SENTENCE_BREAKS)}]*")
 
 
 def _leader_home(text: str, start: int, places: list[tuple[int, int]]) -> tuple[int, str] | None:
@@ -219,14 +225,18 @@ def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> D
     if not isinstance(text, str) or not text:
         return DelegationInfo(None, [])
     places = [(s, e) for s, e in places or [] if 0 <= s < e <= len(text)]
+    place_starts: dict[int, int] = {}
+    for s, e in places:
+        place_starts[e] = min(s, place_starts.get(e, s))
     lex = lexicon()
     spans: list[tuple[int, int]] = []
     full: list[tuple[bool, int, Delegation]] = []  # (not 党政, position, delegation)
     bare: list[Delegation] = []
     for m in lex.group_re.finditer(text):
         start, end = m.start(), m.end()
-        party = any(q in m.group("pre") for q in lex.party)
-        p_start = _place_ending_at(text, start, places)
+        pre = m.group("pre")
+        party = any(q in pre for q in lex.party)
+        p_start = _place_ending_at(text, start, place_starts)
         if p_start is not None:
             surface = text[p_start:start]
             d = Delegation(

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 
 from ..lexicon import alternation
+from ..places import trie_pattern
+from ..text.anchors import char_class
 from ..text.sentences import CLAUSE_BREAKS, CLAUSE_MARKS
 from .lexicon import (
     MAX_STEM,
@@ -22,6 +24,7 @@ from .lexicon import (
     is_protected,
     name_ends_at,
     place_hits,
+    reversed_text,
     segments_into,
 )
 from .lexicon import lexicon as org_lexicon
@@ -72,7 +75,7 @@ def project_owners(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
-_CLAUSE = re.compile(f"[^{CLAUSE_BREAKS}]+")
+_CLAUSE_RUN = re.compile(f"[^{CLAUSE_BREAKS}]*")
 _TRADE_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")
 
 
@@ -109,6 +112,18 @@ def _trade_name_end(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return False
 
 
+def _run_end(text: str, pos: int) -> int:
+    """The end of the run of non-break characters that starts at ``pos``."""
+    m = _CLAUSE_RUN.match(text, pos)
+    return pos if m is None else m.end()
+
+
+@lru_cache(maxsize=1)
+def _split_start_re(lex: Lexicon) -> re.Pattern[str]:
+    """The first characters of the splits of a list (``lex.list_split_re``)."""
+    return char_class("、" + "".join(w[0] for w in lex.list_conjunctions))
+
+
 def list_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """某某食品、某某纺织、某某科技等企业: list items made of a trade name and an industry word.
 
@@ -117,8 +132,17 @@ def list_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     carries an organization head.
     """
     out: list[tuple[int, int, str]] = []
-    for clause in _CLAUSE.finditer(text):
-        lo, hi = clause.span()
+    # Only a clause holding the first character of a split (、, 和 …) can hold a split: the
+    # clauses are looked up around those characters instead of walked one by one.
+    reverse = reversed_text(text)
+    n = len(text)
+    done = 0
+    for mark in _split_start_re(lex).finditer(text):
+        if mark.start() < done:
+            continue  # in the clause just read
+        # The clause holding the mark: the run of non-break characters around it.
+        lo = n - _run_end(reverse, n - mark.start())
+        hi = done = _run_end(text, mark.start())
         stop = text.find("等", lo, hi)
         stop = hi if stop == -1 else stop
         splits = list(lex.list_split_re.finditer(text, lo, stop))
@@ -157,16 +181,32 @@ _GAP = 8
 _DIGITS = re.compile("[0-9０-９]")
 
 
+_NAME_CHARS = re.compile(f"{NAME_CHAR.pattern}*")
+
+
+@lru_cache(maxsize=1)
+def _gap_words_re(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns finding any title word and any boundary word in a gap."""
+    return _any_of(lex.title_words), _any_of(lex.boundaries)
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(trie_pattern(words) or "(?!)")  # (?!): no words, never a match
+
+
 def _gap_is_name(
     text: str, start: int, end: int, near: list[tuple[int, int]], lex: Lexicon
 ) -> bool:
     gap = text[start:end]
-    if not all(NAME_CHAR.match(c) for c in gap) or _DIGITS.search(gap):
+    if _NAME_CHARS.fullmatch(gap) is None or _DIGITS.search(gap):
         return False
     if NUMERAL_CLASSIFIER.search(gap):
         return False
-    if any(w in gap for w in lex.title_words):
+    titles, boundaries = _gap_words_re(lex)
+    if titles.search(gap):
         return False  # 比亚迪董事长…: a person follows, not more of the name
+    if boundaries.search(gap) is None:
+        return True  # no boundary word in the gap: nothing below can refuse it
     for b in lex.boundaries:
         i = gap.find(b)
         if i == -1:

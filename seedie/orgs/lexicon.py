@@ -16,9 +16,9 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import alternation, data_table, first_chars
-from ..places import name_prefix_forms, occurrences
+from ..places import name_prefix_forms, occurrences, trie_pattern
 from ..text.anchors import Anchor, char_class
-from ..text.occurrences import Occurrences, WordFinder
+from ..text.occurrences import Occurrences
 
 MAX_STEM = 14
 # Longest seed and pattern span considered when looking for neighbours (in characters).
@@ -52,7 +52,7 @@ class Lexicon:
     boundaries: tuple[str, ...]
     boundaries_by_last: dict[str, tuple[str, ...]]  # same words, keyed by their last character
     exceptions: tuple[str, ...]
-    exception_finder: WordFinder  # the same words, found once per text (group "words")
+    exceptions_by_char: dict[str, tuple[tuple[str, int], ...]]  # char -> (word, its offset)
     gov_re: re.Pattern[str]
     places: frozenset[str]
     name_starts: tuple[str, ...]
@@ -106,6 +106,15 @@ def _by_last_char(words: list[str]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+def _by_char(words: list[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each character of ``words`` -> the words holding it and its offset in each."""
+    table: dict[str, list[tuple[str, int]]] = {}
+    for w in words:
+        for k, c in enumerate(w):
+            table.setdefault(c, []).append((w, k))
+    return {c: tuple(v) for c, v in table.items()}
+
+
 def _head_kinds(data: dict[str, Any]) -> dict[str, str]:
     """Head word -> kind; a head listed under two kinds keeps the first, weak heads are other."""
     head_kind: dict[str, str] = {}
@@ -142,8 +151,10 @@ def lexicon() -> Lexicon:
     owned = data["owned_facilities"]
     facility = f"{facility_scope}(?:{alternation(owned + data['park_facilities'])})"
     return Lexicon(
-        head_re=re.compile(alternation(head_kind)),
-        company_head_re=re.compile(alternation(h for h, k in head_kind.items() if k == "company")),
+        # Prefix tries: the same matches as the alternations longest first, but the engine
+        # follows one branch per character instead of trying every head at each offset.
+        head_re=re.compile(trie_pattern(head_kind)),
+        company_head_re=re.compile(trie_pattern(h for h, k in head_kind.items() if k == "company")),
         head_kind=head_kind,
         weak=frozenset(data["weak_heads"]),
         zones=frozenset(data.get("zone_heads", ())),
@@ -157,8 +168,8 @@ def lexicon() -> Lexicon:
         boundaries=tuple(sorted(data["boundaries"], key=len, reverse=True)),
         boundaries_by_last=_by_last_char(data["boundaries"]),
         exceptions=tuple(data["boundary_exceptions"]),
-        exception_finder=WordFinder({"words": data["boundary_exceptions"]}),
-        gov_re=re.compile(alternation(data["gov_short"])),
+        exceptions_by_char=_by_char(data["boundary_exceptions"]),
+        gov_re=re.compile(trie_pattern(data["gov_short"])),
         places=frozenset(places),
         name_starts=tuple(data["name_starts"]),
         title_words=tuple(sorted(data["title_words"], key=len, reverse=True)),
@@ -266,6 +277,13 @@ def place_hits(text: str) -> Occurrences:
     return occurrences(text, "name_prefix")
 
 
+@lru_cache(maxsize=8)  # read backwards for every head word of a document
+def reversed_text(text: str) -> str:
+    """``text`` reversed: a run of characters ending at a position is matched leftwards as
+    a run starting at its mirror, ``len(text) - pos``."""
+    return text[::-1]
+
+
 def is_protected(text: str, pos: int, lex: Lexicon) -> bool:
     """True when text[pos] is inside a word like 共和国 whose 和 is not a conjunction."""
     answers = _protected_answers(text, lex)
@@ -274,8 +292,18 @@ def is_protected(text: str, pos: int, lex: Lexicon) -> bool:
         # 都 in 成都, 安 in 西安: a place name is never cut.
         known = answers[pos] = any(
             s <= pos < e for s, e in place_hits(text).finditer(pos - 7, pos + 8)
-        ) or lex.exception_finder.index(text)["words"].covering(pos)
+        ) or _in_exception(text, pos, lex)
     return known
+
+
+def _in_exception(text: str, pos: int, lex: Lexicon) -> bool:
+    """True when text[pos] is inside an occurrence of a boundary exception (共和国)."""
+    if not 0 <= pos < len(text):
+        return False
+    return any(
+        k <= pos and text.startswith(word, pos - k)
+        for word, k in lex.exceptions_by_char.get(text[pos], ())
+    )
 
 
 # The name finder asks about the same positions for every head word whose stem window holds
@@ -297,6 +325,7 @@ def name_ends_at(text: str, pos: int, seeds: list[tuple[int, int]], lex: Lexicon
     return any(e == pos for _, e in place_hits(text).finditer(pos - 8, pos))
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a stem and a fixed word set
 def segments_into(stem: str, words: frozenset[str]) -> bool:
     """True when ``stem`` is a concatenation of ``words`` (教育实践 = 教育 + 实践)."""
     ok = [True] + [False] * len(stem)

@@ -249,9 +249,14 @@ def _group_spans(
 ) -> dict[str, _Group]:
     """Spans grouped by organization, facilities and known short forms folded in."""
     groups: dict[str, _Group] = {}
+    keys: dict[str, tuple[str, OrgRecord | None, str | None]] = {}  # the same names recur
     for c in spans:
         s, e = c.start, c.end
-        key, record, full = _key_of(text[s:e], text, abbrs, kb, home)
+        surface = text[s:e]
+        known = keys.get(surface)
+        if known is None:
+            known = keys[surface] = _key_of(surface, text, abbrs, kb, home)
+        key, record, full = known
         group = groups.setdefault(key, _Group(key=key, record=record, full=full))
         group.spans.append((s, e))
     _fold_facilities(text, groups)
@@ -299,7 +304,9 @@ def _company(
         parent_name = _parent_name(record.parent, kb, groups, text)
     elif record is None:
         # 甜橙冰饮产业园 (即大果国际食品产业园): any of its names may start with the owner's.
-        for surface in [name, *surfaces]:
+        # The name is usually one of the surfaces too: each is looked at once (the answer
+        # is the same the second time).
+        for surface in dict.fromkeys([name, *surfaces]):
             parent_name, parent_id = _find_parent(surface, kb, by_surface, group.key, groups, text)
             if parent_id is not None:
                 break

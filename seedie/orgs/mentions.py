@@ -14,12 +14,13 @@ organization are dropped, and a facility named right after its organization join
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
+from ..text.anchors import char_class
 from ..text.sentences import FULL_STOPS
-from ..text.spans import SpanIndex
 from .kb import strip_place
 from .lexicon import head_of, is_place, lexicon
 from .names import OrgCandidate
@@ -71,6 +72,14 @@ _SHORT_QUOTE = 10
 # A short quoted figure of speech ends at a full-width stop or a line break; half-width ! and ?
 # (a URL, Latin text inside the quote) do not end it.
 _QUOTE_BREAKS = "".join(c for c in FULL_STOPS if not c.isascii()) + "\n"
+_QUOTE_BREAK_RE = char_class(_QUOTE_BREAKS)
+_OPENER_RE = char_class("".join(_QUOTES))
+
+
+@lru_cache(maxsize=8)  # asked for every candidate of a document
+def _quote_openers(text: str) -> list[int]:
+    """The offsets of the opening quotes in ``text``, in order."""
+    return [m.start() for m in _OPENER_RE.finditer(text)]
 
 
 def _is_context_junk(text: str, start: int, end: int, source: str) -> bool:
@@ -82,9 +91,11 @@ def _is_context_junk(text: str, start: int, end: int, source: str) -> bool:
         return True
     if source not in ("ner", "seed"):
         return False
-    lo = max(0, start - _SHORT_QUOTE)
-    opened = max(text.rfind(q, lo, start) for q in _QUOTES)
-    if opened == -1 or any(c in text[opened:start] for c in _QUOTE_BREAKS):
+    # The latest opening quote in the _SHORT_QUOTE characters before the name.
+    openers = _quote_openers(text)
+    i = bisect_left(openers, start) - 1
+    opened = openers[i] if i >= 0 and openers[i] >= start - _SHORT_QUOTE else -1
+    if opened == -1 or _QUOTE_BREAK_RE.search(text, opened, start) is not None:
         return False
     close = _QUOTES[text[opened]]
     shut = text.find(close, end, opened + _SHORT_QUOTE + 2)
@@ -101,31 +112,44 @@ def _trailing_words() -> tuple[tuple[int, frozenset[str]], ...]:
     return tuple((n, frozenset(w for w in words if len(w) == n)) for n in sizes)
 
 
-def _trim(text: str, cand: OrgCandidate) -> OrgCandidate:
-    """某开发区内某某公司 -> 某某公司, 市委常委 -> 市委, 某商会率 -> 某商会, 江城日报讯 -> 江城日报,
-    省委省政府 + 工作检查组 -> the visiting group."""
+@lru_cache(maxsize=1 << 16)  # a pure function of the surface, asked for every candidate
+def _trim_plan(surface: str) -> tuple[int, int, bool]:
+    """What :func:`_trim` does to a candidate with this surface: the characters cut at its
+    start and at its end, and (when none is cut at the end) whether a visiting group right
+    after it joins it (its name, once cut at the start, has a government head)."""
     lex = lexicon()
-    surface = text[cand.start : cand.end]
+    shift = 0
     # 某开发区内 + 某某有限公司: the name starts after the zone it is located in.
     for word in lex.inside_words:
         cut = surface.rfind(word)
         rest = surface[cut + len(word) :]
         if cut >= 2 and len(rest) >= 4 and head_of(rest) is not None:
-            cand = replace(cand, start=cand.start + cut + len(word))
+            shift = cut + len(word)
             surface = rest
             break
     for size, words in _trailing_words():  # longest first
         if surface[-size:] in words:
             rest = surface[:-size]
             if len(rest) >= 2 and head_of(rest) is not None:
-                return replace(cand, end=cand.end - size)
+                return shift, size, False
     if surface.endswith("讯") and len(surface) >= 4 and surface[-2] != "通":
-        return replace(cand, end=cand.end - 1)
-    m = lex.group_after_re.match(text, cand.end)  # 工作检查组 right after a body
+        return shift, 1, False
     head = head_of(surface)
-    if m is not None and head is not None and head[1] == "government":
-        return replace(cand, end=m.end())
-    return cand
+    return shift, 0, head is not None and head[1] == "government"
+
+
+def _trim(text: str, cand: OrgCandidate) -> OrgCandidate:
+    """某开发区内某某公司 -> 某某公司, 市委常委 -> 市委, 某商会率 -> 某商会, 江城日报讯 -> 江城日报,
+    省委省政府 + 工作检查组 -> the visiting group."""
+    shift, cut, government = _trim_plan(text[cand.start : cand.end])
+    end = cand.end - cut
+    if government:
+        m = lexicon().group_after_re.match(text, cand.end)  # 工作检查组 right after a body
+        if m is not None:
+            end = m.end()
+    if shift == 0 and end == cand.end:
+        return cand
+    return OrgCandidate(cand.start + shift, end, cand.source, cand.head)
 
 
 def resolve_overlaps(text: str, candidates: Iterable[OrgCandidate]) -> list[OrgCandidate]:
@@ -139,18 +163,25 @@ def resolve_overlaps(text: str, candidates: Iterable[OrgCandidate]) -> list[OrgC
     ordered = sorted(
         trimmed, key=lambda c: (-(c.end - c.start), _SOURCE_RANK.get(c.source, 2), c.start)
     )
-    taken: SpanIndex[OrgCandidate] = SpanIndex()
+    # The characters of the kept spans, marked 1: a span overlaps a kept one when it holds a
+    # marked character. An overlapping span is dropped whether it is junk or not, so that
+    # is asked first; an empty span overlaps nothing here, but it is junk (too short).
+    used = bytearray(len(text))
+    kept: list[OrgCandidate] = []
     for c in ordered:
         s, e = c.start, c.end
-        if s < 0 or e > len(text) or _is_context_junk(text, s, e, c.source):
+        if s < 0 or e > len(text) or used.find(1, s, e) != -1:
+            continue
+        if _is_context_junk(text, s, e, c.source):
             continue
         # Short forms were checked when they were derived; a generic tail (交易中心) is a
         # definite reference to the long name it shortens.
         if c.source not in _DERIVED and is_junk(text[s:e], known=c.source == "kb"):
             continue
-        if not taken.overlaps(s, e):
-            taken.add(s, e, c)
-    return [c for _, _, c in taken.inside(0, len(text) + 1)]
+        used[s:e] = b"\x01" * (e - s)
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)  # no two kept spans start at the same character
+    return kept
 
 
 def drop_departments(text: str, spans: list[OrgCandidate]) -> list[OrgCandidate]:

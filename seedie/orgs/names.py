@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..text.anchors import anchored_matches
+from ..text.anchors import Anchor, anchored_matches, char_class
 from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
 from .headless import extend_over_industry, extend_to_head, list_names, project_owners
@@ -39,6 +39,7 @@ from .lexicon import (
     lexicon,
     name_ends_at,
     place_hits,
+    reversed_text,
 )
 
 
@@ -65,13 +66,19 @@ def _place_start_over(text: str, pos: int, lex: Lexicon) -> int:
     return pos
 
 
+_WINDOW_BACK = re.compile(f"{NAME_CHAR.pattern}{{0,{MAX_STEM}}}")
+
+
 def _stem_start(
     text: str, head_start: int, min_stem: int, seeds: list[tuple[int, int]], lex: Lexicon
 ) -> int | None:
     """Start of the name whose head begins at ``head_start``; None when unbounded."""
-    i = head_start
-    while i > 0 and head_start - i < MAX_STEM and NAME_CHAR.match(text[i - 1]):
-        i -= 1
+    # The window: the name characters right before the head, at most MAX_STEM of them,
+    # matched leftwards as a run at the head's place in the reversed text.
+    reverse = reversed_text(text)
+    at = len(text) - head_start
+    run = _WINDOW_BACK.match(reverse, at)
+    i = head_start - (run.end() - at if run is not None else 0)
     if i > 0 and head_start - i >= MAX_STEM and NAME_CHAR.match(text[i - 1]):
         i = _place_start_over(text, i, lex)
     window_start = i
@@ -83,13 +90,13 @@ def _stem_start(
     near = [(s, e) for s, e in seeds[lo:hi] if e > window_start]
     # The latest boundary word cuts the stem; one too close to the head (贵州电科院有团队,
     # 设立销售中心) means the head is an ordinary noun, not a name.
+    by_last = lex.boundaries_by_last
     for cut in range(head_start, window_start, -1):
+        words = by_last.get(text[cut - 1])
+        if words is None:
+            continue  # no boundary word ends with this character
         hit = next(
-            (
-                b
-                for b in lex.boundaries_by_last.get(text[cut - 1], ())
-                if cut - len(b) >= window_start and text.startswith(b, cut - len(b))
-            ),
+            (b for b in words if cut - len(b) >= window_start and text.startswith(b, cut - len(b))),
             None,
         )
         if hit is None or (len(hit) == 1 and is_protected(text, cut - 1, lex)):
@@ -211,6 +218,8 @@ def _gov_spans(text: str) -> list[tuple[int, int, str]]:
 _CONGRESS_SHORT = re.compile(
     r"(?=[十二])(?<![一二三四五六七八九十\d第])(?:十[一二三四五六七八九]|二十)大(?![学师类户型批项会])"
 )
+# Its matches start at 十 or 二: only those characters are tried.
+_CONGRESS_SHORT_ANCHOR = Anchor(char_class("十二"), 0)
 
 
 
@@ -251,7 +260,7 @@ def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, 
     out = [(ends.get(m.start(), m.start()), m.end(), "congress") for m in congress.finditer(text)]
     out += [
         (ends.get(m.start(), m.start()), m.end(), "congress")  # 中共 + 十五大
-        for m in _CONGRESS_SHORT.finditer(text)
+        for m in anchored_matches(_CONGRESS_SHORT, _CONGRESS_SHORT_ANCHOR, text)
     ]
     return out
 
@@ -359,11 +368,16 @@ def find_org_names(text: str, seeds: list[tuple[int, int]] | None = None) -> lis
     priority = {id(c): 0 for c in extended + congress + gov}
     # Seeds (and congresses built on them) first: they are the most reliable; then longer.
     candidates.sort(key=lambda c: (priority.get(id(c), 1), -(c[1] - c[0]), c[0]))
-    taken: SpanIndex[str] = SpanIndex()
+    # The characters of the kept spans, marked 1: a span overlaps a kept one when it holds a
+    # marked character (no span here is empty: every pattern, seed and head word has one).
+    used = bytearray(len(text))
+    taken = []
     for cand in candidates:
         if cand[1] - cand[0] < 2 or text[cand[0] : cand[1]] in lex.generic:
             if cand[2] != "gov":
                 continue
-        if not taken.overlaps(cand[0], cand[1]):
-            taken.add(*cand)
-    return [_candidate(text, s, e, label) for s, e, label in taken.inside(0, len(text) + 1)]
+        if used.find(1, cand[0], cand[1]) == -1:
+            used[cand[0] : cand[1]] = b"\x01" * (cand[1] - cand[0])
+            taken.append(cand)
+    taken.sort()  # no two kept spans start at the same character
+    return [_candidate(text, s, e, label) for s, e, label in taken]

@@ -121,6 +121,7 @@ def _forms(surface: str) -> tuple[str, ...]:
     return tuple(f for f in out if len(f) >= 2 and not is_junk(f))
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the name, asked for every mention
 def _tail_form(surface: str) -> str | None:
     """某某产品交易中心 -> 交易中心: a generic tail, valid only after the full name."""
     for tail in lexicon().generic_tails:
