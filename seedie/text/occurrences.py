@@ -102,11 +102,11 @@ class WordFinder:
     """Named groups of words (each 1 to 64 characters), found in one pass over a text.
 
     A word belongs to one or more groups, and each group gets the :class:`Occurrences` of
-    its own words. The pass is a character-class search for the words' first characters
-    (in C, by ``re``), then, at each such position, a lookup of the words that begin with
-    the two characters found there, longest first: the words are names, so few positions
-    start one, and this is faster than an Aho-Corasick automaton whose root has a thousand
-    branches.
+    its own words. The pass is a regex search (in C) for a word's possible first character
+    followed by a possible second one, then, at each such position, a lookup of the words
+    that begin with the two characters found there, longest first: the words are names, so
+    few positions start one, and this is faster than an Aho-Corasick automaton whose root
+    has a thousand branches.
     """
 
     def __init__(self, groups: Mapping[str, Iterable[str]]) -> None:
@@ -125,8 +125,7 @@ class WordFinder:
         singles = {w for w in masks if len(w) == 1}
         self._by_start = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
         self._singles = frozenset(singles)
-        starts = sorted({w[0] for w in masks})
-        self._first = re.compile(f"[{re.escape(''.join(starts))}]") if starts else None
+        self._first = _start_pattern(masks)
 
     def index(self, text: str) -> dict[str, Occurrences]:
         """Every occurrence in ``text``, by group (the last few texts' answers are kept)."""
@@ -154,6 +153,21 @@ class WordFinder:
             group: Occurrences({start: tuple(e) for start, e in by_start_.items()}, len(text))
             for group, by_start_ in zip(self.groups, ends)
         }
+
+
+def _start_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """Where a word may start: a first character of a longer word followed by a second
+    character of one, or a one-character word; None for no words."""
+    longer = [w for w in words if len(w) > 1]
+    parts = []
+    if longer:
+        first = "".join(sorted({w[0] for w in longer}))
+        second = "".join(sorted({w[1] for w in longer}))
+        parts.append(f"[{re.escape(first)}](?=[{re.escape(second)}])")
+    singles = "".join(sorted({w for w in words if len(w) == 1}))
+    if singles:
+        parts.append(f"[{re.escape(singles)}]")
+    return re.compile("|".join(parts)) if parts else None
 
 
 @lru_cache(maxsize=8)  # a document's text is asked about many times in a row
