@@ -146,6 +146,41 @@ def test_relations_grow_linearly_without_punctuation() -> None:
     assert _growth(make, 1500) < 8
 
 
+def test_claim_subjects_grow_linearly_without_punctuation() -> None:
+    # Places around every figure of one endless sentence: each place candidate asks whether
+    # a 从 before it in its clause makes it a route's end, and the clause is the whole text.
+    from seedie.quantities.parse import find_quantities
+
+    def make(n: int) -> Callable[[], object]:
+        text = ("在深圳投资100亿元建设工厂" * n)[:n]
+        found = find_quantities(text)
+        sentences = split_sentences(text)
+        return lambda: build_relations(
+            text,
+            sentences=sentences,
+            companies=[],
+            quantities=found,
+            dates=[],
+            persons=[],
+            places=[],
+        )
+
+    assert _growth(make, 1500) < 8
+
+
+def test_clause_start_matches_a_character_walk() -> None:
+    rng = random.Random(5)
+    alphabet = "山水田从到，。；：\n 、"
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        ctx = build_context(text, split_sentences(text), [], [], [])
+        for offset in range(len(text) + 1):
+            walked = offset
+            while walked > 0 and text[walked - 1] not in CLAUSE_BREAKS:
+                walked -= 1
+            assert ctx.clause_start(offset) == walked
+
+
 def test_relations_on_one_line_still_find_visits() -> None:
     text = "代表团一行来到长江实业考察。" * 50
     result = _relations_on(text)()

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import alternation
-from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
 from .context import (
     DocContext,
@@ -97,7 +96,7 @@ def subject_candidates(
     for m in words_re("joint_subjects").finditer(text, start, end):
         out.append(Cand(m.start(), m.end(), "joint", m.group(), None))
     out = [c for c in out if c.kind == "joint" or c.name is not None]
-    out = [c for c in out if not _passing(text, c)]
+    out = [c for c in out if not _passing(ctx, c)]
     out.sort(key=lambda c: (c.start, -c.end))
     return out
 
@@ -139,18 +138,17 @@ def swallowed(ctx: DocContext, start: int, end: int) -> bool:
     return False
 
 
-def _passing(text: str, cand: Cand) -> bool:
+def _passing(ctx: DocContext, cand: Cand) -> bool:
     """A place named in passing: either end of a change or route (从X到Y)."""
     if cand.kind != "place":
         return False
-    c_start = cand.start
-    while c_start > 0 and text[c_start - 1] not in CLAUSE_BREAKS:
-        c_start -= 1
-    before = text[c_start : cand.start]
-    if "从" not in before:
+    text = ctx.text
+    # The clause start by bisection: a walk back would cost the whole text per place in a
+    # text without punctuation.
+    at = text.rfind("从", ctx.clause_start(cand.start), cand.start)
+    if at == -1:
         return False
-    after_from = before[before.rindex("从") :]
-    return "到" in after_from or "到" in text[cand.end : cand.end + 12]
+    return "到" in text[at : cand.start] or "到" in text[cand.end : cand.end + 12]
 
 
 def _same_kind(head: str, name: str) -> bool:

@@ -140,6 +140,13 @@ class DocContext:
         end = min(hi, breaks[i]) if i < len(breaks) else min(hi, len(self.text))
         return min(offset, start), max(offset, end)
 
+    def clause_start(self, offset: int) -> int:
+        """Just after the last clause break (，；：。 …) before ``offset``, or 0: not limited
+        to the sentence, unlike :meth:`clause_bounds`."""
+        breaks = self._break_offsets()
+        i = bisect.bisect_left(breaks, offset)
+        return breaks[i - 1] + 1 if i > 0 else 0
+
     def _break_offsets(self) -> list[int]:
         cached = self._indexes.get("breaks")
         if cached is None or cached[0] is not self.text:
