@@ -73,7 +73,7 @@ def _prefixes(s: str, pos: int, t: UnitTable) -> tuple[int, dict[str, str]]:
             if pos < n and s[pos] in GAP_CHARS:
                 pos = _gap_after_prefix(s, pos, t)
             continue
-        m = t.per_word_re.match(s, pos)
+        m = t.per_word_re.match(s, pos) if s[pos] in t.per_first_chars else None
         if m is not None and "per" not in found:
             found["per"] = t.per_code(m.group(1))
             pos = m.end()

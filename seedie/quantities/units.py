@@ -88,6 +88,7 @@ class UnitTable:
             f"(?:/|{markers})(?:{between})?(" + trie_pattern([*self.units, "h", "s", "d"]) + ")"
         )
         self.per_word_re = re.compile(per + "(" + units + ")")
+        self.per_first_chars = frozenset(w[0] for w in data["per_markers"])  # per_word_re's
         # Every word that may stand before the number, for both forward and look-back scans.
         self.prefix_words: dict[str, tuple[str, str]] = {}
         for word, qual in self.qualifier_prefixes.items():
