@@ -108,14 +108,20 @@ def _arabic_checks(s: str, j: int, text: str, table: UnitTable) -> Reject | None
 
 
 def parse_part(
-    s: str, i: int, prev: str, table: UnitTable, qualified: bool = False
+    s: str,
+    i: int,
+    prev: str,
+    table: UnitTable,
+    qualified: bool = False,
+    run: re.Match[str] | None = None,
 ) -> Part | Reject | None:
     """Parse numeral/unit at ``s[i]``; ``prev`` is the character before the expression.
 
-    ``qualified``: a qualifier precedes (近2000年 is a duration, 2000年 a date).
+    ``qualified``: a qualifier precedes (近2000年 is a duration, 2000年 a date). ``run``:
+    ``table.num_re.match(s, i)`` when the caller has it already.
     """
     n = len(s)
-    m = table.num_re.match(s, i)
+    m = run if run is not None else table.num_re.match(s, i)
     if m is None:
         return _half_part(s, i, prev, table, qualified) if s.startswith("半", i) else None
     j = m.end()

@@ -73,7 +73,7 @@ def _prefixes(s: str, pos: int, t: UnitTable) -> tuple[int, dict[str, str]]:
             if pos < n and s[pos] in GAP_CHARS:
                 pos = _gap_after_prefix(s, pos, t)
             continue
-        m = t.per_word_re.match(s, pos)
+        m = t.per_word_re.match(s, pos) if s[pos] in t.per_first_chars else None
         if m is not None and "per" not in found:
             found["per"] = t.per_code(m.group(1))
             pos = m.end()
@@ -114,8 +114,9 @@ def _gap_after_prefix(s: str, pos: int, t: UnitTable) -> int:
 
 
 def _parse_at(
-    s: str, i: int, prev: str, allow_range: bool, strict: bool
+    s: str, i: int, prev: str, allow_range: bool, strict: bool, run: re.Match[str] | None = None
 ) -> _Parsed | Reject | None:
+    """The quantity at ``s[i]``; ``run`` is ``num_re.match(s, i)`` when the caller has it."""
     t = unit_table()
     pos, pre = _prefixes(s, i, t)
     qual_pre = pre.get("qual")
@@ -126,7 +127,7 @@ def _parse_at(
         prev = s[pos - 1]
         if prev in GAP_CHARS:
             prev = char_before(s, pos)
-    part = parse_part(s, pos, prev, t, qualified)
+    part = parse_part(s, pos, prev, t, qualified, run if pos == i else None)
     if part is None or isinstance(part, Reject):
         return part
     found = _range_after(s, part, t, qualified, allow_range and "mag" not in pre)
@@ -353,7 +354,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 prev = char_before(s, st)
             allow_range = prev not in t.range_opener_chars
             try:
-                r = _parse_at(s, st, prev, allow_range, True)
+                r = _parse_at(s, st, prev, allow_range, True, run if st == c else None)
             except (ArithmeticError, ValueError, IndexError):
                 r = None
             if isinstance(r, Reject):

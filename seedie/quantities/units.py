@@ -13,7 +13,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import alternation, data_table
+from ..lexicon import data_table, first_chars
+from ..places import trie_pattern
 from .numerals import CN_DIGITS
 from .spacing import GAP_CLASS, MAX_GAP
 
@@ -57,7 +58,7 @@ class UnitTable:
                     self.currency_prefixes.setdefault(info.surface, info.unit)
         # 9000元日币, 5000万元人民币: a named currency after 元 decides the code
         self.generic_money = generic
-        self.currency_word_re = re.compile(alternation(list(self.currency_prefixes)))
+        self.currency_word_re = re.compile(trie_pattern(list(self.currency_prefixes)))
         self.money_subunits = {k: Decimal(v) for k, v in data["money_subunits"].items()}
         self.qualifier_prefixes: dict[str, str] = dict(data["qualifier_prefixes"])
         self.qualifier_suffixes: dict[str, str] = dict(data["qualifier_suffixes"])
@@ -66,25 +67,28 @@ class UnitTable:
         # 一起 / 一线 / 一块儿: 一 + classifier words that are adverbs or nouns, not counts
         self.lexicalized_one = frozenset(data["lexicalized_one"])
 
-        # Longest first (seedie.lexicon.alternation): 千瓦时 wins over 千瓦, 个百分点 over 个.
-        self.unit_re = re.compile(alternation(list(self.units)))
-        self.date_re = re.compile(alternation(list(self.date_words)))
-        self.qualifier_suffix_re = re.compile(alternation(list(self.qualifier_suffixes)))
+        # Every word list is a prefix trie (seedie.places.trie_pattern): the same matches as
+        # the alternation longest first (千瓦时 wins over 千瓦, 个百分点 over 个), tried faster.
+        # A first-character lookahead before the long lists: no match at most positions.
+        self.unit_re = re.compile(first_chars(self.units) + trie_pattern(list(self.units)))
+        self.date_re = re.compile(trie_pattern(list(self.date_words)))
+        self.qualifier_suffix_re = re.compile(trie_pattern(list(self.qualifier_suffixes)))
         self._rates(data)
         self._numerals(data)
         self._words(data)
 
     def _rates(self, data: dict[str, Any]) -> None:
         """The rate patterns and the look-back over every word before the number."""
-        units = alternation(self.units)
+        units = trie_pattern(self.units)
         # 每斤, 每个月, 每一天: the rate word and what may stand before its unit
-        markers, between = alternation(data["per_markers"]), alternation(data["per_classifiers"])
+        markers, between = trie_pattern(data["per_markers"]), trie_pattern(data["per_classifiers"])
         per = f"(?:{markers})(?:{between})?"
         # "/吨", "每斤", "/h": the rate denominator after a unit
         self.per_suffix_re = re.compile(
-            f"(?:/|{markers})(?:{between})?(" + alternation([*self.units, "h", "s", "d"]) + ")"
+            f"(?:/|{markers})(?:{between})?(" + trie_pattern([*self.units, "h", "s", "d"]) + ")"
         )
         self.per_word_re = re.compile(per + "(" + units + ")")
+        self.per_first_chars = frozenset(w[0] for w in data["per_markers"])  # per_word_re's
         # Every word that may stand before the number, for both forward and look-back scans.
         self.prefix_words: dict[str, tuple[str, str]] = {}
         for word, qual in self.qualifier_prefixes.items():
@@ -99,18 +103,24 @@ class UnitTable:
             self.prefix_words[word] = ("neg", "")
         for word, code in data["temperature_prefixes"].items():
             self.prefix_words[word] = ("temp", code)
-        self.prefix_re = re.compile(alternation(list(self.prefix_words)))
+        prefixes = first_chars(self.prefix_words) + trie_pattern(self.prefix_words)
+        self.prefix_re = re.compile(prefixes)
         self.prefix_first_chars = frozenset(w[0] for w in self.prefix_words)  # none is empty
         self.rate_filler_chars = frozenset(data["rate_filler_chars"])
         self.magnitude_prefixes: dict[str, str] = dict(data["magnitude_prefixes"])
         # 每天有超过500万枚: "there are" may stand between the rate word and the amount.
-        fillers = alternation(self.rate_filler_chars)
+        fillers = trie_pattern(self.rate_filler_chars)
         prefix_alt = (
-            f"{alternation(self.prefix_words)}|{per}(?:{units})(?:{fillers})?"
-            f"|{alternation(self.magnitude_prefixes)}|[-+]"
+            f"{trie_pattern(self.prefix_words)}|{per}(?:{units})(?:{fillers})?"
+            f"|{trie_pattern(self.magnitude_prefixes)}|[-+]"
+        )
+        # Each word starts with one of ``lead``: a lookahead passes over other positions at
+        # once (same matches).
+        lead = first_chars(
+            [*self.prefix_words, *data["per_markers"], *self.magnitude_prefixes, "-", "+"]
         )
         # 每天 超过 500 万枚: a gap may part two prefixes (before the number, parse.py skips it)
-        one, gap = f"(?:{prefix_alt})", f"{GAP_CLASS}{{0,{MAX_GAP}}}"
+        one, gap = f"{lead}(?:{prefix_alt})", f"{GAP_CLASS}{{0,{MAX_GAP}}}"
         self.lookback_re = re.compile(f"{one}(?:{gap}{one}){{0,3}}$")
         # A look-back match ends with one of these (a word's last character): before any
         # other character it cannot end, so parse.py need not search.
@@ -122,9 +132,9 @@ class UnitTable:
         """The numeral run, its multipliers and the money subunits after an amount."""
         starts: dict[str, list[str]] = data["multiplier_unit_starts"]
         # 百/千/兆 that start a unit word (百分点, 千瓦, 兆帕) are no multiplier
-        g = {ch: f"{re.escape(ch)}(?!{alternation(words)})" for ch, words in starts.items()}
+        g = {ch: f"{re.escape(ch)}(?!{trie_pattern(words)})" for ch, words in starts.items()}
         cn = CN_DIGITS
-        point = alternation(data["decimal_points"])
+        point = trie_pattern(data["decimal_points"])
         # 点 is a decimal point only between Chinese digits (三点五), never in 9点.
         self.num_re = re.compile(
             r"(?:(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
@@ -137,8 +147,8 @@ class UnitTable:
         self.gap_mult_re = re.compile(rf"(?:[万亿萬億]|{g['千']}|{g['百']})+")
         d = f"[0-9{cn}]"
         tenths = "".join(k for k, v in self.money_subunits.items() if v == Decimal("0.1"))
-        cents = alternation(k for k, v in self.money_subunits.items() if v == Decimal("0.01"))
-        tails = alternation(data["money_tails"])
+        cents = trie_pattern(k for k, v in self.money_subunits.items() if v == Decimal("0.01"))
+        tails = trie_pattern(data["money_tails"])
         self.money_tail_re = re.compile(tails)
         self.subunit_re = re.compile(
             rf"零?(?:({d})([{tenths}])(?:({d})(?:{cents})?)?|({d})(?:{cents}))(?:{tails})?"
@@ -155,13 +165,13 @@ class UnitTable:
         self.arabic_word_prev_chars = frozenset(data["arabic_word_prev_chars"])
         self.range_opener_chars = frozenset(data["range_opener_chars"])
         connectors: dict[str, str] = data["range_connectors"]
-        self.connector_re = re.compile(f"(?:{alternation(connectors)})")
+        self.connector_re = re.compile(f"(?:{trie_pattern(connectors)})")
         self.word_connectors = frozenset(w for w, k in connectors.items() if k != "sign")
         self.between_connectors = frozenset(w for w, k in connectors.items() if k == "between")
         self.range_closer: str = data["range_closer"]
         self.discount_chars = frozenset(data["discount_chars"])
         self.discount_not_before_chars = frozenset(data["discount_not_before_chars"])
-        self.inclusive_re = re.compile(rf"\((?:{alternation(data['inclusive_marks'])})\)")
+        self.inclusive_re = re.compile(rf"\((?:{trie_pattern(data['inclusive_marks'])})\)")
 
     def per_code(self, surface: str) -> str:
         """Canonical denominator of a rate: 斤 -> "jin", 天 -> "day", 股 -> "股", 名 -> "人"."""
