@@ -8,6 +8,7 @@ recurs. Generic words (该项目, 一期工程, 园区) are hosts that refer bac
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -187,6 +188,20 @@ class _Matches:
         i = bisect.bisect_right(self.ends, start)
         return i < len(self.starts) and self.starts[i] < end
 
+    def next_start(self, pos: int) -> float:
+        """Where the first match ending after ``pos`` starts (inf: none)."""
+        i = bisect.bisect_right(self.ends, pos)
+        return self.starts[i] if i < len(self.starts) else math.inf
+
+
+def _clause_breaks(ctx: DocContext) -> list[int]:
+    """Offsets of the clause breaks of ``ctx``'s text, found once per text."""
+    cached: list[int] | None = ctx._indexes.get("hosts:breaks")
+    if cached is None:
+        cached = [m.start() for m in _CLAUSE_BREAK.finditer(ctx.text)]
+        ctx._indexes["hosts:breaks"] = cached
+    return cached
+
 
 def find_hosts(ctx: DocContext) -> list[Host]:
     """Hosts of ``ctx`` in text order: heading hosts, clause-initial hosts and their repeats."""
@@ -200,6 +215,7 @@ def find_hosts(ctx: DocContext) -> list[Host]:
     # A clause with no head word near its start names no host, one with no visit verb no
     # visited host. A topic starts after a lead word, and after a visit verb's 了.
     heads, cues = _Matches(_head_re(), text), _Matches(_visit_cue_re(), text)
+    breaks = _clause_breaks(ctx)
     reach = _TOPIC_SPAN + max(map(len, lexicon()["topic_lead_words"]), default=0) + 1
     for i, (p_start, p_end) in enumerate(ctx.paragraphs):
         if i in headings:
@@ -211,10 +227,19 @@ def find_hosts(ctx: DocContext) -> list[Host]:
             continue  # nor has any of its clauses
         pos = p_start
         while pos < p_end:
+            # A clause ending at or before the next match of a head or cue (the first match
+            # ending after pos) overlaps no match, so names no host: go to the clause after
+            # the last break at or before it (none left in the paragraph: done).
+            nxt = min(heads.next_start(pos), cues.next_start(pos))
+            if nxt >= p_end:
+                break
+            k = bisect.bisect_right(breaks, nxt) - 1
+            if k >= 0 and breaks[k] >= pos:
+                pos = breaks[k] + 1
             while pos < p_end and text[pos] in " \t\u3000":
                 pos += 1
-            brk = _CLAUSE_BREAK.search(text, pos, p_end)
-            end = brk.start() if brk else p_end
+            k = bisect.bisect_left(breaks, pos)
+            end = breaks[k] if k < len(breaks) and breaks[k] < p_end else p_end
             found = [_topic_host(text, pos, end)] if heads.near(pos, min(end, pos + reach)) else []
             if cues.near(pos, end):
                 for m in _visit_cue_re().finditer(text, pos, end):

@@ -33,12 +33,26 @@ def outlet_place(ctx: DocContext) -> str | None:
     A name outside the gazetteer counts when it carries a level word (某某县融媒体中心) or
     the text names it as a place or zone elsewhere (某某日报 … 某某高新区).
     """
+    if "claims:outlet" not in ctx._indexes:
+        ctx._indexes["claims:outlet"] = _find_outlet(ctx)
+    found: str | None = ctx._indexes["claims:outlet"]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _outlet_re() -> re.Pattern[str]:
+    """An outlet's name (某某日报) before a cue (讯, 记者), the place name captured."""
     lex = lexicon()
-    outlet = re.compile(
+    return re.compile(
         rf"([\u4e00-\u9fff]{{2,10}}?)(?:{alternation(lex['outlet_suffixes'])})"
         rf"(?=.{{0,6}}(?:{alternation(lex['outlet_cues'])}))"
     )
-    zone = f"(?:[市县区]|{alternation(lex['outlet_zone_words'])})"
+
+
+def _find_outlet(ctx: DocContext) -> str | None:
+    """The work of :func:`outlet_place`, done once per document."""
+    outlet = _outlet_re()
+    zone = f"(?:[市县区]|{alternation(lexicon()['outlet_zone_words'])})"
     gaz = gazetteer()
     text = ctx.text
     for p_start, p_end in ctx.paragraphs[:4]:
@@ -58,9 +72,15 @@ def outlet_place(ctx: DocContext) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _trip_verb_re() -> re.Pattern[str]:
+    """The verbs of a trip to a place (赴, 来到)."""
+    return re.compile(alternation(lexicon()["trip_verbs"]))
+
+
 def _destination_place(ctx: DocContext) -> str | None:
     """The place a visiting group comes to in the title or first sentence (赴某地考察)."""
-    verb_re = re.compile(alternation(lexicon()["trip_verbs"]))
+    verb_re = _trip_verb_re()
     spans = ctx.paragraphs[:1] + ctx.sentences[:2]
     for start, end in spans:
         for m in verb_re.finditer(ctx.text, start, end):

@@ -256,7 +256,7 @@ def _one_item(
                 break
             out.append(Stop(right.start, right.end, right.text, right, listed, kind))
         return out
-    name = site_name(text[t_start:t_end])
+    name = whole  # the item's site name, found above (t_start and t_end are unchanged)
     return [Stop(t_start, t_end, name, None, listed, kind)] if name else []
 
 
