@@ -134,7 +134,7 @@ class DocContext:
             lo, hi = max(0, offset - MAX_SENTENCE_LENGTH), offset + MAX_SENTENCE_LENGTH
         # Bisect on the offsets of all break characters (found once per text), so a long
         # clause costs O(log n), not a character-by-character walk.
-        breaks = self._break_offsets()
+        breaks = self.clause_breaks()
         i = bisect.bisect_left(breaks, offset)
         start = max(lo, breaks[i - 1] + 1) if i > 0 else lo
         end = min(hi, breaks[i]) if i < len(breaks) else min(hi, len(self.text))
@@ -143,16 +143,24 @@ class DocContext:
     def clause_start(self, offset: int) -> int:
         """Just after the last clause break (，；：。 …) before ``offset``, or 0: not limited
         to the sentence, unlike :meth:`clause_bounds`."""
-        breaks = self._break_offsets()
+        breaks = self.clause_breaks()
         i = bisect.bisect_left(breaks, offset)
         return breaks[i - 1] + 1 if i > 0 else 0
 
-    def _break_offsets(self) -> list[int]:
-        cached = self._indexes.get("breaks")
+    def clause_breaks(self) -> list[int]:
+        """Offsets of the text's clause breaks (，；：。 …), sorted (found once per text)."""
+        return self.offsets_of(_CLAUSE_BREAK_RE)
+
+    def offsets_of(self, chars: re.Pattern[str]) -> list[int]:
+        """Sorted start offsets of ``chars``'s matches in the text (a one-character class:
+        break marks), found once per text and pattern, for bisection."""
+        key = f"offsets:{chars.pattern}"
+        cached = self._indexes.get(key)
         if cached is None or cached[0] is not self.text:
-            offsets = [m.start() for m in _CLAUSE_BREAK_RE.finditer(self.text)]
-            cached = self._indexes["breaks"] = (self.text, offsets)
-        return cached[1]
+            found = [m.start() for m in chars.finditer(self.text)]
+            cached = self._indexes[key] = (self.text, found)
+        offsets: list[int] = cached[1]
+        return offsets
 
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]

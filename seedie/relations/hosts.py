@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from ..lexicon import alternation
 from ..orgs.lexicon import lexicon as org_lexicon
-from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
 from .context import (
     DocContext,
@@ -24,7 +23,6 @@ from .context import (
 
 _CN_DIGITS = "零一二两三四五六七八九十百千万亿几"
 _TOPIC_SPAN = 30  # characters: the longest host name taken at a clause head
-_CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,15 +192,6 @@ class _Matches:
         return self.starts[i] if i < len(self.starts) else math.inf
 
 
-def _clause_breaks(ctx: DocContext) -> list[int]:
-    """Offsets of the clause breaks of ``ctx``'s text, found once per text."""
-    cached: list[int] | None = ctx._indexes.get("hosts:breaks")
-    if cached is None:
-        cached = [m.start() for m in _CLAUSE_BREAK.finditer(ctx.text)]
-        ctx._indexes["hosts:breaks"] = cached
-    return cached
-
-
 def find_hosts(ctx: DocContext) -> list[Host]:
     """Hosts of ``ctx`` in text order: heading hosts, clause-initial hosts and their repeats."""
     cached = ctx._indexes.get("claims:hosts")
@@ -215,7 +204,7 @@ def find_hosts(ctx: DocContext) -> list[Host]:
     # A clause with no head word near its start names no host, one with no visit verb no
     # visited host. A topic starts after a lead word, and after a visit verb's 了.
     heads, cues = _Matches(_head_re(), text), _Matches(_visit_cue_re(), text)
-    breaks = _clause_breaks(ctx)
+    breaks = ctx.clause_breaks()
     reach = _TOPIC_SPAN + max(map(len, lexicon()["topic_lead_words"]), default=0) + 1
     for i, (p_start, p_end) in enumerate(ctx.paragraphs):
         if i in headings:

@@ -72,7 +72,7 @@ def list_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
     out: list[Stop] = []
     seen_until = -1
     starts = [s for s, _ in spans]
-    ends = _full_ends(ctx)
+    ends = ctx.offsets_of(_FULL_END_RE)  # the marks that end a full sentence (not ；)
     for s_start, s_end in ctx.sentences:
         # The group may be named earlier in the same full sentence (代表团飞抵甲市，…；次日走访…).
         # It starts after the sentence's full start, which is at most MAX_ITINERARY before it:
@@ -132,20 +132,11 @@ def _frame_stops(ctx: DocContext, blocked: SpanIndex[None], start: int, end: int
 _FULL_END_RE = re.compile(f"[{re.escape(FULL_STOPS)}\n]")
 
 
-def _full_ends(ctx: DocContext) -> list[int]:
-    """Offsets of the marks that end a full sentence (。！？ or a line break, not ；)."""
-    cached: list[int] | None = ctx._indexes.get("lists:full_ends")
-    if cached is None:
-        cached = [m.start() for m in _FULL_END_RE.finditer(ctx.text)]
-        ctx._indexes["lists:full_ends"] = cached
-    return cached
-
-
 def _list_limit(ctx: DocContext, s_end: int) -> int:
     """A list may run past a ；that the sentence splitter treats as an end: to the next full
     stop, within the grammar's reach."""
     limit = min(len(ctx.text), s_end + itinerary.MAX_ITINERARY)
-    ends = _full_ends(ctx)
+    ends = ctx.offsets_of(_FULL_END_RE)  # the marks that end a full sentence (not ；)
     i = bisect.bisect_left(ends, s_end)
     return ends[i] if i < len(ends) and ends[i] < limit else limit
 
