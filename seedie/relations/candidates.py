@@ -12,15 +12,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import alternation
 from ..text.spans import SpanIndex
 from .context import (
     DocContext,
     OrgSpan,
     lexicon,
+    words_re,
 )
 from .hosts import Host, hosts_in
-from .local_places import is_level, local_place, local_re, places_in
+from .local_places import is_level, local_place, places_in
 
 _AMOUNT_IN_NAME = re.compile(r"\d+(?:\.\d+)?[万亿]*元")
 
@@ -69,7 +69,7 @@ def subject_candidates(
             if not any(s <= p.start and p.end <= e for s, e in covered):
                 out.append(Cand(p.start, p.end, "place", p.name, None))
     text = ctx.text
-    for m in local_re().finditer(text, start, end):
+    for m in words_re("local_place_words").finditer(text, start, end):
         if any(p.start == m.end() for p in ctx.places_in(m.end(), min(end, m.end() + 10))):
             continue  # 我市某某县: the place named after it is the one meant
         name = local_place(ctx, m.group(), m.start())
@@ -99,12 +99,6 @@ def subject_candidates(
     out = [c for c in out if not _passing(ctx, c)]
     out.sort(key=lambda c: (c.start, -c.end))
     return out
-
-
-@cache
-def words_re(key: str) -> re.Pattern[str]:
-    """One alternation (longest first) over the word list ``key`` of relations.json."""
-    return re.compile(alternation(lexicon()[key]))
 
 
 @cache

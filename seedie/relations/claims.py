@@ -18,6 +18,7 @@ from .candidates import Cand
 from .context import (
     DocContext,
     lexicon,
+    words_re,
 )
 from .filters import skip
 from .speakers import SpeakerIndex
@@ -32,11 +33,6 @@ def _follow_stop_re() -> re.Pattern[str]:
     return re.compile(rf"[，。；：、,;:！？!?（(“”‘’\s…]|{words}")
 
 
-@lru_cache(maxsize=1)
-def _metric_re() -> re.Pattern[str]:
-    return re.compile(alternation(lexicon()["metric_words"]))
-
-
 def _metric(
     ctx: DocContext, q: Quantity, clause_start: int, clause_end: int
 ) -> tuple[str | None, bool]:
@@ -47,7 +43,7 @@ def _metric(
     if following and text.startswith("的", q.end):
         return following, False
     best: tuple[int, int, str] | None = None
-    for m in _metric_re().finditer(text, clause_start, q.start):
+    for m in words_re("metric_words").finditer(text, clause_start, q.start):
         if ctx.inside_org(m.start(), m.end()):
             continue
         if best is None or (m.end(), len(m.group())) > (best[0], best[1]):

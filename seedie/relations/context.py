@@ -12,11 +12,11 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .. import places
-from ..lexicon import data_table
+from ..lexicon import alternation, data_table
 from ..places import occurrences as place_occurrences
 from ..text.sentences import (
     CLAUSE_BREAKS,
@@ -37,6 +37,13 @@ def lexicon() -> dict[str, Any]:
     """The word lists of ``seedie/data/relations.json`` (read once; do not mutate)."""
     data: dict[str, Any] = data_table("relations.json")
     return data
+
+
+@cache
+def words_re(key: str) -> re.Pattern[str]:
+    """One alternation (longest first) over the word list ``key`` of relations.json,
+    compiled once; an empty list matches nothing."""
+    return re.compile(alternation(lexicon()[key]) or "(?!)")
 
 
 @lru_cache(maxsize=1)

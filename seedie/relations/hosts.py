@@ -19,6 +19,7 @@ from ..text.spans import SpanIndex
 from .context import (
     DocContext,
     lexicon,
+    words_re,
 )
 
 _CN_DIGITS = "零一二两三四五六七八九十百千万亿几"
@@ -32,11 +33,6 @@ class Host:
     name: str
     head: str
     generic: bool  # 该项目, 一期工程, 园区: refers back to a named host
-
-
-@lru_cache(maxsize=1)
-def _head_re() -> re.Pattern[str]:
-    return re.compile(alternation(lexicon()["host_heads"]))
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +63,7 @@ def _topic_host(text: str, start: int, limit: int) -> Host | None:
     window_end = min(limit, start + _TOPIC_SPAN)
     prev_end = start
     generic: Host | None = None
-    for m in _head_re().finditer(text, start, window_end):
+    for m in words_re("host_heads").finditer(text, start, window_end):
         if _topic_stop_re().search(text, start, m.end()):
             break
         after = text[m.end() : m.end() + 2]
@@ -90,11 +86,6 @@ def _topic_host(text: str, start: int, limit: int) -> Host | None:
         begin = prev_end if len(joined) > 1 else m.end() - len(name)
         return Host(begin, m.end(), name, m.group(), False)
     return generic if generic is not None and generic.start == start else None
-
-
-@lru_cache(maxsize=1)
-def _visit_cue_re() -> re.Pattern[str]:
-    return re.compile(alternation(lexicon()["visit_cues"]))
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +139,7 @@ def _heading_host(ctx: DocContext, start: int, end: int) -> Host | None:
     for o in ctx.orgs_in(n_start, n_end):
         if o.start == n_start and o.end == n_end:
             return Host(n_start, n_end, o.company.name, "", False)
-    m = _head_re().search(name, max(0, len(name) - 6))
+    m = words_re("host_heads").search(name, max(0, len(name) - 6))
     if m is None or m.end() != len(name) or len(name) - len(m.group()) < 2:
         return None
     stops = lexicon()["topic_stop_chars"]
@@ -203,7 +194,7 @@ def find_hosts(ctx: DocContext) -> list[Host]:
     headings = set(ctx.headings)
     # A clause with no head word near its start names no host, one with no visit verb no
     # visited host. A topic starts after a lead word, and after a visit verb's 了.
-    heads, cues = _Matches(_head_re(), text), _Matches(_visit_cue_re(), text)
+    heads, cues = _Matches(words_re("host_heads"), text), _Matches(words_re("visit_cues"), text)
     breaks = ctx.clause_breaks()
     reach = _TOPIC_SPAN + max(map(len, lexicon()["topic_lead_words"]), default=0) + 1
     for i, (p_start, p_end) in enumerate(ctx.paragraphs):
@@ -231,7 +222,7 @@ def find_hosts(ctx: DocContext) -> list[Host]:
             end = breaks[k] if k < len(breaks) and breaks[k] < p_end else p_end
             found = [_topic_host(text, pos, end)] if heads.near(pos, min(end, pos + reach)) else []
             if cues.near(pos, end):
-                for m in _visit_cue_re().finditer(text, pos, end):
+                for m in words_re("visit_cues").finditer(text, pos, end):
                     if heads.near(m.end(), min(end, m.end() + reach)):
                         found.append(_visited_host(text, m.end(), end))
             for host in found:

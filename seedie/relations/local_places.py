@@ -24,6 +24,7 @@ from .context import (
     lexicon,
     normalize_place,
     province_of,
+    words_re,
 )
 
 
@@ -72,15 +73,9 @@ def _find_outlet(ctx: DocContext) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _trip_verb_re() -> re.Pattern[str]:
-    """The verbs of a trip to a place (赴, 来到)."""
-    return re.compile(alternation(lexicon()["trip_verbs"]))
-
-
 def _destination_place(ctx: DocContext) -> str | None:
     """The place a visiting group comes to in the title or first sentence (赴某地考察)."""
-    verb_re = _trip_verb_re()
+    verb_re = words_re("trip_verbs")
     spans = ctx.paragraphs[:1] + ctx.sentences[:2]
     for start, end in spans:
         for m in verb_re.finditer(ctx.text, start, end):
@@ -249,6 +244,3 @@ def places_in(ctx: DocContext, start: int, end: int) -> list[PlaceSpan]:
     return [p for _, _, p in index.inside(start, end)]
 
 
-@lru_cache(maxsize=1)
-def local_re() -> re.Pattern[str]:
-    return re.compile(alternation(lexicon()["local_place_words"]))

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from ..lexicon import alternation
 from ..text.sentences import CLAUSE_BREAKS, FULL_STOPS
 from ..text.spans import SpanIndex, occurrences
-from .context import DocContext, lexicon
+from .context import DocContext, lexicon, words_re
 
 _STOPS_BEFORE_QUOTE = FULL_STOPS + "“\n"
 _STOPS_AFTER_QUOTE = FULL_STOPS + "”\n"
@@ -37,11 +37,6 @@ class NameSpan:
 @lru_cache(maxsize=1)
 def _title_re() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(lexicon()['titles'])})")
-
-
-@lru_cache(maxsize=1)
-def _speech_re() -> re.Pattern[str]:
-    return re.compile(alternation(lexicon()["speech_verbs"]))
 
 
 @lru_cache(maxsize=1)
@@ -74,13 +69,8 @@ def _chars(key: str) -> frozenset[str]:
     return frozenset(lexicon()[key])
 
 
-@lru_cache(maxsize=1)
-def _compound_surname_re() -> re.Pattern[str]:
-    return re.compile(alternation(lexicon()["compound_surnames"]) or "(?!)")
-
-
 def _surname_len(text: str, pos: int) -> int:
-    if _compound_surname_re().match(text, pos):
+    if words_re("compound_surnames").match(text, pos):
         return 2
     return 1 if pos < len(text) and text[pos] in _chars("surnames") else 0
 
@@ -100,7 +90,7 @@ def _name_after_title(text: str, pos: int) -> str | None:
         end = pos + size
         if end > len(text) or not _CJK.match(text[pos:end]):
             continue
-        if end == len(text) or text[end] in followers or _speech_re().match(text, end):
+        if end == len(text) or text[end] in followers or words_re("speech_verbs").match(text, end):
             return text[pos:end]
     end = pos + sur + 2
     if end <= len(text) and _CJK.match(text[pos:end]):
@@ -120,7 +110,7 @@ def _bare_speaker_names(text: str) -> set[str]:
             end = pos + size
             if end > len(text) or not _CJK.match(text[pos:end]):
                 continue
-            verb = _speech_re().match(text, end)
+            verb = words_re("speech_verbs").match(text, end)
             if text.startswith("看来", end) and m.group() == "在":
                 out.add(text[pos:end])
                 break
@@ -250,7 +240,7 @@ def _attribute_after(
         for n in mentions:
             if n.start == q_end + kan.start(1):
                 return n.name
-    for v in _speech_re().finditer(text, q_end, seg_end):
+    for v in words_re("speech_verbs").finditer(text, q_end, seg_end):
         who = _speaker_before_verb(mentions, v.start(), text)
         if who:
             return who
@@ -281,7 +271,7 @@ def _attribute_before(
         return None
     if segment[-1] in "：:":
         return inside[-1].name
-    verb = _speech_re().search(segment[-4:])
+    verb = words_re("speech_verbs").search(segment[-4:])
     if verb:
         return _speaker_before_verb(mentions, seg_start + len(segment) - 4 + verb.start(), text)
     return None
@@ -330,7 +320,7 @@ def build_speakers(ctx: DocContext, persons: list[tuple[int, int, str]]) -> Spea
         index.quotes.append((q_start, q_end, who))
         index.attributions.append(span if who else (q_start, q_start))
     quoted: SpanIndex[None] = SpanIndex((s, e, None) for s, e, _ in index.quotes)
-    for v in _speech_re().finditer(text):
+    for v in words_re("speech_verbs").finditer(text):
         after = text[v.end() : v.end() + 1]
         if after not in "，,：:" or text[v.end() + 1 : v.end() + 2] == "“":
             continue

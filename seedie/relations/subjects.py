@@ -17,19 +17,17 @@ joint subject. :func:`subject_steps` yields these steps in that order, each with
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from ..lexicon import alternation
 from ..text.sentences import CLAUSE_BREAKS
 from ..types import Quantity, Visit
-from .candidates import Cand, subject_candidates, words_re
+from .candidates import Cand, subject_candidates
 from .context import (
     DocContext,
     lexicon,
+    words_re,
 )
 from .hosts import find_hosts
 from .local_places import home_place, outlet_place
@@ -74,12 +72,6 @@ def section_topics(ctx: DocContext) -> dict[int, Cand]:
         if ranked and ranked[0][1] >= 2:
             out[sec] = by_id[ranked[0][0]]
     return out
-
-
-@lru_cache(maxsize=1)
-def _first_person_re() -> re.Pattern[str]:
-    """我们, 本公司: a speaker's company naming itself."""
-    return re.compile(alternation(lexicon()["first_person_words"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +135,7 @@ def subject_steps(
 
     # “我们在贵州的项目…”远航集团总经理X说: "we" is the speaker's organization, not the place
     # the sentence also names.
-    we = span is not None and _first_person_re().search(text, s_start, q.start)
+    we = span is not None and words_re("first_person_words").search(text, s_start, q.start)
     yield "speaker_we", speaker_org() if we else None
     yield "located", _located_in(ctx, q, blocked)
     in_clause = _not_examples(text, subject_candidates(ctx, st.c_start, q.start, blocked), q.start)

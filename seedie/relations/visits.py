@@ -21,7 +21,7 @@ from ..orgs.delegation import leads_group
 from ..orgs.lexicon import lexicon as org_lexicon
 from ..places import level_suffixes, strip_level
 from ..types import DateMention, Delegation, Trip, Visit
-from .context import DocContext, OrgSpan, gazetteer, lexicon, province_of
+from .context import DocContext, OrgSpan, gazetteer, lexicon, province_of, words_re
 from .days import date_for, governing_dates, tod_of
 from .hits import Hit, merge_hits
 from .lists import before_group_stops, list_stops
@@ -39,12 +39,6 @@ def _list_glue_re() -> re.Pattern[str]:
     return re.compile(rf"^[、，,{chars}\s]*$")
 
 
-@lru_cache(maxsize=1)
-def _cue_re() -> re.Pattern[str]:
-    """Any visit cue (走进, 来到)."""
-    return re.compile(alternation(lexicon()["visit_cues"]) or "(?!)")
-
-
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     # Spans are sorted delegation mentions; a bisect keeps long documents linear.
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
@@ -56,7 +50,7 @@ def _cue_before(
 ) -> tuple[bool, bool]:
     """(is a visit, via a list) for a cue before ``org`` in its clause."""
     text = ctx.text
-    if _cue_re().search(text, clause_start, org.start) is None:
+    if words_re("visit_cues").search(text, clause_start, org.start) is None:
         return False, False  # no cue at all before it in its clause
     best = _last_cue_end(ctx, clause_start, org.start, blocked)
     if best is None:
