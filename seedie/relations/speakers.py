@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from ..lexicon import alternation
+from ..lexicon import alternation, first_chars
 from ..text.sentences import CLAUSE_BREAKS, FULL_STOPS
 from ..text.spans import SpanIndex, occurrences
 from .context import DocContext, lexicon, words_re
@@ -49,12 +49,10 @@ def _clause_start_re() -> re.Pattern[str]:
     # What a match starts with, tested first: a character class is cheaper than the
     # lookbehind at every offset of the text (the matches are the same).
     words = [*lex["speaker_clause_openers"], *lex["compound_surnames"], *lex["surnames"]]
-    firsts = "".join(sorted({w[0] for w in words if w}))
-    if not firsts or not surname:
+    lead = first_chars(words)
+    if not lead or not surname:
         return re.compile("(?!)")
-    return re.compile(
-        rf"(?=[{re.escape(firsts)}])(?:^|(?<=[{CLAUSE_BREAKS}”」]))(?:{openers})?+(?={surname})"
-    )
+    return re.compile(rf"{lead}(?:^|(?<=[{CLAUSE_BREAKS}”」]))(?:{openers})?+(?={surname})")
 
 
 def _surname_class() -> str:
