@@ -4,19 +4,18 @@
 No spaCy import. Every module that needs a place's bare form, its province or its level
 asks here; the table is read once, its indexes are built once on first use, and level words
 (省, 市, 自治区 …) are stripped by one function, :func:`strip_level`. Patterns over all forms
-are found by an Aho-Corasick automaton (:mod:`seedie.text.occurrences`) or a prefix trie
-(:func:`trie_pattern`), never a flat alternation of thousands of names.
+are found once per text (:func:`occurrences`, by :mod:`seedie.text.occurrences`) or by a
+prefix trie (:func:`seedie.lexicon.trie_pattern`), never a flat alternation of thousands of
+names.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from .lexicon import data_table
+from .lexicon import data_table, trie_pattern
 from .text.occurrences import Occurrences, WordFinder
 
 __all__ = [
@@ -208,43 +207,6 @@ def strip_level(name: str, levels: tuple[str, ...] | None = None) -> str:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return name
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, the longest at a given start, as a prefix trie.
-
-    Same matches as the alternation of the words longest first, but the regex engine
-    follows one branch per character instead of trying thousands of names at each offset.
-
-    >>> trie_pattern(["深圳", "深圳市", "贵州"])
-    '(?:深圳市?|贵州)'
-    >>> [m.group() for m in re.finditer(trie_pattern(["深圳", "深圳市"]), "深圳市与深圳")]
-    ['深圳市', '深圳']
-    """
-    trie: _Trie = {}
-    for word in words:
-        if not word:
-            continue
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: _Trie) -> str:
-        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        if "" not in node:
-            return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if len(alts) == 1 and len(alts[0]) == 1:
-            return alts[0] + "?"
-        return "(?:" + "|".join(alts) + ")?"
-
-    body = emit(trie)
-    return body if body.startswith("(?:") or not body else "(?:" + body + ")"
 
 
 @lru_cache(maxsize=1)

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import alternation
-from ..places import trie_pattern
+from ..lexicon import alternation, trie_pattern
 from ..text.anchors import char_class
 from ..text.sentences import CLAUSE_BREAKS, CLAUSE_MARKS
 from .lexicon import (

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import alternation, data_table, first_chars
-from ..places import name_prefix_forms, occurrences, trie_pattern
+from ..lexicon import alternation, data_table, first_chars, trie_pattern
+from ..places import name_prefix_forms, occurrences
 from ..text.anchors import Anchor, char_class
 from ..text.occurrences import Occurrences
 

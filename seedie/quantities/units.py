@@ -13,8 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import data_table, first_chars
-from ..places import trie_pattern
+from ..lexicon import data_table, first_chars, trie_pattern
 from .numerals import CN_DIGITS
 from .spacing import GAP_CLASS, MAX_GAP
 
@@ -67,7 +66,7 @@ class UnitTable:
         # 一起 / 一线 / 一块儿: 一 + classifier words that are adverbs or nouns, not counts
         self.lexicalized_one = frozenset(data["lexicalized_one"])
 
-        # Every word list is a prefix trie (seedie.places.trie_pattern): the same matches as
+        # Every word list is a prefix trie (seedie.lexicon.trie_pattern): the same matches as
         # the alternation longest first (千瓦时 wins over 千瓦, 个百分点 over 个), tried faster.
         # A first-character lookahead before the long lists: no match at most positions.
         self.unit_re = re.compile(first_chars(self.units) + trie_pattern(list(self.units)))

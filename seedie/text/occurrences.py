@@ -3,7 +3,7 @@
 A :class:`WordFinder` holds one or more named groups of words; its
 :meth:`~WordFinder.index` finds every occurrence of every word in one pass and keeps them by
 start, per group. The queries then answer as a prefix-trie regex of the same words would
-(``re.compile(places.trie_pattern(words))``), with ``pos``/``endpos`` windows like
+(``re.compile(seedie.lexicon.trie_pattern(words))``), with ``pos``/``endpos`` windows like
 ``re.Pattern``'s, but each costs a few dictionary lookups instead of a regex run:
 
 - :meth:`Occurrences.match`: the longest word starting at ``pos`` and ending by ``endpos``;
