@@ -20,7 +20,7 @@ from ..lexicon import alternation, data_table, first_chars
 from ..text.sentences import CLAUSE_MARKS, CLAUSE_PAUSES, SENTENCE_BREAKS
 from ..types import Delegation, Mention
 from .lexicon import lexicon as org_lexicon
-from .lexicon import reversed_text
+from .lexicon import run_start
 
 __all__ = ["DelegationInfo", "find_delegation", "leads_group", "short_place"]
 
@@ -164,11 +164,8 @@ def _last_place_in(text: str, start: int, end: int, places: list[tuple[int, int]
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    """Just after the last sentence break before ``pos`` (0 when none): the run of other
-    characters ending at ``pos``, matched leftwards in the reversed text."""
-    at = len(text) - pos
-    run = _NOT_SENTENCE_BREAKS.match(reversed_text(text), at)
-    return pos - (run.end() - at if run is not None else 0)
+    """Just after the last sentence break before ``pos`` (0 when none)."""
+    return run_start(text, pos, _NOT_SENTENCE_BREAKS)
 
 
 _NOT_SENTENCE_BREAKS = re.compile(f"[^{re.escape(SENTENCE_BREAKS)}]*")

@@ -15,7 +15,6 @@ from ..lexicon import alternation, trie_pattern
 from ..text.anchors import char_class
 from ..text.sentences import CLAUSE_BREAKS, CLAUSE_MARKS
 from .lexicon import (
-    MAX_STEM,
     NAME_CHAR,
     NUMERAL_CLASSIFIER,
     Lexicon,
@@ -23,8 +22,9 @@ from .lexicon import (
     is_protected,
     name_ends_at,
     place_hits,
-    reversed_text,
+    run_start,
     segments_into,
+    stem_window_start,
 )
 from .lexicon import lexicon as org_lexicon
 
@@ -50,10 +50,7 @@ def project_owners(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     out = []
     for m in re.finditer("项目", text):
         hs = m.start()
-        i = hs
-        while i > 0 and hs - i < MAX_STEM and NAME_CHAR.match(text[i - 1]):
-            i -= 1
-        start = _latest_boundary_end(text, i, hs, lex)
+        start = _latest_boundary_end(text, stem_window_start(text, hs), hs, lex)
         opens = start == 0 or text[start - 1] in CLAUSE_MARKS + "\n"
         if not opens and not text[max(0, start - 8) : start].rstrip("了").endswith(lex.stop_verbs):
             continue
@@ -133,14 +130,12 @@ def list_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     # Only a clause holding the first character of a split (、, 和 …) can hold a split: the
     # clauses are looked up around those characters instead of walked one by one.
-    reverse = reversed_text(text)
-    n = len(text)
     done = 0
     for mark in _split_start_re(lex).finditer(text):
         if mark.start() < done:
             continue  # in the clause just read
         # The clause holding the mark: the run of non-break characters around it.
-        lo = n - _run_end(reverse, n - mark.start())
+        lo = run_start(text, mark.start(), _CLAUSE_RUN)
         hi = done = _run_end(text, mark.start())
         stop = text.find("等", lo, hi)
         stop = hi if stop == -1 else stop

@@ -278,10 +278,30 @@ def place_hits(text: str) -> Occurrences:
 
 
 @lru_cache(maxsize=8)  # read backwards for every head word of a document
-def reversed_text(text: str) -> str:
-    """``text`` reversed: a run of characters ending at a position is matched leftwards as
-    a run starting at its mirror, ``len(text) - pos``."""
+def _reversed(text: str) -> str:
     return text[::-1]
+
+
+def run_start(text: str, pos: int, run: re.Pattern[str]) -> int:
+    """Where the run of ``run``'s characters that ends at ``pos`` starts (``pos`` when there
+    is none). ``run`` matches a run that may be empty (``[…]*``, ``[…]{0,n}``); it is matched
+    leftwards, as a run starting at the mirror of ``pos`` in the reversed text (kept per
+    text), so a long run costs one regex match, not a Python loop.
+
+    >>> run_start("某某，贵州省", 6, re.compile("[^，]*"))
+    3
+    """
+    at = len(text) - pos
+    m = run.match(_reversed(text), at)
+    return pos - (m.end() - at) if m is not None else pos
+
+
+_STEM_WINDOW = re.compile(f"{NAME_CHAR.pattern}{{0,{MAX_STEM}}}")
+
+
+def stem_window_start(text: str, head_start: int) -> int:
+    """The start of the name characters right before a head word, at most MAX_STEM of them."""
+    return run_start(text, head_start, _STEM_WINDOW)
 
 
 def is_protected(text: str, pos: int, lex: Lexicon) -> bool:

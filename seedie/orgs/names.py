@@ -39,7 +39,7 @@ from .lexicon import (
     lexicon,
     name_ends_at,
     place_hits,
-    reversed_text,
+    stem_window_start,
 )
 
 
@@ -66,19 +66,11 @@ def _place_start_over(text: str, pos: int, lex: Lexicon) -> int:
     return pos
 
 
-_WINDOW_BACK = re.compile(f"{NAME_CHAR.pattern}{{0,{MAX_STEM}}}")
-
-
 def _stem_start(
     text: str, head_start: int, min_stem: int, seeds: list[tuple[int, int]], lex: Lexicon
 ) -> int | None:
     """Start of the name whose head begins at ``head_start``; None when unbounded."""
-    # The window: the name characters right before the head, at most MAX_STEM of them,
-    # matched leftwards as a run at the head's place in the reversed text.
-    reverse = reversed_text(text)
-    at = len(text) - head_start
-    run = _WINDOW_BACK.match(reverse, at)
-    i = head_start - (run.end() - at if run is not None else 0)
+    i = stem_window_start(text, head_start)
     if i > 0 and head_start - i >= MAX_STEM and NAME_CHAR.match(text[i - 1]):
         i = _place_start_over(text, i, lex)
     window_start = i
