@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..quantities.numerals import is_year_number, parse_numeral
 from ..text.anchors import Anchor, anchored_matches
+from ..text.spans import ClaimedChars
 from .calendar import day_ok, plan_years
 from .words import ISO, ISO_ANCHOR, patterns, times_of_day, words
 
@@ -285,17 +286,14 @@ def scan(text: str) -> list[Raw]:
 
 
 def _longest_non_overlapping(found: list[Raw]) -> list[Raw]:
-    # Greedy by length (ties: earlier first); ``taken`` marks claimed characters. The total
-    # work is bounded by the covered characters, which is at most the text length.
+    # Greedy by length (ties: earlier first): a raw is kept when none of its characters is
+    # claimed by a longer one. The total work is bounded by the text length.
     found.sort(key=lambda r: (r.start - r.end, r.start))
-    taken: set[int] = set()
+    claimed = ClaimedChars(max((r.end for r in found), default=0))
     kept: list[Raw] = []
     for raw in found:
-        if raw.start in taken or (raw.end - 1) in taken:
-            continue
-        if any(i in taken for i in range(raw.start, raw.end)):
-            continue
-        taken.update(range(raw.start, raw.end))
-        kept.append(raw)
+        if claimed.free(raw.start, raw.end):
+            claimed.claim(raw.start, raw.end)
+            kept.append(raw)
     kept.sort(key=lambda r: r.start)
     return kept

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from ..text.anchors import char_class
 from ..text.sentences import FULL_STOPS
+from ..text.spans import ClaimedChars
 from .kb import strip_place
 from .lexicon import head_of, is_place, lexicon
 from .names import OrgCandidate
@@ -163,14 +164,13 @@ def resolve_overlaps(text: str, candidates: Iterable[OrgCandidate]) -> list[OrgC
     ordered = sorted(
         trimmed, key=lambda c: (-(c.end - c.start), _SOURCE_RANK.get(c.source, 2), c.start)
     )
-    # The characters of the kept spans, marked 1: a span overlaps a kept one when it holds a
-    # marked character. An overlapping span is dropped whether it is junk or not, so that
-    # is asked first; an empty span overlaps nothing here, but it is junk (too short).
-    used = bytearray(len(text))
+    # An overlapping span is dropped whether it is junk or not, so that is asked first; an
+    # empty span overlaps nothing here, but it is junk (too short).
+    claimed = ClaimedChars(len(text))
     kept: list[OrgCandidate] = []
     for c in ordered:
         s, e = c.start, c.end
-        if s < 0 or e > len(text) or used.find(1, s, e) != -1:
+        if s < 0 or e > len(text) or not claimed.free(s, e):
             continue
         if _is_context_junk(text, s, e, c.source):
             continue
@@ -178,7 +178,7 @@ def resolve_overlaps(text: str, candidates: Iterable[OrgCandidate]) -> list[OrgC
         # definite reference to the long name it shortens.
         if c.source not in _DERIVED and is_junk(text[s:e], known=c.source == "kb"):
             continue
-        used[s:e] = b"\x01" * (e - s)
+        claimed.claim(s, e)
         kept.append(c)
     kept.sort(key=lambda c: c.start)  # no two kept spans start at the same character
     return kept

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..text.anchors import Anchor, anchored_matches, char_class
 from ..text.sentences import CLAUSE_BREAKS
-from ..text.spans import SpanIndex
+from ..text.spans import ClaimedChars, SpanIndex
 from .headless import extend_over_industry, extend_to_head, list_names, project_owners
 from .lexicon import (
     ADMIN_START,
@@ -360,16 +360,16 @@ def find_org_names(text: str, seeds: list[tuple[int, int]] | None = None) -> lis
     priority = {id(c): 0 for c in extended + congress + gov}
     # Seeds (and congresses built on them) first: they are the most reliable; then longer.
     candidates.sort(key=lambda c: (priority.get(id(c), 1), -(c[1] - c[0]), c[0]))
-    # The characters of the kept spans, marked 1: a span overlaps a kept one when it holds a
-    # marked character (no span here is empty: every pattern, seed and head word has one).
-    used = bytearray(len(text))
+    # No span here is empty (every pattern, seed and head word has a character), so a span
+    # is kept when none of its characters is claimed yet.
+    claimed = ClaimedChars(len(text))
     taken = []
     for cand in candidates:
         if cand[1] - cand[0] < 2 or text[cand[0] : cand[1]] in lex.generic:
             if cand[2] != "gov":
                 continue
-        if used.find(1, cand[0], cand[1]) == -1:
-            used[cand[0] : cand[1]] = b"\x01" * (cand[1] - cand[0])
+        if claimed.free(cand[0], cand[1]):
+            claimed.claim(cand[0], cand[1])
             taken.append(cand)
     taken.sort()  # no two kept spans start at the same character
     return [_candidate(text, s, e, label) for s, e, label in taken]

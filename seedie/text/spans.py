@@ -92,6 +92,31 @@ class SpanIndex(Generic[T]):
         return len(self._spans)
 
 
+class ClaimedChars:
+    """The characters of a text that kept spans have claimed, for a greedy pass that keeps a
+    span only when it shares no character with one kept before (longest first, say).
+
+    Example:
+        >>> claimed = ClaimedChars(10)
+        >>> claimed.claim(2, 5)
+        >>> claimed.free(4, 6), claimed.free(5, 8)
+        (False, True)
+    """
+
+    __slots__ = ("_marks",)
+
+    def __init__(self, length: int) -> None:
+        self._marks = bytearray(length)
+
+    def free(self, start: int, end: int) -> bool:
+        """True when no character of [start, end) is claimed (an empty span always is)."""
+        return self._marks.find(1, start, end) == -1
+
+    def claim(self, start: int, end: int) -> None:
+        """Claim the characters of [start, end) (within the length given)."""
+        self._marks[start:end] = b"\x01" * (end - start)
+
+
 def occurrences(text: str, word: str) -> Iterator[int]:
     """Start offsets of ``word`` in ``text``, left to right, not overlapping (as a regex
     search for the literal finds them, without compiling one per word).
@@ -107,4 +132,4 @@ def occurrences(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + len(word))
 
 
-__all__ = ["SpanIndex", "occurrences"]
+__all__ = ["ClaimedChars", "SpanIndex", "occurrences"]
