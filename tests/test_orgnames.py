@@ -97,3 +97,17 @@ def test_bracketed_names_are_found_as_by_finditer(text, seed_text):  # type: ign
         want = [(m.span(), m.groupdict()) for m in lex.bracketed_re.finditer(t)]
         got = [(m.span(), m.groupdict()) for m in anchored_matches(lex.bracketed_re, lex.bracketed_anchor, t)]
         assert got == want
+
+
+@pytest.mark.parametrize("text", ["党的二十大和十五大", "十一大学二十大会第十五大", "二十二大十九大"])
+def test_short_congresses_are_found_as_by_finditer(text, seed_text):  # type: ignore[no-untyped-def]
+    from seedie.orgs import names
+    from seedie.text.anchors import anchored_matches
+
+    for t in (text, seed_text):
+        want = [m.span() for m in names._CONGRESS_SHORT.finditer(t)]
+        got = [
+            m.span()
+            for m in anchored_matches(names._CONGRESS_SHORT, names._CONGRESS_SHORT_ANCHOR, t)
+        ]
+        assert got == want

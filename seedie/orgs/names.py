@@ -208,9 +208,9 @@ def _gov_spans(text: str) -> list[tuple[int, int, str]]:
 # 中国致公党第十一次全国代表大会 (``lexicon().congress_re``), 十五大: a party's or assembly's
 # congress is an organization (the convention of Chinese news NER, e.g. the MSRA corpus).
 _CONGRESS_SHORT = re.compile(
-    r"(?=[十二])(?<![一二三四五六七八九十\d第])(?:十[一二三四五六七八九]|二十)大(?![学师类户型批项会])"
+    r"(?<![一二三四五六七八九十\d第])(?:十[一二三四五六七八九]|二十)大(?![学师类户型批项会])"
 )
-# Its matches start at 十 or 二: only those characters are tried.
+# Its matches start at 十 or 二: only those characters are tried (anchored_matches).
 _CONGRESS_SHORT_ANCHOR = Anchor(char_class("十二"), 0)
 
 
