@@ -41,17 +41,9 @@ def test_queries(text: str, query: str, args: tuple[int, ...], expected: object)
     assert (list(got) if query == "finditer" else got) == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "pos", "covered"),
-    [("贵州省", 0, True), ("贵州省", 2, True), ("去贵州", 0, False), ("去深圳市", 3, True)],
-)
-def test_covering_counts_overlapping_occurrences(text: str, pos: int, covered: bool) -> None:
-    assert WordFinder({"w": WORDS}).index(text)["w"].covering(pos) is covered
-
-
 def test_no_words_find_nothing() -> None:
     occ = WordFinder({"w": []}).index("深圳")["w"]
-    assert list(occ.finditer()) == [] and occ.match(0) is None and not occ.covering(0)
+    assert list(occ.finditer()) == [] and occ.match(0) is None
 
 
 @pytest.mark.parametrize("word", ["", "深" * 65])
@@ -90,7 +82,6 @@ def _texts() -> list[str]:
 def test_same_answers_as_the_trie_regex_on_the_gazetteer() -> None:
     words = places.running_text_forms()
     regex = re.compile(places.trie_pattern(words))
-    longest = max(map(len, words))
     rng = random.Random(11)
     for text in _texts():
         occ = places.occurrences(text, "running_text")
@@ -105,8 +96,3 @@ def test_same_answers_as_the_trie_regex_on_the_gazetteer() -> None:
             assert list(occ.finditer(pos, end)) == [
                 m.span() for m in regex.finditer(text, pos, end)
             ]
-            assert occ.covering(pos) == any(
-                text[s:e] in words
-                for s in range(max(0, pos - longest + 1), pos + 1)
-                for e in range(pos + 1, min(len(text), s + longest) + 1)
-            )

@@ -51,7 +51,6 @@ class Lexicon:
     generic: frozenset[str]
     boundaries: tuple[str, ...]
     boundaries_by_last: dict[str, tuple[str, ...]]  # same words, keyed by their last character
-    exceptions: tuple[str, ...]
     exceptions_by_char: dict[str, tuple[tuple[str, int], ...]]  # char -> (word, its offset)
     gov_re: re.Pattern[str]
     places: frozenset[str]
@@ -167,7 +166,6 @@ def lexicon() -> Lexicon:
         generic=frozenset(data["generic"]),
         boundaries=tuple(sorted(data["boundaries"], key=len, reverse=True)),
         boundaries_by_last=_by_last_char(data["boundaries"]),
-        exceptions=tuple(data["boundary_exceptions"]),
         exceptions_by_char=_by_char(data["boundary_exceptions"]),
         gov_re=re.compile(trie_pattern(data["gov_short"])),
         places=frozenset(places),

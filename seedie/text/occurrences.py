@@ -77,24 +77,8 @@ class Occurrences:
                 yield start, end
                 pos = end
 
-    def covering(self, pos: int) -> bool:
-        """True when some occurrence (overlapping or not) contains text[pos]."""
-        starts = self._starts
-        i = bisect_left(starts, pos + 1)
-        # Words are short: look back over the starts until no word could reach ``pos``.
-        while i > 0:
-            i -= 1
-            start = starts[i]
-            ends = self._ends[start]
-            if ends[0] > pos:
-                return True
-            if pos - start >= _LONGEST_WORD:
-                return False
-        return False
 
-
-# Starts further back than this cannot cover a position (see :meth:`Occurrences.covering`);
-# WordFinder refuses longer words.
+# WordFinder refuses longer words (names and fixed expressions are far shorter).
 _LONGEST_WORD = 64
 
 
@@ -118,13 +102,14 @@ class WordFinder:
                     raise ValueError(Errors.E014.format(got=word, longest=_LONGEST_WORD))
                 masks[word] = masks.get(word, 0) | 1 << i
         self._masks = masks
+        # The lengths of the longer words by their first two characters, longest first; the
+        # one-character words apart (they begin every two-character key that starts with them).
         lengths: dict[str, set[int]] = {}
         for word in masks:
-            lengths.setdefault(word[:2], set()).add(len(word))
-        # A one-character word is also reached from every two-character key it begins.
-        singles = {w for w in masks if len(w) == 1}
+            if len(word) > 1:
+                lengths.setdefault(word[:2], set()).add(len(word))
         self._by_start = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
-        self._singles = frozenset(singles)
+        self._singles = frozenset(w for w in masks if len(w) == 1)
         self._first = _start_pattern(masks)
 
     def index(self, text: str) -> dict[str, Occurrences]:
@@ -140,7 +125,7 @@ class WordFinder:
             for hit in self._first.finditer(text):
                 start = hit.start()
                 sizes = by_start.get(text[start : start + 2], ())
-                if text[start] in singles and 1 not in sizes:
+                if text[start] in singles:
                     sizes += (1,)
                 for size in sizes:
                     if start + size > length:
