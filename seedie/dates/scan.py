@@ -4,7 +4,7 @@ Scanning only finds and reads expressions; it never resolves a year against a re
 date. Every pattern is compiled once, on first use, from the word lists of
 ``seedie/data/dates.json``; it uses fixed-width guards only and has no nested
 quantifiers, so a scan is linear in the text length. A pattern with an
-:class:`~seedie.dates.words.Anchor` is tried only at the few starts just before a character
+:class:`~seedie.text.anchors.Anchor` is tried only at the few starts just before a character
 its matches must hold (年, 月, 日 …), which finds what ``finditer`` finds.
 """
 

@@ -20,7 +20,6 @@ __all__ = [
     "ISO",
     "ISO_ANCHOR",
     "TIME_OF_DAY_ORDER",
-    "Anchor",
     "DatePatterns",
     "DateWords",
     "patterns",
