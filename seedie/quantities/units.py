@@ -124,8 +124,8 @@ class UnitTable:
         # A look-back match ends with one of these (a word's last character): before any
         # other character it cannot end, so parse.py need not search.
         ends = [*self.prefix_words, *self.units, *self.rate_filler_chars, *self.magnitude_prefixes]
+        assert all(ends), "an empty word would match anywhere"  # and has no last character
         self.lookback_last_chars = frozenset(w[-1] for w in ends) | {"-", "+"}
-        assert all(ends), "an empty word would match anywhere"
 
     def _numerals(self, data: dict[str, Any]) -> None:
         """The numeral run, its multipliers and the money subunits after an amount."""
