@@ -50,6 +50,7 @@ from .mentions import (
     is_junk,
     join_adjacent,
     resolve_overlaps,
+    trim,
 )
 from .names import OrgCandidate
 from .short_forms import (
@@ -193,11 +194,18 @@ def _with_short_forms(
     forms, tails = find_short_forms(text, spans, kb, abbrs)
     # Every use of a defined abbreviation or a short form is a mention, even where NER
     # missed it; a longer short form also replaces an NER fragment of the name (超聚 of 超聚变).
+    # A use that repeats a kept span exactly is left out: the kept span sorts before it in
+    # the second resolution (same length and start, a rank no lower), so it claims the
+    # characters first, as long as it passes the checks again, which it does when trimming
+    # leaves it unchanged (the same checks it passed in the first resolution).
+    repeats = {(c.start, c.end) for c in spans if trim(text, c) is c}
     extra = []
     for short in list(abbrs) + list(forms):
         for at in occurrences(text, short):
             if short in tails and at < tails[short]:
                 continue  # 交易中心 refers back to the full name only after it
+            if (at, at + len(short)) in repeats:
+                continue
             extra.append(OrgCandidate(at, at + len(short), "abbr" if short in abbrs else "alias"))
     for short, span in forms.items():
         abbrs.setdefault(short, span)
