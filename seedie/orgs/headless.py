@@ -139,12 +139,12 @@ def list_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         hi = done = _run_end(text, mark.start())
         stop = text.find("等", lo, hi)
         stop = hi if stop == -1 else stop
-        splits = list(lex.list_split_re.finditer(text, lo, stop))
-        if not splits:
-            continue
         companies = lex.company_list_end_re.match(text, stop, hi) is not None
         if not companies and lex.company_head_re.search(text, lo, stop) is None:
             continue  # no closing 等…企业 and no item with a company head: not a company list
+        splits = list(lex.list_split_re.finditer(text, lo, stop))
+        if not splits:
+            continue
         cuts = [lo] + [m.end() for m in splits]
         ends = [m.start() for m in splits] + [stop]
         found = []
