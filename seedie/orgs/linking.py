@@ -54,11 +54,11 @@ from .mentions import (
 )
 from .names import OrgCandidate
 from .short_forms import (
-    BRACKET,
     abbreviations,
     core_key,
     find_short_forms,
 )
+from .surface_forms import kb_forms
 
 __all__ = ["in_title", "is_title_only", "link_organizations", "resolve_overlaps"]
 
@@ -225,22 +225,10 @@ def _key_of(
         return _key_of(text[slice(*abbrs[surface])], text, abbrs, kb, home)
     full = _complete_gov(surface, home)
     record = kb.lookup(full) or kb.lookup(surface)
-    if record is None:
-        base = lexicon().owned_facility_end_re.sub("", surface)
-        if base != surface and len(base) >= 2:
-            record = kb.lookup(base)
-    if record is None and BRACKET.search(surface):
-        record = kb.lookup(BRACKET.sub("", surface))  # 华为技术（深圳）有限公司
-    if record is None:
-        # 吉利控股集团 / 比亚迪股份 -> the KB's 吉利控股 / 比亚迪: the name without its
-        # legal suffix.
-        bare = BRACKET.sub("", strip_place(surface) or surface)
-        for suffix in lexicon().legal_suffixes:  # longest first: 吉利控股|集团 before 吉利|控股集团
-            core = bare[: -len(suffix)]
-            if bare.endswith(suffix) and len(core) >= 2 and not is_junk(core):
-                record = kb.lookup(core)
-                if record is not None:
-                    break
+    for form in kb_forms(surface) if record is None else ():
+        record = kb.lookup(form)
+        if record is not None:
+            break
     if record is not None:
         return "kb:" + record.id, record, None
     if full != surface:
