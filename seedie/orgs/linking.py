@@ -42,12 +42,11 @@ from dataclasses import dataclass, field
 from ..places import lookup, strip_level
 from ..text.spans import occurrences
 from ..types import Company, Mention
-from .kb import OrgKB, OrgRecord, strip_place
+from .kb import OrgKB, OrgRecord
 from .lexicon import head_of, is_place, lexicon
 from .mentions import (
     drop_departments,
     is_byline,
-    is_junk,
     join_adjacent,
     resolve_overlaps,
     trim,
@@ -58,7 +57,7 @@ from .short_forms import (
     core_key,
     find_short_forms,
 )
-from .surface_forms import kb_forms
+from .surface_forms import facility_owner, fold_keys, kb_forms, name_rank
 
 __all__ = ["in_title", "is_title_only", "link_organizations", "resolve_overlaps"]
 
@@ -124,32 +123,18 @@ def _canonical(
         counts: dict[str, int] = {}
         for s, e in group.spans:
             counts[text[s:e]] = counts.get(text[s:e], 0) + 1
-        named = [x for x in surfaces if not lexicon().facility_end_re.search(x)]
+        named = [x for x in surfaces if name_rank(x)[3]]  # not a facility
         # 贵阳比亚迪 is a branch form of 比亚迪; 宁波舟山港 is simply the name.
-        plain = [x for x in named if strip_place(x) is None] or named
+        plain = [x for x in named if name_rank(x)[2]] or named  # no place prefix
         if not plain or not text:
             return group.record.name
         return max(plain, key=lambda x: (counts.get(x, 0), -len(x)))
 
     # The most complete form: a name, not a generic tail (交易中心), with its head (盛屯集团 over
     # 盛屯), without a place prefix (盛屯集团 over 深圳盛屯集团), not a facility, the longest.
-    generic = lexicon().generic
-
-    def rank(s: str) -> tuple[int, int, int, int, int]:
-        return (
-            s not in generic,
-            head_of(s) is not None,
-            strip_place(s) is None,
-            not lexicon().facility_end_re.search(s),
-            len(s),
-        )
-
-    best = max(surfaces, key=rank)
+    best = max(surfaces, key=name_rank)
     # 某某集团亚太总部 alone: the organization is 某某集团, its headquarters is where it was met.
-    owner = lexicon().owned_facility_end_re.sub("", best)
-    if owner != best and head_of(owner) is not None and not is_junk(owner):
-        return owner
-    return best
+    return facility_owner(best) or best
 
 
 def link_organizations(
@@ -266,17 +251,8 @@ def _fold_facilities(text: str, groups: dict[str, _Group]) -> None:
         if not key.startswith("core:"):
             continue
         surface = text[slice(*groups[key].spans[0])]
-        base = lexicon().owned_facility_end_re.sub("", surface)
-        stripped = strip_place(base) or base
-        target = next(
-            (
-                k
-                for k in (f"core:{core_key(base)}", f"core:{core_key(stripped)}")
-                if k != key and k in groups
-            ),
-            None,
-        )
-        if target is not None and (base != surface or stripped != base):
+        target = next((k for k in fold_keys(surface) if k != key and k in groups), None)
+        if target is not None:
             groups[target].spans.extend(groups.pop(key).spans)
 
 

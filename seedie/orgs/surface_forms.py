@@ -9,9 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .kb import strip_place
-from .lexicon import lexicon
+from .lexicon import head_of, lexicon
 from .mentions import is_junk
-from .short_forms import BRACKET
+from .short_forms import BRACKET, core_key
 
 
 @lru_cache(maxsize=1 << 16)
@@ -31,3 +31,38 @@ def kb_forms(surface: str) -> tuple[str, ...]:
         if bare.endswith(suffix) and len(core) >= 2 and not is_junk(core):
             out.append(core)
     return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def name_rank(surface: str) -> tuple[bool, bool, bool, bool, int]:
+    """How complete a name ``surface`` is, as the canonical name is chosen (greater is
+    better): not a generic tail (交易中心), with its head (盛屯集团 over 盛屯), without a place
+    prefix (盛屯集团 over 深圳盛屯集团), not a facility, then longer."""
+    lex = lexicon()
+    return (
+        surface not in lex.generic,
+        head_of(surface) is not None,
+        strip_place(surface) is None,
+        not lex.facility_end_re.search(surface),
+        len(surface),
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def facility_owner(surface: str) -> str | None:
+    """某某集团亚太总部 -> 某某集团: the organization an owned facility's name starts with."""
+    owner = lexicon().owned_facility_end_re.sub("", surface)
+    if owner != surface and head_of(owner) is not None and not is_junk(owner):
+        return owner
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_keys(surface: str) -> tuple[str, ...]:
+    """The group keys a facility or place+X form (某某总部, 贵阳某某) folds into, in order;
+    none for a surface that is neither."""
+    base = lexicon().owned_facility_end_re.sub("", surface)
+    stripped = strip_place(base) or base
+    if base == surface and stripped == base:
+        return ()
+    return (f"core:{core_key(base)}", f"core:{core_key(stripped)}")
