@@ -51,6 +51,7 @@ class Lexicon:
     generic: frozenset[str]
     boundaries: tuple[str, ...]
     boundaries_by_last: dict[str, tuple[str, ...]]  # same words, keyed by their last character
+    long_boundary_re: re.Pattern[str]  # any of the boundary words of two or more characters
     exceptions_by_char: dict[str, tuple[tuple[str, int], ...]]  # char -> (word, its offset)
     gov_re: re.Pattern[str]
     places: frozenset[str]
@@ -166,6 +167,9 @@ def lexicon() -> Lexicon:
         generic=frozenset(data["generic"]),
         boundaries=tuple(sorted(data["boundaries"], key=len, reverse=True)),
         boundaries_by_last=_by_last_char(data["boundaries"]),
+        long_boundary_re=re.compile(
+            trie_pattern(b for b in data["boundaries"] if len(b) > 1) or "(?!)"  # none: no match
+        ),
         exceptions_by_char=_by_char(data["boundary_exceptions"]),
         gov_re=re.compile(trie_pattern(data["gov_short"])),
         places=frozenset(places),

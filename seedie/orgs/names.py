@@ -337,7 +337,7 @@ def find_org_names(text: str, seeds: list[tuple[int, int]] | None = None) -> lis
                 and pe > e
                 and head not in lex.sub_heads
                 and all(NAME_CHAR.match(c) for c in gap)
-                and not any(b in gap for b in lex.boundaries if len(b) > 1)
+                and lex.long_boundary_re.search(gap) is None
             ):
                 best = (ps if text[ps:s] in lex.places else s, pe, head)
                 break
