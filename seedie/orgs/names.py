@@ -21,8 +21,11 @@ from dataclasses import dataclass
 
 from ..text.anchors import Anchor, anchored_matches, char_class
 from ..text.sentences import CLAUSE_BREAKS
-from ..text.spans import ClaimedChars, SpanIndex
-from .headless import extend_over_industry, extend_to_head, list_names, project_owners
+from ..text.spans import ClaimedChars
+from .headless import (
+    list_names,
+    project_owners,
+)
 from .lexicon import (
     ADMIN_START,
     LONG_STEM,
@@ -31,7 +34,6 @@ from .lexicon import (
     NAME_CHAR,
     NUMERAL_CLASSIFIER,
     NUMERALS,
-    REACH,
     Lexicon,
     head_of,
     is_description,
@@ -41,6 +43,7 @@ from .lexicon import (
     place_hits,
     stem_window_start,
 )
+from .seed_spans import extended_seeds
 
 
 def _opens_stop(text: str, cut: int, hit: str, lex: Lexicon) -> bool:
@@ -131,10 +134,13 @@ def _stem_start(
     return start if head_start - start >= min_stem else None
 
 
-def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def _pattern_spans(
+    text: str, seeds: list[tuple[int, int]], heads: list[re.Match[str]]
+) -> list[tuple[int, int, str]]:
+    """Stem + head names, for the head words ``heads`` (``lex.head_re.finditer(text)``)."""
     lex = lexicon()
     spans: list[tuple[int, int, str]] = []
-    for m in lex.head_re.finditer(text):
+    for m in heads:
         hs, he, head = m.start(), m.end(), m.group()
         if len(head) == 1 and he < len(text) and text[he] in lex.blockers.get(head, ""):
             continue
@@ -257,22 +263,6 @@ def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
-def _extend_seed(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int, str]:
-    """贵阳 + 比亚迪, 比亚迪 + 全球总部: a place right before a name, or a facility word right
-    after it, belongs to the mention (the linker folds such forms into the organization)."""
-    label = "seed"
-    for size in (4, 3, 2):
-        if start - size >= 0 and text[start - size : start] in lex.places:
-            start -= size
-            label = "place+seed"
-            break
-    m = lex.facility_re.match(text, end)
-    if m:
-        end = m.end()
-        label = "seed+facility"
-    return start, end, label
-
-
 @dataclass(frozen=True, slots=True)
 class OrgCandidate:
     """One organization mention candidate before linking.
@@ -321,37 +311,9 @@ def find_org_names(text: str, seeds: list[tuple[int, int]] | None = None) -> lis
         return []
     seeds = sorted(seeds or [])
     lex = lexicon()
-    pattern = _pattern_spans(text, seeds)
-    extended: list[tuple[int, int, str]] = []
-    pattern_index = SpanIndex((ps, pe, head) for ps, pe, head in pattern)
-    for s, e in seeds:
-        best = (s, e, "seed")
-        # Only patterns that contain the seed's first character can extend it.
-        for ps, pe, head in pattern_index.inside(s - REACH, e + REACH):
-            # 比亚迪 + 集团, 盛屯 + 矿业集团: the head starts within four name characters.
-            head_start = pe - len(head)
-            gap = text[e:head_start]
-            if (
-                ps <= s < pe
-                and e <= head_start <= e + 4
-                and pe > e
-                and head not in lex.sub_heads
-                and all(NAME_CHAR.match(c) for c in gap)
-                and lex.long_boundary_re.search(gap) is None
-            ):
-                best = (ps if text[ps:s] in lex.places else s, pe, head)
-                break
-        if best[2] == "seed":
-            reach = extend_to_head(text, s, e, seeds, lex)
-            if reach is not None:
-                best = (s, reach[0], "seed+head")
-        if best[2] == "seed":
-            best = _extend_seed(text, s, e, lex)
-        if best[2] == "seed":
-            best = (s, extend_over_industry(text, e, lex), "seed")
-        elif best[2] != "seed+facility" and (tail := lex.facility_re.match(text, best[1])):
-            best = (best[0], tail.end(), "seed+facility")  # 某某有限公司 + 研发中心
-        extended.append(best)
+    heads = list(lex.head_re.finditer(text))
+    pattern = _pattern_spans(text, seeds, heads)
+    extended = extended_seeds(text, seeds, pattern, heads, lex)
     congress = _congress_spans(text, seeds) + _bracketed_spans(text, seeds)
     pattern += project_owners(text, lex) + list_names(text, lex)
     gov = _gov_spans(text)
