@@ -166,17 +166,21 @@ def resolve_overlaps(text: str, candidates: Iterable[OrgCandidate]) -> list[OrgC
     )
     # An overlapping span is dropped whether it is junk or not, so that is asked first; an
     # empty span overlaps nothing here, but it is junk (too short).
-    claimed = ClaimedChars(len(text))
+    length = len(text)
+    claimed = ClaimedChars(length)
     kept: list[OrgCandidate] = []
     for c in ordered:
-        s, e = c.start, c.end
-        if s < 0 or e > len(text) or not claimed.free(s, e):
+        s, e, source = c.start, c.end, c.source
+        if s < 0 or e > length or not claimed.free(s, e):
             continue
-        if _is_context_junk(text, s, e, c.source):
+        if _is_context_junk(text, s, e, source):
             continue
         # Short forms were checked when they were derived; a generic tail (交易中心) is a
-        # definite reference to the long name it shortens.
-        if c.source not in _DERIVED and is_junk(text[s:e], known=c.source == "kb"):
+        # definite reference to the long name it shortens. (is_junk(x) is is_junk(x,
+        # known=False) without the keyword, which its cache would make a key of.)
+        if source not in _DERIVED and (
+            is_junk(text[s:e], known=True) if source == "kb" else is_junk(text[s:e])
+        ):
             continue
         claimed.claim(s, e)
         kept.append(c)
