@@ -82,7 +82,7 @@ def _stem_start(
     opened = False
     lo = bisect_left(seeds, (window_start - MAX_SEED,))
     hi = bisect_left(seeds, (head_start,))
-    near = [(s, e) for s, e in seeds[lo:hi] if e > window_start]
+    near = [(s, e) for s, e in seeds[lo:hi] if e > window_start] if lo < hi else []
     # The latest boundary word cuts the stem; one too close to the head (贵州电科院有团队,
     # 设立销售中心) means the head is an ordinary noun, not a name.
     by_last = lex.boundaries_by_last
@@ -90,11 +90,12 @@ def _stem_start(
         words = by_last.get(text[cut - 1])
         if words is None:
             continue  # no boundary word ends with this character
-        hit = next(
-            (b for b in words if cut - len(b) >= window_start and text.startswith(b, cut - len(b))),
-            None,
-        )
-        if hit is None or (len(hit) == 1 and is_protected(text, cut - 1, lex)):
+        for hit in words:  # longest first
+            if cut - len(hit) >= window_start and text.startswith(hit, cut - len(hit)):
+                break
+        else:
+            continue
+        if len(hit) == 1 and is_protected(text, cut - 1, lex):
             continue
         if hit in lex.inner_words and name_ends_at(text, cut - len(hit), near, lex):
             continue  # 福州物联网 + 产业创新中心: 产业 continues the name
