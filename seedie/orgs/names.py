@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text.anchors import Anchor, anchored_matches, char_class
 from ..text.sentences import CLAUSE_BREAKS
@@ -135,6 +136,21 @@ def _stem_start(
     return start if head_start - start >= min_stem else None
 
 
+@lru_cache(maxsize=1 << 12)  # a pure function of a head word of the fixed lexicon
+def _head_rules(head: str) -> tuple[bool, bool, int]:
+    """Whether ``head`` is weak, whether it is a zone, and the least stem length it takes."""
+    lex = lexicon()
+    weak = head in lex.weak
+    # 保险公司, 影视公司: a two-character stem before a company head is usually a common
+    # noun; real two-character brands (春兰公司) reach us as NER/KB seeds instead.
+    short_ok = lex.head_kind[head] in ("government", "school", "research")
+    zone = head in lex.zones
+    # 沪滇产业园, 启明学校: parks and schools carry two-character names; a two-character
+    # stem before 中心 or 基地 is usually a common noun (几何中心, 总部基地).
+    two_ok = zone or head.endswith(lex.two_char_stem_heads)
+    return weak, zone, 2 if two_ok else 3 if weak or not short_ok else 2
+
+
 def _pattern_spans(
     text: str, seeds: list[tuple[int, int]], heads: list[re.Match[str]]
 ) -> list[tuple[int, int, str]]:
@@ -143,8 +159,7 @@ def _pattern_spans(
     spans: list[tuple[int, int, str]] = []
     for m in heads:
         hs, he, head = m.start(), m.end(), m.group()
-        if len(head) == 1 and he < len(text) and text[he] in lex.blockers.get(head, ""):
-            continue
+        # (A head's blockers: characters that, right after it, make it no head.)
         if head in lex.blockers and he < len(text) and text[he] in lex.blockers[head]:
             continue
         # A head right after a name continues it (比亚迪集团 + 股份有限公司), except for
@@ -162,15 +177,7 @@ def _pattern_spans(
             continue
         if len(head) == 1 and hs > 0 and text[hs - 1] in NUMERALS:
             continue  # 3部手机: a classifier, not 部 the ministry
-        weak = head in lex.weak
-        # 保险公司, 影视公司: a two-character stem before a company head is usually a common
-        # noun; real two-character brands (春兰公司) reach us as NER/KB seeds instead.
-        short_ok = lex.head_kind[head] in ("government", "school", "research")
-        zone = head in lex.zones
-        # 沪滇产业园, 启明学校: parks and schools carry two-character names; a two-character
-        # stem before 中心 or 基地 is usually a common noun (几何中心, 总部基地).
-        two_ok = zone or head.endswith(lex.two_char_stem_heads)
-        min_stem = 2 if two_ok else 3 if weak or not short_ok else 2
+        weak, zone, min_stem = _head_rules(head)
         start = _stem_start(text, hs, min_stem, seeds, lex)
         if start is None:
             continue
