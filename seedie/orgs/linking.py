@@ -238,7 +238,9 @@ def _group_spans(
         if known is None:
             known = keys[surface] = _key_of(surface, text, abbrs, kb, home)
         key, record, full = known
-        group = groups.setdefault(key, _Group(key=key, record=record, full=full))
+        group = groups.get(key)
+        if group is None:  # (setdefault would build a group for every span)
+            group = groups[key] = _Group(key=key, record=record, full=full)
         group.spans.append((s, e))
     _fold_facilities(text, groups)
     _merge_known_short_forms(text, groups)
