@@ -185,13 +185,14 @@ class OrgLinker(SeediePipe):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return cand
+        tokens = list(span)  # each pass over a span builds its Token objects anew
         # The head begins with the word that holds its first character (the last word when
         # the candidate has no head word).
-        head_start = head_char = span[-1].idx
+        head_start = head_char = tokens[-1].idx
         if cand.head and text.endswith(cand.head, start, end):
             head_char = end - len(cand.head)
-            head_start = next(t.idx for t in span if t.idx + len(t.text) > head_char)
-        stem = [t for t in span if t.idx >= start and t.idx + len(t.text) <= head_start]
+            head_start = next(t.idx for t in tokens if t.idx + len(t.text) > head_char)
+        stem = [t for t in tokens if t.idx >= start and t.idx + len(t.text) <= head_start]
         industry = org_lexicon().industry_word_set
         bad = [
             t
