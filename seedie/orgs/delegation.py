@@ -221,10 +221,15 @@ def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> D
     """
     if not isinstance(text, str) or not text:
         return DelegationInfo(None, [])
-    places = [(s, e) for s, e in places or [] if 0 <= s < e <= len(text)]
-    place_starts: dict[int, int] = {}
-    for s, e in places:
-        place_starts[e] = min(s, place_starts.get(e, s))
+    length = len(text)
+    kept: list[tuple[int, int]] = []
+    place_starts: dict[int, int] = {}  # end -> the earliest start of a place ending there
+    for s, e in places or []:
+        if 0 <= s < e <= length:
+            kept.append((s, e))
+            if place_starts.get(e, e) > s:
+                place_starts[e] = s
+    places = kept
     lex = lexicon()
     spans: list[tuple[int, int]] = []
     full: list[tuple[bool, int, Delegation]] = []  # (not 党政, position, delegation)
