@@ -186,12 +186,11 @@ def _with_short_forms(
     repeats = {(c.start, c.end) for c in spans if trim(text, c) is c}
     extra = []
     for short in list(abbrs) + list(forms):
+        size, source = len(short), "abbr" if short in abbrs else "alias"
+        since = tails.get(short, 0)  # 交易中心 refers back to the full name only after it
         for at in occurrences(text, short):
-            if short in tails and at < tails[short]:
-                continue  # 交易中心 refers back to the full name only after it
-            if (at, at + len(short)) in repeats:
-                continue
-            extra.append(OrgCandidate(at, at + len(short), "abbr" if short in abbrs else "alias"))
+            if at >= since and (at, at + size) not in repeats:
+                extra.append(OrgCandidate(at, at + size, source))
     for short, span in forms.items():
         abbrs.setdefault(short, span)
     spans = join_adjacent(text, drop_departments(text, resolve_overlaps(text, spans + extra)))
