@@ -49,6 +49,7 @@ _NOT_IN_NAMES = frozenset({"VERB", "PRON", "ADV", "ADP", "PART", "CCONJ", "SCONJ
 _NOUNS = frozenset({"NOUN", "PROPN", ""})  # "": a word the base gave no POS
 # Tags whose words are adjectives even where the base's pos_ says VERB (CTB's VA).
 _ADJECTIVE_TAGS = frozenset({"VA"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})  # the base's places, for the delegation's home
 
 # Base entity label -> seedie candidate kind. "org": every such entity is an organization
 # candidate (ORG: OntoNotes, as in zh_core_web_sm, and LAC/jieba in the offline default).
@@ -154,18 +155,26 @@ class OrgLinker(SeediePipe):
             raise ValueError(Errors.E012.format(bad=bad, kinds=CANDIDATE_KINDS))
         self.ner_labels = labels
 
-    def _ner_candidates(self, ents: Sequence[Span]) -> list[tuple[int, int]]:
-        """The base's entities that ``ner_labels`` makes organization candidates."""
+    def _base_entities(
+        self, ents: Sequence[Span]
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The base's entities that ``ner_labels`` makes organization candidates (none when
+        ``use_ner`` is off), and its places (GPE, LOC), in one pass over the entities."""
         found = []
+        places = []
         facility_end = org_lexicon().facility_end_re
+        labels = self.ner_labels if self.use_ner else {}
         for ent in ents:
-            kind = self.ner_labels.get(ent.label_, "ignore")
+            label = ent.label_
+            if label in _PLACE_LABELS:
+                places.append((ent.start_char, ent.end_char))
+            kind = labels.get(label, "ignore")
             if kind == "org" or (
                 kind == "facility"
                 and (head_of(ent.text) is not None or facility_end.search(ent.text))
             ):
                 found.append((ent.start_char, ent.end_char))
-        return found
+        return found, places
 
     def _plausible(self, doc: Doc, text: str, cand: OrgCandidate) -> OrgCandidate | None:
         """A pattern name holds no verb, pronoun, adverb or function word: 察看数字福建产业园
@@ -221,8 +230,7 @@ class OrgLinker(SeediePipe):
     def process(self, doc: Doc) -> Doc:
         text = extensions.doc_text(doc)
         ents = doc.ents  # a property that rebuilds its tuple on every access: read it once
-        ner = self._ner_candidates(ents) if self.use_ner else []
-        places = [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")]
+        ner, places = self._base_entities(ents)
         try:
             delegation = find_delegation(text, places).delegation
         except Exception:  # never raise on messy text: the story's organizations still count
