@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Span
 from .. import extensions, records
 from ..errors import Errors
 from ..pipe import SeediePipe, registered
-from ..text.invisible import strip_invisible, trim_span
+from ..text.anchors import char_class
+from ..text.invisible import INVISIBLE, strip_invisible, trim_span
 from ..types import Company
 from .delegation import find_delegation
 from .kb import OrgKB
@@ -50,6 +51,7 @@ _NOUNS = frozenset({"NOUN", "PROPN", ""})  # "": a word the base gave no POS
 # Tags whose words are adjectives even where the base's pos_ says VERB (CTB's VA).
 _ADJECTIVE_TAGS = frozenset({"VA"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})  # the base's places, for the delegation's home
+_INVISIBLE = char_class(INVISIBLE)
 
 # Base entity label -> seedie candidate kind. "org": every such entity is an organization
 # candidate (ORG: OntoNotes, as in zh_core_web_sm, and LAC/jieba in the offline default).
@@ -247,8 +249,9 @@ class OrgLinker(SeediePipe):
             if checked is not None:
                 candidates.append(checked)
         home = self.home_region or (delegation.home if delegation is not None else None)
+        visible = _INVISIBLE.search(text) is None
         companies = [
-            _clean_names(c)
+            _clean_names(c, visible)
             for c in link_organizations(
                 text, _trimmed(text, candidates), self.kb, home_province=home
             )
@@ -332,9 +335,14 @@ def _trimmed(text: str, candidates: list[OrgCandidate]) -> list[OrgCandidate]:
     return out
 
 
-def _clean_names(company: Company) -> Company:
-    """No invisible character inside a name or alias (mentions keep the exact source text)."""
+def _clean_names(company: Company, visible_text: bool = False) -> Company:
+    """No invisible character inside a name or alias (mentions keep the exact source text).
+
+    ``visible_text``: the text holds no invisible character, so neither do the aliases (its
+    surfaces, each once) and only the name (a KB or completed name, maybe) is looked at."""
     name = strip_invisible(company.name)
+    if visible_text and name == company.name:
+        return company
     aliases = list(dict.fromkeys(strip_invisible(a) for a in company.aliases))
     if name == company.name and aliases == company.aliases:
         return company
