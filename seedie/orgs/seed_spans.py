@@ -78,12 +78,16 @@ def _extend_seed(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, in
     """贵阳 + 比亚迪, 比亚迪 + 全球总部: a place right before a name, or a facility word right
     after it, belongs to the mention (the linker folds such forms into the organization)."""
     label = "seed"
-    for size in (4, 3, 2):
-        if start - size >= 0 and text[start - size : start] in lex.places:
-            start -= size
-            label = "place+seed"
-            break
-    m = lex.facility_re.match(text, end)
+    # A place of two or more characters ends with one of lex.place_tails.
+    if text[max(0, start - 2) : start] in lex.place_tails:
+        for size in (4, 3, 2):
+            if start - size >= 0 and text[start - size : start] in lex.places:
+                start -= size
+                label = "place+seed"
+                break
+    m = None
+    if end < len(text) and text[end] in lex.facility_firsts:
+        m = lex.facility_re.match(text, end)
     if m:
         end = m.end()
         label = "seed+facility"
