@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Span
 from .. import extensions, records
 from ..errors import Errors
 from ..pipe import SeediePipe, registered
-from ..text.invisible import strip_invisible, trim_span
+from ..text.anchors import char_class
+from ..text.invisible import INVISIBLE, strip_invisible, trim_span
 from ..types import Company
 from .delegation import find_delegation
 from .kb import OrgKB
@@ -49,6 +50,8 @@ _NOT_IN_NAMES = frozenset({"VERB", "PRON", "ADV", "ADP", "PART", "CCONJ", "SCONJ
 _NOUNS = frozenset({"NOUN", "PROPN", ""})  # "": a word the base gave no POS
 # Tags whose words are adjectives even where the base's pos_ says VERB (CTB's VA).
 _ADJECTIVE_TAGS = frozenset({"VA"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})  # the base's places, for the delegation's home
+_INVISIBLE = char_class(INVISIBLE)
 
 # Base entity label -> seedie candidate kind. "org": every such entity is an organization
 # candidate (ORG: OntoNotes, as in zh_core_web_sm, and LAC/jieba in the offline default).
@@ -154,18 +157,26 @@ class OrgLinker(SeediePipe):
             raise ValueError(Errors.E012.format(bad=bad, kinds=CANDIDATE_KINDS))
         self.ner_labels = labels
 
-    def _ner_candidates(self, ents: Sequence[Span]) -> list[tuple[int, int]]:
-        """The base's entities that ``ner_labels`` makes organization candidates."""
+    def _base_entities(
+        self, ents: Sequence[Span]
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The base's entities that ``ner_labels`` makes organization candidates (none when
+        ``use_ner`` is off), and its places (GPE, LOC), in one pass over the entities."""
         found = []
+        places = []
         facility_end = org_lexicon().facility_end_re
+        labels = self.ner_labels if self.use_ner else {}
         for ent in ents:
-            kind = self.ner_labels.get(ent.label_, "ignore")
+            label = ent.label_
+            if label in _PLACE_LABELS:
+                places.append((ent.start_char, ent.end_char))
+            kind = labels.get(label, "ignore")
             if kind == "org" or (
                 kind == "facility"
                 and (head_of(ent.text) is not None or facility_end.search(ent.text))
             ):
                 found.append((ent.start_char, ent.end_char))
-        return found
+        return found, places
 
     def _plausible(self, doc: Doc, text: str, cand: OrgCandidate) -> OrgCandidate | None:
         """A pattern name holds no verb, pronoun, adverb or function word: 察看数字福建产业园
@@ -185,13 +196,14 @@ class OrgLinker(SeediePipe):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return cand
+        tokens = list(span)  # each pass over a span builds its Token objects anew
         # The head begins with the word that holds its first character (the last word when
         # the candidate has no head word).
-        head_start = head_char = span[-1].idx
+        head_start = head_char = tokens[-1].idx
         if cand.head and text.endswith(cand.head, start, end):
             head_char = end - len(cand.head)
-            head_start = next(t.idx for t in span if t.idx + len(t.text) > head_char)
-        stem = [t for t in span if t.idx >= start and t.idx + len(t.text) <= head_start]
+            head_start = next(t.idx for t in tokens if t.idx + len(t.text) > head_char)
+        stem = [t for t in tokens if t.idx >= start and t.idx + len(t.text) <= head_start]
         industry = org_lexicon().industry_word_set
         bad = [
             t
@@ -220,8 +232,7 @@ class OrgLinker(SeediePipe):
     def process(self, doc: Doc) -> Doc:
         text = extensions.doc_text(doc)
         ents = doc.ents  # a property that rebuilds its tuple on every access: read it once
-        ner = self._ner_candidates(ents) if self.use_ner else []
-        places = [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")]
+        ner, places = self._base_entities(ents)
         try:
             delegation = find_delegation(text, places).delegation
         except Exception:  # never raise on messy text: the story's organizations still count
@@ -238,8 +249,9 @@ class OrgLinker(SeediePipe):
             if checked is not None:
                 candidates.append(checked)
         home = self.home_region or (delegation.home if delegation is not None else None)
+        visible = _INVISIBLE.search(text) is None
         companies = [
-            _clean_names(c)
+            _clean_names(c, visible)
             for c in link_organizations(
                 text, _trimmed(text, candidates), self.kb, home_province=home
             )
@@ -323,9 +335,14 @@ def _trimmed(text: str, candidates: list[OrgCandidate]) -> list[OrgCandidate]:
     return out
 
 
-def _clean_names(company: Company) -> Company:
-    """No invisible character inside a name or alias (mentions keep the exact source text)."""
+def _clean_names(company: Company, visible_text: bool = False) -> Company:
+    """No invisible character inside a name or alias (mentions keep the exact source text).
+
+    ``visible_text``: the text holds no invisible character, so neither do the aliases (its
+    surfaces, each once) and only the name (a KB or completed name, maybe) is looked at."""
     name = strip_invisible(company.name)
+    if visible_text and name == company.name:
+        return company
     aliases = list(dict.fromkeys(strip_invisible(a) for a in company.aliases))
     if name == company.name and aliases == company.aliases:
         return company

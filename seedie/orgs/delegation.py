@@ -43,6 +43,7 @@ class _Lexicon:
     leader_re: re.Pattern[str]
     titles: tuple[str, ...]
     places: frozenset[str]
+    place_tails: frozenset[str]  # the last two characters of each of those places
     levels: tuple[str, ...]  # 特别行政区 … 旗: what short_place strips, longest first
     admin_re: re.Pattern[str]  # 兰考县: a home the gazetteer may lack
     title_place_re: re.Pattern[str]  # 九江市 in 九江市委副书记
@@ -78,6 +79,7 @@ def lexicon() -> _Lexicon:
         leader_re=re.compile(alternation(data.get("leader_verbs", []))),
         titles=tuple(data.get("leader_titles", [])),
         places=org_lexicon().places,
+        place_tails=org_lexicon().place_tails,
         levels=tuple(data["admin_levels"]),
         # A two-character stem and its level (most county names); the stem holds no level.
         admin_re=re.compile(
@@ -124,7 +126,9 @@ def _place_ending_at(text: str, pos: int, place_starts: dict[int, int]) -> int |
     best = place_starts.get(pos)
     lex = lexicon()
     known = lex.places
-    for size in range(min(8, pos), 1, -1):
+    # A place of two or more characters ends with one of lex.place_tails.
+    sizes = range(min(8, pos), 1, -1) if text[max(0, pos - 2) : pos] in lex.place_tails else ()
+    for size in sizes:
         if text[pos - size : pos] in known:
             if best is None or pos - size < best:
                 best = pos - size
@@ -221,10 +225,15 @@ def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> D
     """
     if not isinstance(text, str) or not text:
         return DelegationInfo(None, [])
-    places = [(s, e) for s, e in places or [] if 0 <= s < e <= len(text)]
-    place_starts: dict[int, int] = {}
-    for s, e in places:
-        place_starts[e] = min(s, place_starts.get(e, s))
+    length = len(text)
+    kept: list[tuple[int, int]] = []
+    place_starts: dict[int, int] = {}  # end -> the earliest start of a place ending there
+    for s, e in places or []:
+        if 0 <= s < e <= length:
+            kept.append((s, e))
+            if place_starts.get(e, e) > s:
+                place_starts[e] = s
+    places = kept
     lex = lexicon()
     spans: list[tuple[int, int]] = []
     full: list[tuple[bool, int, Delegation]] = []  # (not 党政, position, delegation)

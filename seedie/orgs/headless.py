@@ -139,12 +139,12 @@ def list_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         hi = done = _run_end(text, mark.start())
         stop = text.find("等", lo, hi)
         stop = hi if stop == -1 else stop
-        splits = list(lex.list_split_re.finditer(text, lo, stop))
-        if not splits:
-            continue
         companies = lex.company_list_end_re.match(text, stop, hi) is not None
         if not companies and lex.company_head_re.search(text, lo, stop) is None:
             continue  # no closing 等…企业 and no item with a company head: not a company list
+        splits = list(lex.list_split_re.finditer(text, lo, stop))
+        if not splits:
+            continue
         cuts = [lo] + [m.end() for m in splits]
         ends = [m.start() for m in splits] + [stop]
         found = []
@@ -172,6 +172,8 @@ def list_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
 # How far a known name may be extended to a head word over name characters (华为 + 智慧能源
 # + 中心, 某某汽车股份有限公司 + 榆林分 + 公司).
 _GAP = 8
+# extend_to_head reads head words only in the characters from a name's end up to this many.
+HEAD_REACH = _GAP + 8
 _DIGITS = re.compile("[0-9０-９]")
 
 
@@ -217,7 +219,7 @@ def extend_to_head(
     text: str, start: int, end: int, near: list[tuple[int, int]], lex: Lexicon
 ) -> tuple[int, str] | None:
     """End and head of ``known name + name characters + head`` (华为智慧能源中心), if any."""
-    for m in lex.head_re.finditer(text, end, min(len(text), end + _GAP + 8)):
+    for m in lex.head_re.finditer(text, end, min(len(text), end + HEAD_REACH)):
         hs, he, head = m.start(), m.end(), m.group()
         if hs - end > _GAP or not _gap_is_name(text, end, hs, near, lex):
             return None

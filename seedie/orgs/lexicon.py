@@ -11,6 +11,7 @@ Pure Python (no spaCy import).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -51,9 +52,11 @@ class Lexicon:
     generic: frozenset[str]
     boundaries: tuple[str, ...]
     boundaries_by_last: dict[str, tuple[str, ...]]  # same words, keyed by their last character
+    long_boundary_re: re.Pattern[str]  # any of the boundary words of two or more characters
     exceptions_by_char: dict[str, tuple[tuple[str, int], ...]]  # char -> (word, its offset)
     gov_re: re.Pattern[str]
     places: frozenset[str]
+    place_tails: frozenset[str]  # the last two characters of every place (of 2+ characters)
     name_starts: tuple[str, ...]
     title_words: tuple[str, ...]  # 书记, 常委, 主席 …: a body name + one of these is a title
     leader_verbs: tuple[str, ...]  # 率, 带领 …: never the end of a name (某商会率考察团)
@@ -89,6 +92,7 @@ class Lexicon:
     # 园区) hosts other companies and is an organization of its own whose parent is the owner
     # (某某产业园, 即某某国际食品产业园).
     facility_re: re.Pattern[str]  # (全球)总部, 产业园 at a position
+    facility_firsts: frozenset[str]  # the characters its matches start with
     facility_end_re: re.Pattern[str]  # the same at the end of a name
     owned_facility_end_re: re.Pattern[str]  # (全球)总部, 研发中心 at the end of a name
     legal_suffixes: tuple[str, ...]  # 集团股份有限公司 … 股份, longest first
@@ -146,9 +150,7 @@ def lexicon() -> Lexicon:
     blockers = {k: v for k, v in data["single_char_blockers"].items() if not k.startswith("_")}
     party = "党政"
     group_re = f"(?:{party})?(?:" + alternation(data["visiting_groups"]) + ")"
-    facility_scope = f"(?:{alternation(data['facility_scopes'])})?"
-    owned = data["owned_facilities"]
-    facility = f"{facility_scope}(?:{alternation(owned + data['park_facilities'])})"
+    facility_scope, facility, facility_firsts = _facility_patterns(data)
     return Lexicon(
         # Prefix tries: the same matches as the alternations longest first, but the engine
         # follows one branch per character instead of trying every head at each offset.
@@ -166,9 +168,11 @@ def lexicon() -> Lexicon:
         generic=frozenset(data["generic"]),
         boundaries=tuple(sorted(data["boundaries"], key=len, reverse=True)),
         boundaries_by_last=_by_last_char(data["boundaries"]),
+        long_boundary_re=_any_word_re(b for b in data["boundaries"] if len(b) > 1),
         exceptions_by_char=_by_char(data["boundary_exceptions"]),
         gov_re=re.compile(trie_pattern(data["gov_short"])),
         places=frozenset(places),
+        place_tails=frozenset(p[-2:] for p in places if len(p) >= 2),
         name_starts=tuple(data["name_starts"]),
         title_words=tuple(sorted(data["title_words"], key=len, reverse=True)),
         leader_verbs=tuple(sorted(data["leader_verbs"], key=len, reverse=True)),
@@ -205,14 +209,31 @@ def lexicon() -> Lexicon:
         bracketed_anchor=Anchor(char_class(_OPEN), _BRACKET_STEM),
         bracket_inner_words=frozenset(data["bracket_inner_words"]),
         facility_re=re.compile(facility),
+        facility_firsts=facility_firsts,
         facility_end_re=re.compile(facility + "$"),
-        owned_facility_end_re=re.compile(f"{facility_scope}(?:{alternation(owned)})$"),
+        owned_facility_end_re=re.compile(
+            f"{facility_scope}(?:{alternation(data['owned_facilities'])})$"
+        ),
         legal_suffixes=tuple(sorted(data["legal_suffixes"], key=len, reverse=True)),
         abbreviation_re=_abbreviation_re(data),
         abbreviation_marker_re=re.compile(alternation(data["abbreviation_markers"])),
         generic_tails=tuple(data["generic_tails"]),
         branch_heads=tuple(data["branch_heads"]),
     )
+
+
+def _facility_patterns(data: dict[str, Any]) -> tuple[str, str, frozenset[str]]:
+    """The optional scope (全球) of a facility word, scope plus any facility word, and the
+    characters such a match starts with."""
+    scope = f"(?:{alternation(data['facility_scopes'])})?"
+    facilities = data["owned_facilities"] + data["park_facilities"]
+    firsts = frozenset(w[0] for w in data["facility_scopes"] + facilities if w)
+    return scope, f"{scope}(?:{alternation(facilities)})", firsts
+
+
+def _any_word_re(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words`` (a prefix trie); for no words, a pattern that never matches."""
+    return re.compile(trie_pattern(words) or "(?!)")
 
 
 def _admin_unit_re(ends: dict[str, int]) -> re.Pattern[str]:

@@ -42,22 +42,22 @@ from dataclasses import dataclass, field
 from ..places import lookup, strip_level
 from ..text.spans import occurrences
 from ..types import Company, Mention
-from .kb import OrgKB, OrgRecord, strip_place
+from .kb import OrgKB, OrgRecord
 from .lexicon import head_of, is_place, lexicon
 from .mentions import (
     drop_departments,
     is_byline,
-    is_junk,
     join_adjacent,
     resolve_overlaps,
+    trim,
 )
 from .names import OrgCandidate
 from .short_forms import (
-    BRACKET,
     abbreviations,
     core_key,
     find_short_forms,
 )
+from .surface_forms import facility_owner, fold_keys, kb_forms, name_rank
 
 __all__ = ["in_title", "is_title_only", "link_organizations", "resolve_overlaps"]
 
@@ -123,32 +123,18 @@ def _canonical(
         counts: dict[str, int] = {}
         for s, e in group.spans:
             counts[text[s:e]] = counts.get(text[s:e], 0) + 1
-        named = [x for x in surfaces if not lexicon().facility_end_re.search(x)]
+        named = [x for x in surfaces if name_rank(x)[3]]  # not a facility
         # 贵阳比亚迪 is a branch form of 比亚迪; 宁波舟山港 is simply the name.
-        plain = [x for x in named if strip_place(x) is None] or named
+        plain = [x for x in named if name_rank(x)[2]] or named  # no place prefix
         if not plain or not text:
             return group.record.name
         return max(plain, key=lambda x: (counts.get(x, 0), -len(x)))
 
     # The most complete form: a name, not a generic tail (交易中心), with its head (盛屯集团 over
     # 盛屯), without a place prefix (盛屯集团 over 深圳盛屯集团), not a facility, the longest.
-    generic = lexicon().generic
-
-    def rank(s: str) -> tuple[int, int, int, int, int]:
-        return (
-            s not in generic,
-            head_of(s) is not None,
-            strip_place(s) is None,
-            not lexicon().facility_end_re.search(s),
-            len(s),
-        )
-
-    best = max(surfaces, key=rank)
+    best = max(surfaces, key=name_rank)
     # 某某集团亚太总部 alone: the organization is 某某集团, its headquarters is where it was met.
-    owner = lexicon().owned_facility_end_re.sub("", best)
-    if owner != best and head_of(owner) is not None and not is_junk(owner):
-        return owner
-    return best
+    return facility_owner(best) or best
 
 
 def link_organizations(
@@ -193,12 +179,18 @@ def _with_short_forms(
     forms, tails = find_short_forms(text, spans, kb, abbrs)
     # Every use of a defined abbreviation or a short form is a mention, even where NER
     # missed it; a longer short form also replaces an NER fragment of the name (超聚 of 超聚变).
+    # A use that repeats a kept span exactly is left out: the kept span sorts before it in
+    # the second resolution (same length and start, a rank no lower), so it claims the
+    # characters first, as long as it passes the checks again, which it does when trimming
+    # leaves it unchanged (the same checks it passed in the first resolution).
+    repeats = {(c.start, c.end) for c in spans if trim(text, c) is c}
     extra = []
     for short in list(abbrs) + list(forms):
+        size, source = len(short), "abbr" if short in abbrs else "alias"
+        since = tails.get(short, 0)  # 交易中心 refers back to the full name only after it
         for at in occurrences(text, short):
-            if short in tails and at < tails[short]:
-                continue  # 交易中心 refers back to the full name only after it
-            extra.append(OrgCandidate(at, at + len(short), "abbr" if short in abbrs else "alias"))
+            if at >= since and (at, at + size) not in repeats:
+                extra.append(OrgCandidate(at, at + size, source))
     for short, span in forms.items():
         abbrs.setdefault(short, span)
     spans = join_adjacent(text, drop_departments(text, resolve_overlaps(text, spans + extra)))
@@ -217,22 +209,10 @@ def _key_of(
         return _key_of(text[slice(*abbrs[surface])], text, abbrs, kb, home)
     full = _complete_gov(surface, home)
     record = kb.lookup(full) or kb.lookup(surface)
-    if record is None:
-        base = lexicon().owned_facility_end_re.sub("", surface)
-        if base != surface and len(base) >= 2:
-            record = kb.lookup(base)
-    if record is None and BRACKET.search(surface):
-        record = kb.lookup(BRACKET.sub("", surface))  # 华为技术（深圳）有限公司
-    if record is None:
-        # 吉利控股集团 / 比亚迪股份 -> the KB's 吉利控股 / 比亚迪: the name without its
-        # legal suffix.
-        bare = BRACKET.sub("", strip_place(surface) or surface)
-        for suffix in lexicon().legal_suffixes:  # longest first: 吉利控股|集团 before 吉利|控股集团
-            core = bare[: -len(suffix)]
-            if bare.endswith(suffix) and len(core) >= 2 and not is_junk(core):
-                record = kb.lookup(core)
-                if record is not None:
-                    break
+    for form in kb_forms(surface) if record is None else ():
+        record = kb.lookup(form)
+        if record is not None:
+            break
     if record is not None:
         return "kb:" + record.id, record, None
     if full != surface:
@@ -257,7 +237,9 @@ def _group_spans(
         if known is None:
             known = keys[surface] = _key_of(surface, text, abbrs, kb, home)
         key, record, full = known
-        group = groups.setdefault(key, _Group(key=key, record=record, full=full))
+        group = groups.get(key)
+        if group is None:  # (setdefault would build a group for every span)
+            group = groups[key] = _Group(key=key, record=record, full=full)
         group.spans.append((s, e))
     _fold_facilities(text, groups)
     _merge_known_short_forms(text, groups)
@@ -270,17 +252,8 @@ def _fold_facilities(text: str, groups: dict[str, _Group]) -> None:
         if not key.startswith("core:"):
             continue
         surface = text[slice(*groups[key].spans[0])]
-        base = lexicon().owned_facility_end_re.sub("", surface)
-        stripped = strip_place(base) or base
-        target = next(
-            (
-                k
-                for k in (f"core:{core_key(base)}", f"core:{core_key(stripped)}")
-                if k != key and k in groups
-            ),
-            None,
-        )
-        if target is not None and (base != surface or stripped != base):
+        target = next((k for k in fold_keys(surface) if k != key and k in groups), None)
+        if target is not None:
             groups[target].spans.extend(groups.pop(key).spans)
 
 

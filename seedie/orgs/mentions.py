@@ -115,7 +115,7 @@ def _trailing_words() -> tuple[tuple[int, frozenset[str]], ...]:
 
 @lru_cache(maxsize=1 << 16)  # a pure function of the surface, asked for every candidate
 def _trim_plan(surface: str) -> tuple[int, int, bool]:
-    """What :func:`_trim` does to a candidate with this surface: the characters cut at its
+    """What :func:`trim` does to a candidate with this surface: the characters cut at its
     start and at its end, and (when none is cut at the end) whether a visiting group right
     after it joins it (its name, once cut at the start, has a government head)."""
     lex = lexicon()
@@ -139,7 +139,7 @@ def _trim_plan(surface: str) -> tuple[int, int, bool]:
     return shift, 0, head is not None and head[1] == "government"
 
 
-def _trim(text: str, cand: OrgCandidate) -> OrgCandidate:
+def trim(text: str, cand: OrgCandidate) -> OrgCandidate:
     """某开发区内某某公司 -> 某某公司, 市委常委 -> 市委, 某商会率 -> 某商会, 江城日报讯 -> 江城日报,
     省委省政府 + 工作检查组 -> the visiting group."""
     shift, cut, government = _trim_plan(text[cand.start : cand.end])
@@ -160,23 +160,27 @@ def resolve_overlaps(text: str, candidates: Iterable[OrgCandidate]) -> list[OrgC
     ...     "比亚迪集团", [OrgCandidate(0, 3, "kb"), OrgCandidate(0, 5, "pattern")])]
     [(0, 5, 'pattern')]
     """
-    trimmed = [_trim(text, c) for c in candidates]
+    trimmed = [trim(text, c) for c in candidates]
     ordered = sorted(
         trimmed, key=lambda c: (-(c.end - c.start), _SOURCE_RANK.get(c.source, 2), c.start)
     )
     # An overlapping span is dropped whether it is junk or not, so that is asked first; an
     # empty span overlaps nothing here, but it is junk (too short).
-    claimed = ClaimedChars(len(text))
+    length = len(text)
+    claimed = ClaimedChars(length)
     kept: list[OrgCandidate] = []
     for c in ordered:
-        s, e = c.start, c.end
-        if s < 0 or e > len(text) or not claimed.free(s, e):
+        s, e, source = c.start, c.end, c.source
+        if s < 0 or e > length or not claimed.free(s, e):
             continue
-        if _is_context_junk(text, s, e, c.source):
+        if _is_context_junk(text, s, e, source):
             continue
         # Short forms were checked when they were derived; a generic tail (交易中心) is a
-        # definite reference to the long name it shortens.
-        if c.source not in _DERIVED and is_junk(text[s:e], known=c.source == "kb"):
+        # definite reference to the long name it shortens. (is_junk(x) is is_junk(x,
+        # known=False) without the keyword, which its cache would make a key of.)
+        if source not in _DERIVED and (
+            is_junk(text[s:e], known=True) if source == "kb" else is_junk(text[s:e])
+        ):
             continue
         claimed.claim(s, e)
         kept.append(c)

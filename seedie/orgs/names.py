@@ -18,11 +18,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text.anchors import Anchor, anchored_matches, char_class
 from ..text.sentences import CLAUSE_BREAKS
-from ..text.spans import ClaimedChars, SpanIndex
-from .headless import extend_over_industry, extend_to_head, list_names, project_owners
+from ..text.spans import ClaimedChars
+from .headless import (
+    list_names,
+    project_owners,
+)
 from .lexicon import (
     ADMIN_START,
     LONG_STEM,
@@ -31,7 +35,6 @@ from .lexicon import (
     NAME_CHAR,
     NUMERAL_CLASSIFIER,
     NUMERALS,
-    REACH,
     Lexicon,
     head_of,
     is_description,
@@ -41,6 +44,7 @@ from .lexicon import (
     place_hits,
     stem_window_start,
 )
+from .seed_spans import extended_seeds
 
 
 def _opens_stop(text: str, cut: int, hit: str, lex: Lexicon) -> bool:
@@ -79,7 +83,7 @@ def _stem_start(
     opened = False
     lo = bisect_left(seeds, (window_start - MAX_SEED,))
     hi = bisect_left(seeds, (head_start,))
-    near = [(s, e) for s, e in seeds[lo:hi] if e > window_start]
+    near = [(s, e) for s, e in seeds[lo:hi] if e > window_start] if lo < hi else []
     # The latest boundary word cuts the stem; one too close to the head (贵州电科院有团队,
     # 设立销售中心) means the head is an ordinary noun, not a name.
     by_last = lex.boundaries_by_last
@@ -87,11 +91,12 @@ def _stem_start(
         words = by_last.get(text[cut - 1])
         if words is None:
             continue  # no boundary word ends with this character
-        hit = next(
-            (b for b in words if cut - len(b) >= window_start and text.startswith(b, cut - len(b))),
-            None,
-        )
-        if hit is None or (len(hit) == 1 and is_protected(text, cut - 1, lex)):
+        for hit in words:  # longest first
+            if cut - len(hit) >= window_start and text.startswith(hit, cut - len(hit)):
+                break
+        else:
+            continue
+        if len(hit) == 1 and is_protected(text, cut - 1, lex):
             continue
         if hit in lex.inner_words and name_ends_at(text, cut - len(hit), near, lex):
             continue  # 福州物联网 + 产业创新中心: 产业 continues the name
@@ -131,13 +136,30 @@ def _stem_start(
     return start if head_start - start >= min_stem else None
 
 
-def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=1 << 12)  # a pure function of a head word of the fixed lexicon
+def _head_rules(head: str) -> tuple[bool, bool, int]:
+    """Whether ``head`` is weak, whether it is a zone, and the least stem length it takes."""
+    lex = lexicon()
+    weak = head in lex.weak
+    # 保险公司, 影视公司: a two-character stem before a company head is usually a common
+    # noun; real two-character brands (春兰公司) reach us as NER/KB seeds instead.
+    short_ok = lex.head_kind[head] in ("government", "school", "research")
+    zone = head in lex.zones
+    # 沪滇产业园, 启明学校: parks and schools carry two-character names; a two-character
+    # stem before 中心 or 基地 is usually a common noun (几何中心, 总部基地).
+    two_ok = zone or head.endswith(lex.two_char_stem_heads)
+    return weak, zone, 2 if two_ok else 3 if weak or not short_ok else 2
+
+
+def _pattern_spans(
+    text: str, seeds: list[tuple[int, int]], heads: list[re.Match[str]]
+) -> list[tuple[int, int, str]]:
+    """Stem + head names, for the head words ``heads`` (``lex.head_re.finditer(text)``)."""
     lex = lexicon()
     spans: list[tuple[int, int, str]] = []
-    for m in lex.head_re.finditer(text):
+    for m in heads:
         hs, he, head = m.start(), m.end(), m.group()
-        if len(head) == 1 and he < len(text) and text[he] in lex.blockers.get(head, ""):
-            continue
+        # (A head's blockers: characters that, right after it, make it no head.)
         if head in lex.blockers and he < len(text) and text[he] in lex.blockers[head]:
             continue
         # A head right after a name continues it (比亚迪集团 + 股份有限公司), except for
@@ -155,15 +177,7 @@ def _pattern_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, i
             continue
         if len(head) == 1 and hs > 0 and text[hs - 1] in NUMERALS:
             continue  # 3部手机: a classifier, not 部 the ministry
-        weak = head in lex.weak
-        # 保险公司, 影视公司: a two-character stem before a company head is usually a common
-        # noun; real two-character brands (春兰公司) reach us as NER/KB seeds instead.
-        short_ok = lex.head_kind[head] in ("government", "school", "research")
-        zone = head in lex.zones
-        # 沪滇产业园, 启明学校: parks and schools carry two-character names; a two-character
-        # stem before 中心 or 基地 is usually a common noun (几何中心, 总部基地).
-        two_ok = zone or head.endswith(lex.two_char_stem_heads)
-        min_stem = 2 if two_ok else 3 if weak or not short_ok else 2
+        weak, zone, min_stem = _head_rules(head)
         start = _stem_start(text, hs, min_stem, seeds, lex)
         if start is None:
             continue
@@ -257,22 +271,6 @@ def _congress_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
-def _extend_seed(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int, str]:
-    """贵阳 + 比亚迪, 比亚迪 + 全球总部: a place right before a name, or a facility word right
-    after it, belongs to the mention (the linker folds such forms into the organization)."""
-    label = "seed"
-    for size in (4, 3, 2):
-        if start - size >= 0 and text[start - size : start] in lex.places:
-            start -= size
-            label = "place+seed"
-            break
-    m = lex.facility_re.match(text, end)
-    if m:
-        end = m.end()
-        label = "seed+facility"
-    return start, end, label
-
-
 @dataclass(frozen=True, slots=True)
 class OrgCandidate:
     """One organization mention candidate before linking.
@@ -321,37 +319,9 @@ def find_org_names(text: str, seeds: list[tuple[int, int]] | None = None) -> lis
         return []
     seeds = sorted(seeds or [])
     lex = lexicon()
-    pattern = _pattern_spans(text, seeds)
-    extended: list[tuple[int, int, str]] = []
-    pattern_index = SpanIndex((ps, pe, head) for ps, pe, head in pattern)
-    for s, e in seeds:
-        best = (s, e, "seed")
-        # Only patterns that contain the seed's first character can extend it.
-        for ps, pe, head in pattern_index.inside(s - REACH, e + REACH):
-            # 比亚迪 + 集团, 盛屯 + 矿业集团: the head starts within four name characters.
-            head_start = pe - len(head)
-            gap = text[e:head_start]
-            if (
-                ps <= s < pe
-                and e <= head_start <= e + 4
-                and pe > e
-                and head not in lex.sub_heads
-                and all(NAME_CHAR.match(c) for c in gap)
-                and not any(b in gap for b in lex.boundaries if len(b) > 1)
-            ):
-                best = (ps if text[ps:s] in lex.places else s, pe, head)
-                break
-        if best[2] == "seed":
-            reach = extend_to_head(text, s, e, seeds, lex)
-            if reach is not None:
-                best = (s, reach[0], "seed+head")
-        if best[2] == "seed":
-            best = _extend_seed(text, s, e, lex)
-        if best[2] == "seed":
-            best = (s, extend_over_industry(text, e, lex), "seed")
-        elif best[2] != "seed+facility" and (tail := lex.facility_re.match(text, best[1])):
-            best = (best[0], tail.end(), "seed+facility")  # 某某有限公司 + 研发中心
-        extended.append(best)
+    heads = list(lex.head_re.finditer(text))
+    pattern = _pattern_spans(text, seeds, heads)
+    extended = extended_seeds(text, seeds, pattern, heads, lex)
     congress = _congress_spans(text, seeds) + _bracketed_spans(text, seeds)
     pattern += project_owners(text, lex) + list_names(text, lex)
     gov = _gov_spans(text)
