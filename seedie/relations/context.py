@@ -272,6 +272,14 @@ def _word_end(text: str, start: int, end: int, place_ends: set[int]) -> bool:
     return place is not None and place.name == text[start:end]
 
 
+def _covered(orgs: list[OrgSpan], starts: list[int], start: int, end: int) -> bool:
+    """Whether one of ``orgs`` contains [start, end): ``orgs`` sorted by start with none
+    nested in another, so their ends rise with their starts and the last one starting at or
+    before ``start`` reaches furthest (what ``DocContext.inside_org`` finds by its index)."""
+    i = bisect.bisect_right(starts, start) - 1
+    return i >= 0 and orgs[i].end >= end
+
+
 def build_context(
     text: str,
     sentences: list[tuple[int, int]],
@@ -324,9 +332,10 @@ def build_context(
             continue
         found[(start, end)] = PlaceSpan(start, end, surface, normalize_place(surface))
     ner_places: SpanIndex[None] = SpanIndex((s, e, None) for s, e in found)
+    ner_spans = set(found)  # a span covers itself: most gazetteer hits are NER places too
     place_ends = {e for _, e in found}
     for start, end in place_occurrences(text, "running_text").finditer():
-        if ner_places.covers(start, end):
+        if (start, end) in ner_spans or ner_places.covers(start, end):
             continue
         if _split_word(text, start, end):
             continue
@@ -338,7 +347,7 @@ def build_context(
     ctx.places = [
         p
         for p in sorted(found.values(), key=lambda p: (p.start, -p.end))
-        if not ctx.inside_org(p.start, p.end)
+        if not _covered(kept, ctx._org_starts, p.start, p.end)
     ]
     ctx.dates = sorted(
         (
