@@ -30,6 +30,7 @@ from ..text.spans import SpanIndex
 from ..types import Company, DateMention
 
 _CLAUSE_BREAK_RE = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
+_CLAUSE_BREAKS_KEY = f"offsets:{_CLAUSE_BREAK_RE.pattern}"  # its entry in DocContext._indexes
 
 
 @lru_cache(maxsize=1)
@@ -134,14 +135,18 @@ class DocContext:
 
     def clause_bounds(self, offset: int) -> tuple[int, int]:
         """The clause (between ，；：。 …) around ``offset``, limited to its sentence."""
-        s = self.sentence_of(offset)
-        if s is not None:
-            lo, hi = self.sentences[s]
+        sents = self.sentences
+        s = bisect.bisect_right(self._sent_starts, offset) - 1  # as sentence_of, inlined
+        if 0 <= s < len(sents) and sents[s][0] <= offset < sents[s][1]:
+            lo, hi = sents[s]
         else:  # between sentences: a bounded window, not the whole text
             lo, hi = max(0, offset - MAX_SENTENCE_LENGTH), offset + MAX_SENTENCE_LENGTH
         # Bisect on the offsets of all break characters (found once per text), so a long
         # clause costs O(log n), not a character-by-character walk.
-        breaks = self.clause_breaks()
+        cached = self._indexes.get(_CLAUSE_BREAKS_KEY)
+        breaks = cached[1] if cached is not None and cached[0] is self.text else None
+        if breaks is None:
+            breaks = self.clause_breaks()
         i = bisect.bisect_left(breaks, offset)
         start = max(lo, breaks[i - 1] + 1) if i > 0 else lo
         end = min(hi, breaks[i]) if i < len(breaks) else min(hi, len(self.text))
@@ -161,7 +166,7 @@ class DocContext:
     def offsets_of(self, chars: re.Pattern[str]) -> list[int]:
         """Sorted start offsets of ``chars``'s matches in the text (a one-character class:
         break marks), found once per text and pattern, for bisection."""
-        key = f"offsets:{chars.pattern}"
+        key = _CLAUSE_BREAKS_KEY if chars is _CLAUSE_BREAK_RE else f"offsets:{chars.pattern}"
         cached = self._indexes.get(key)
         if cached is None or cached[0] is not self.text:
             found = [m.start() for m in chars.finditer(self.text)]
