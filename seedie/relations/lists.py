@@ -31,6 +31,7 @@ __all__ = ["before_group_stops", "list_stops"]
 _OPEN, _CLOSE = "(（", ")）"
 # What ends a list item: a clause break, except a colon, which opens a list (考察了：A、B).
 _ITEM_BREAKS = "".join(c for c in CLAUSE_BREAKS if c not in "：:")
+_ITEM_MARKS = re.compile(f"[{re.escape(_OPEN + _CLOSE + _ITEM_BREAKS)}等、]")  # what _items reads
 _MAX_LIST = 240  # characters a list before the group may span
 _MAX_SITE = 30
 _GROUP_REACH = 6  # characters between a list before the group and the group's mention
@@ -47,6 +48,11 @@ def _items(text: str, start: int) -> list[tuple[int, int]]:
     item_start, depth = pos, 0
     limit = min(len(text), pos + _MAX_LIST)
     while pos < limit:
+        mark = _ITEM_MARKS.search(text, pos, limit)
+        if mark is None:
+            pos = limit
+            break
+        pos = mark.start()
         c = text[pos]
         if c in _OPEN:
             depth += 1
