@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 import os
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from ..errors import Warnings
 from ..orgs.delegation import DelegationInfo, find_delegation
@@ -140,7 +141,9 @@ def build_relations(
         _failed("visits")
     try:
         itinerary = _itinerary(visits, delegation)
-        claims = find_claims(ctx, quantities, build_speakers(ctx, persons), spans, itinerary)
+        # The speakers are indexed when the first claim needs them (not for a text without).
+        speakers = partial(build_speakers, ctx, persons)
+        claims = find_claims(ctx, quantities, speakers, spans, itinerary)
     except Exception:
         _failed("claims")
     return Relations(delegation=delegation, trip=trip, visits=visits, claims=claims, companies=orgs)

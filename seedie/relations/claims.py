@@ -9,6 +9,7 @@ back).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..lexicon import alternation
@@ -113,11 +114,13 @@ def _usable(ctx: DocContext, quantities: list[Quantity]) -> list[Quantity]:
 def find_claims(
     ctx: DocContext,
     quantities: list[Quantity],
-    speakers: SpeakerIndex,
+    speakers: SpeakerIndex | Callable[[], SpeakerIndex],
     blocked: list[tuple[int, int]],
     itinerary: Itinerary | None = None,
 ) -> list[Claim]:
-    """One Claim per usable quantity, in text order.
+    """One Claim per usable quantity, in text order. ``speakers`` may be a function that
+    builds the index: it is called when the first claim needs it (a text without claims
+    never does).
 
     Example: ``"盛屯已累计完成投资45.9亿元，解决就业1500余人。"`` -> two claims with subject
     盛屯 and metrics 累计完成投资 / 就业.
@@ -141,6 +144,8 @@ def find_claims(
         metric, strong = _metric(ctx, q, c_start, c_end)
         if skip(ctx, q, metric, strong):
             continue
+        if not isinstance(speakers, SpeakerIndex):
+            speakers = speakers()
         state = SubjectState(
             s_index,
             para,
