@@ -128,7 +128,7 @@ def find_claims(
     usable = _usable(ctx, quantities)
     blocked = sorted(blocked)  # the group's spans, searched by position
     itinerary = itinerary if itinerary is not None else Itinerary()
-    topics = section_topics(ctx)
+    topics: dict[int, Cand] | None = None  # found with the first claim (none: not needed)
     headings = set(ctx.headings)
     last_in_sentence: dict[int, Cand | None] = {}
     last_in_paragraph: dict[int, Cand | None] = {}
@@ -146,6 +146,8 @@ def find_claims(
             continue
         if not isinstance(speakers, SpeakerIndex):
             speakers = speakers()
+        if topics is None:
+            topics = section_topics(ctx)
         state = SubjectState(
             s_index,
             para,
