@@ -140,10 +140,8 @@ def build_relations(
     except Exception:
         _failed("visits")
     try:
-        itinerary = _itinerary(visits, delegation)
-        # The speakers are indexed when the first claim needs them (not for a text without).
-        speakers = partial(build_speakers, ctx, persons)
-        claims = find_claims(ctx, quantities, speakers, spans, itinerary)
+        speakers = partial(build_speakers, ctx, persons)  # built when a claim needs them
+        claims = find_claims(ctx, quantities, speakers, spans, _itinerary(visits, delegation))
     except Exception:
         _failed("claims")
     return Relations(delegation=delegation, trip=trip, visits=visits, claims=claims, companies=orgs)
