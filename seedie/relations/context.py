@@ -224,6 +224,9 @@ class DocContext:
     def overlaps_date(self, start: int, end: int) -> bool:
         return self._index("dates").overlaps(start, end)
 
+    def overlaps_place(self, start: int, end: int) -> bool:
+        return self._index("places").overlaps(start, end)
+
     def inside_org(self, start: int, end: int) -> bool:
         return self._index("orgs").covers(start, end)
 
