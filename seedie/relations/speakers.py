@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from ..lexicon import alternation, first_chars
+from ..lexicon import alternation, first_chars, trie_pattern
 from ..text.sentences import CLAUSE_BREAKS, FULL_STOPS
 from ..text.spans import SpanIndex, occurrences
 from .context import DocContext, lexicon, words_re
@@ -37,7 +37,8 @@ class NameSpan:
 
 @lru_cache(maxsize=1)
 def _title_re() -> re.Pattern[str]:
-    return re.compile(f"(?:{alternation(lexicon()['titles'])})")
+    """The titles, the longest at each start, as a prefix trie (the alternation's matches)."""
+    return re.compile(trie_pattern(lexicon()["titles"]) or "(?!)")
 
 
 @lru_cache(maxsize=1)
