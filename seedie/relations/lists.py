@@ -78,7 +78,7 @@ def list_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
     out: list[Stop] = []
     seen_until = -1
     starts = [s for s, _ in spans]
-    ends = ctx.offsets_of(_FULL_END_RE)  # the marks that end a full sentence (not ；)
+    ends = ctx.char_offsets(_FULL_ENDS)  # the marks that end a full sentence (not ；)
     for s_start, s_end in ctx.sentences:
         # The group may be named earlier in the same full sentence (代表团飞抵甲市，…；次日走访…).
         # It starts after the sentence's full start, which is at most MAX_ITINERARY before it:
@@ -135,14 +135,14 @@ def _frame_stops(ctx: DocContext, blocked: SpanIndex[None], start: int, end: int
     return out
 
 
-_FULL_END_RE = re.compile(f"[{re.escape(FULL_STOPS)}\n]")
+_FULL_ENDS = FULL_STOPS + "\n"
 
 
 def _list_limit(ctx: DocContext, s_end: int) -> int:
     """A list may run past a ；that the sentence splitter treats as an end: to the next full
     stop, within the grammar's reach."""
     limit = min(len(ctx.text), s_end + itinerary.MAX_ITINERARY)
-    ends = ctx.offsets_of(_FULL_END_RE)  # the marks that end a full sentence (not ；)
+    ends = ctx.char_offsets(_FULL_ENDS)  # the marks that end a full sentence (not ；)
     i = bisect.bisect_left(ends, s_end)
     return ends[i] if i < len(ends) and ends[i] < limit else limit
 
