@@ -15,9 +15,6 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-import numpy as np
-import numpy.typing as npt
-
 from .. import places
 from ..lexicon import data_table, trie_pattern
 from ..places import occurrences as place_occurrences
@@ -31,17 +28,9 @@ from ..text.sentences import (
 from ..text.sentences import CLOSERS as _CLOSERS
 from ..text.spans import SpanIndex
 from ..types import Company, DateMention
+from . import marks
 
 _CLAUSE_BREAKS_KEY = "chars:" + CLAUSE_BREAKS  # the breaks' entry in DocContext._indexes
-_BEYOND = 0xFFFF  # DocContext._codes: what stands for the code points from U+FFFF on
-
-
-@lru_cache(maxsize=8)
-def _char_table(chars: str) -> npt.NDArray[np.bool_]:
-    """Code point -> whether it is one of ``chars`` (each below _BEYOND), up to _BEYOND."""
-    table = np.zeros(_BEYOND + 1, dtype=np.bool_)
-    table[[ord(c) for c in chars]] = True
-    return table
 
 
 @lru_cache(maxsize=1)
@@ -182,22 +171,12 @@ class DocContext:
         key = "chars:" + chars
         cached = self._indexes.get(key)
         if cached is None or cached[0] is not self.text:
-            if all(ord(c) < _BEYOND for c in chars):
-                found = np.flatnonzero(_char_table(chars)[self._codes()]).tolist()
-            else:
-                found = [i for i, c in enumerate(self.text) if c in chars]
-            cached = self._indexes[key] = (self.text, found)
+            codes = self._indexes.get("codes")
+            if codes is None or codes[0] is not self.text:
+                codes = self._indexes["codes"] = (self.text, marks.code_points(self.text))
+            cached = self._indexes[key] = (self.text, marks.offsets(codes[1], self.text, chars))
         offsets: list[int] = cached[1]
         return offsets
-
-    def _codes(self) -> npt.NDArray[np.uint32]:
-        """The text's code points, those beyond U+FFFE as _BEYOND (kept once per text)."""
-        cached = self._indexes.get("codes")
-        if cached is None or cached[0] is not self.text:
-            raw = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-            cached = self._indexes["codes"] = (self.text, np.minimum(raw, _BEYOND))
-        codes: npt.NDArray[np.uint32] = cached[1]
-        return codes
 
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]
