@@ -26,6 +26,8 @@ from .speakers import SpeakerIndex
 from .subject_pool import choose_subject
 from .subjects import Itinerary, SubjectState, section_topics
 
+_WORD_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]+")  # what a phrase after a figure holds
+
 
 @lru_cache(maxsize=1)
 def _follow_stop_re() -> re.Pattern[str]:
@@ -67,7 +69,7 @@ def _following_phrase(text: str, q: Quantity, clause_end: int) -> str | None:
         pos += 1
     stop = _follow_stop_re().search(text, pos, min(clause_end, pos + 12))
     phrase = text[pos : stop.start() if stop else min(clause_end, pos + 10)]
-    if 2 <= len(phrase) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", phrase):
+    if 2 <= len(phrase) <= 10 and _WORD_CHARS.fullmatch(phrase):
         return phrase
     return None
 

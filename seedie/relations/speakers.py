@@ -22,6 +22,7 @@ from .context import DocContext, lexicon, words_re
 _STOPS_BEFORE_QUOTE = FULL_STOPS + "“\n"
 _STOPS_AFTER_QUOTE = FULL_STOPS + "”\n"
 
+_IN_VIEW_OF = re.compile(r"[，,]?在(.{2,4}?)看来")  # 在王某看来 right after a quotation
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # Longest quotation looked for (characters): a bounded search per opening mark, and no
 # quotation spanning a whole page written on one line.
@@ -250,7 +251,7 @@ def _attribute_after(
     text = ctx.text
     seg_end = _after_segment(text, q_end, limit)
     segment = text[q_end:seg_end]
-    kan = re.match(r"[，,]?在(.{2,4}?)看来", segment)
+    kan = _IN_VIEW_OF.match(segment)
     if kan:
         for n in mentions:
             if n.start == q_end + kan.start(1):
