@@ -192,29 +192,29 @@ class DocContext:
             self._indexes[name] = cached
         return cached[2]
 
-    def _inside(self, name: str, start: int, end: int) -> list[Any]:
-        """The items of the list ``name`` lying within [start, end), in (start, end) order:
-        what ``SpanIndex.inside`` returns (its sort is stable), without building its tuples.
-        The items sorted so and their starts are kept per list (rebuilt if it changes)."""
-        items = getattr(self, name)
-        cached = self._indexes.get(name + ":by_start")
+    def _inside(self, items: list[Any], key: str, start: int, end: int) -> list[Any]:
+        """The ``items`` lying within [start, end), in (start, end) order: what
+        ``SpanIndex.inside`` returns (its sort is stable), without building its tuples.
+        The items sorted so and their starts are kept under ``key`` (rebuilt if the list
+        changes)."""
+        cached = self._indexes.get(key)
         if cached is None or cached[0] is not items or cached[1] != len(items):
             ordered = sorted(items, key=lambda x: (x.start, x.end))
             cached = (items, len(items), [x.start for x in ordered], ordered)
-            self._indexes[name + ":by_start"] = cached
+            self._indexes[key] = cached
         starts, ordered = cached[2], cached[3]
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end, lo)
         return [x for x in ordered[lo:hi] if x.end <= end]
 
     def orgs_in(self, start: int, end: int) -> list[OrgSpan]:
-        return self._inside("orgs", start, end)
+        return self._inside(self.orgs, "orgs:by_start", start, end)
 
     def places_in(self, start: int, end: int) -> list[PlaceSpan]:
-        return self._inside("places", start, end)
+        return self._inside(self.places, "places:by_start", start, end)
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        return self._inside("dates", start, end)
+        return self._inside(self.dates, "dates:by_start", start, end)
 
     def span_index(self, spans: list[tuple[int, int]]) -> SpanIndex[None]:
         """A cached index over a list of (start, end) spans (the list must not change)."""
