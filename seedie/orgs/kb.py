@@ -29,8 +29,6 @@ from ..places import split_place_prefix
 
 KINDS = ("company", "government", "research", "school", "association", "other")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-# How many answers OrgKB.lookup keeps before it starts afresh (memory stays bounded).
-_LOOKUPS_KEPT = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +123,6 @@ class OrgKB:
         self._records: dict[str, OrgRecord] = {}
         self._alias: dict[str, str] = {}
         self._matcher: Any = None
-        # lookup's answers (surface -> record or None), dropped whenever a record is added
-        self._looked_up: dict[str, OrgRecord | None] = {}
         for record in records:
             self.add(record)
 
@@ -188,7 +184,6 @@ class OrgKB:
         for surface in record.surfaces:
             self._alias[surface] = record.id
         self._matcher = None
-        self._looked_up = {}
 
     def merge(self, other: OrgKB) -> OrgKB:
         """A new KB with this KB's records and then ``other``'s (other wins conflicts).
@@ -211,19 +206,13 @@ class OrgKB:
         >>> OrgKB.default().lookup("深圳比亚迪").id
         'byd'
         """
-        known = self._looked_up
-        if surface in known:
-            return known[surface]  # the linker asks for the same names and prefixes again
-        if len(known) >= _LOOKUPS_KEPT:
-            known.clear()
-        stripped = surface.strip()
-        rid = self._alias.get(stripped)
+        surface = surface.strip()
+        rid = self._alias.get(surface)
         if rid is None:
-            rest = strip_place(stripped)
+            rest = strip_place(surface)
             if rest is not None:
                 rid = self._alias.get(rest)
-        record = known[surface] = self._records[rid] if rid is not None else None
-        return record
+        return self._records[rid] if rid is not None else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """All alias occurrences, leftmost-longest and non-overlapping: (start, end, id).
