@@ -232,7 +232,9 @@ class DocContext:
         return self._index("places").overlaps(start, end)
 
     def inside_org(self, start: int, end: int) -> bool:
-        return self._index("orgs").covers(start, end)
+        """Whether an organization mention contains [start, end) (``orgs`` holds none nested
+        in another: :func:`build_context` keeps the longest)."""
+        return _covered(self.orgs, self._starts(), start, end)
 
     def _starts(self) -> list[int]:
         if len(self._org_starts) != len(self.orgs):
