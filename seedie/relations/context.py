@@ -182,27 +182,35 @@ class DocContext:
         start, end = self.sentences[index]
         return self.text[start:end]
 
-    # Span lookups go through SpanIndex (bisect on starts): a long document holds thousands
-    # of mentions and a linear scan per query would make the builders quadratic.
-    def _index(self, name: str) -> SpanIndex[Any]:
-        items = getattr(self, name)
-        cached = self._indexes.get(name)
+    # Span lookups bisect on starts: a long document holds thousands of mentions and a
+    # linear scan per query would make the builders quadratic.
+    def _by_start(self, items: list[Any], key: str) -> tuple[list[int], list[Any], int]:
+        """``items`` sorted by (start, end) (stably, as a SpanIndex sorts them), their starts
+        and the longest span's length, kept under ``key`` (rebuilt if the list changes)."""
+        cached = self._indexes.get(key)
         if cached is None or cached[0] is not items or cached[1] != len(items):
-            cached = (items, len(items), SpanIndex((x.start, x.end, x) for x in items))
-            self._indexes[name] = cached
-        return cached[2]
+            ordered = sorted(items, key=lambda x: (x.start, x.end))
+            longest = max([x.end - x.start for x in ordered], default=0)
+            cached = (items, len(items), [x.start for x in ordered], ordered, longest)
+            self._indexes[key] = cached
+        return cached[2], cached[3], cached[4]
+
+    def _overlaps(self, items: list[Any], key: str, start: int, end: int) -> bool:
+        """Whether one of ``items`` shares a character with [start, end) (SpanIndex.overlaps:
+        only spans starting within the longest length before ``start`` can)."""
+        starts, ordered, longest = self._by_start(items, key)
+        lo = bisect.bisect_left(starts, start - longest)
+        hi = bisect.bisect_left(starts, end)
+        for x in ordered[lo:hi]:
+            if x.start < end and start < x.end:
+                return True
+        return False
 
     def _inside(self, items: list[Any], key: str, start: int, end: int) -> list[Any]:
         """The ``items`` lying within [start, end), in (start, end) order: what
         ``SpanIndex.inside`` returns (its sort is stable), without building its tuples.
-        The items sorted so and their starts are kept under ``key`` (rebuilt if the list
-        changes)."""
-        cached = self._indexes.get(key)
-        if cached is None or cached[0] is not items or cached[1] != len(items):
-            ordered = sorted(items, key=lambda x: (x.start, x.end))
-            cached = (items, len(items), [x.start for x in ordered], ordered)
-            self._indexes[key] = cached
-        starts, ordered = cached[2], cached[3]
+        The items sorted so and their starts are kept under ``key`` (:meth:`_by_start`)."""
+        starts, ordered, _ = self._by_start(items, key)
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end, lo)
         return [x for x in ordered[lo:hi] if x.end <= end]
@@ -226,10 +234,10 @@ class DocContext:
         return cached[2]
 
     def overlaps_date(self, start: int, end: int) -> bool:
-        return self._index("dates").overlaps(start, end)
+        return self._overlaps(self.dates, "dates:by_start", start, end)
 
     def overlaps_place(self, start: int, end: int) -> bool:
-        return self._index("places").overlaps(start, end)
+        return self._overlaps(self.places, "places:by_start", start, end)
 
     def inside_org(self, start: int, end: int) -> bool:
         """Whether an organization mention contains [start, end) (``orgs`` holds none nested
