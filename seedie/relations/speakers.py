@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from ..lexicon import alternation, first_chars, trie_pattern
 from ..text.sentences import CLAUSE_BREAKS, FULL_STOPS
-from ..text.spans import SpanIndex, occurrences
+from ..text.spans import ClaimedChars, SpanIndex, occurrences
 from .context import DocContext, lexicon, words_re
 
 _STOPS_BEFORE_QUOTE = FULL_STOPS + "“\n"
@@ -154,13 +154,13 @@ def find_names(ctx: DocContext, persons: list[tuple[int, int, str]]) -> list[Nam
             names.add(name)
     names.update(_bare_speaker_names(text))
     spans: list[NameSpan] = []
-    taken: SpanIndex[None] = SpanIndex()
+    taken = ClaimedChars(len(text))  # every name has two characters or more
     for name in sorted(names, key=lambda s: (-len(s), s)):
         for s in occurrences(text, name):
             e = s + len(name)
-            if ctx.inside_org(s, e) or taken.overlaps(s, e):
+            if ctx.inside_org(s, e) or not taken.free(s, e):
                 continue
-            taken.add(s, e, None)
+            taken.claim(s, e)
             spans.append(NameSpan(s, e, name))
     spans.sort(key=lambda n: n.start)
     return spans
