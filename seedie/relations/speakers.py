@@ -309,8 +309,11 @@ def _quote_spans(ctx: DocContext) -> list[tuple[int, int]]:
     return out
 
 
+_SPEECH_MARKS = re.compile("[，。！？；,!?;]")  # a quotation holding one is speech
+
+
 def _is_speech(inner: str) -> bool:
-    return len(inner) >= 12 or any(c in inner for c in "，。！？；,!?;")
+    return len(inner) >= 12 or _SPEECH_MARKS.search(inner) is not None
 
 
 def build_speakers(ctx: DocContext, persons: list[tuple[int, int, str]]) -> SpeakerIndex:

@@ -39,10 +39,16 @@ def _list_glue_re() -> re.Pattern[str]:
     return re.compile(rf"^[、，,{chars}\s]*$")
 
 
+_INF = float("inf")  # (pos, _INF) sorts after every (start, end) starting at pos
+
+
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     # Spans are sorted delegation mentions; a bisect keeps long documents linear.
-    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    return any(s <= pos < e for s, e in spans[max(0, i - 2) : i + 1])
+    i = bisect.bisect_right(spans, (pos, _INF)) - 1
+    for s, e in spans[max(0, i - 2) : i + 1]:
+        if s <= pos < e:
+            return True
+    return False
 
 
 def _cue_before(
