@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 import os
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from ..errors import Warnings
 from ..orgs.delegation import DelegationInfo, find_delegation
@@ -139,8 +140,8 @@ def build_relations(
     except Exception:
         _failed("visits")
     try:
-        itinerary = _itinerary(visits, delegation)
-        claims = find_claims(ctx, quantities, build_speakers(ctx, persons), spans, itinerary)
+        speakers = partial(build_speakers, ctx, persons)  # built when a claim needs them
+        claims = find_claims(ctx, quantities, speakers, spans, _itinerary(visits, delegation))
     except Exception:
         _failed("claims")
     return Relations(delegation=delegation, trip=trip, visits=visits, claims=claims, companies=orgs)

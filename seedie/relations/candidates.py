@@ -41,7 +41,22 @@ class Cand:
 def subject_candidates(
     ctx: DocContext, start: int, end: int, blocked: list[tuple[int, int]]
 ) -> list[Cand]:
-    """Subject candidates in [start, end): organizations, hosts, places, coreferences."""
+    """Subject candidates in [start, end): organizations, hosts, places, coreferences.
+
+    Kept per span for the text's blocked list (the claims of a paragraph ask again for an
+    earlier sentence's); each caller gets its own copy of the list."""
+    key = f"claims:candidates:{start}:{end}"
+    cached = ctx._indexes.get(key)
+    if cached is None or cached[0] is not blocked:
+        cached = ctx._indexes[key] = (blocked, _candidates(ctx, start, end, blocked))
+    found: list[Cand] = cached[1]
+    return list(found)
+
+
+def _candidates(
+    ctx: DocContext, start: int, end: int, blocked: list[tuple[int, int]]
+) -> list[Cand]:
+    """:func:`subject_candidates`, computed."""
     lex = lexicon()
     out: list[Cand] = []
 

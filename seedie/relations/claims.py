@@ -9,6 +9,7 @@ back).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..lexicon import alternation
@@ -24,6 +25,8 @@ from .filters import skip
 from .speakers import SpeakerIndex
 from .subject_pool import choose_subject
 from .subjects import Itinerary, SubjectState, section_topics
+
+_WORD_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]+")  # what a phrase after a figure holds
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +69,7 @@ def _following_phrase(text: str, q: Quantity, clause_end: int) -> str | None:
         pos += 1
     stop = _follow_stop_re().search(text, pos, min(clause_end, pos + 12))
     phrase = text[pos : stop.start() if stop else min(clause_end, pos + 10)]
-    if 2 <= len(phrase) <= 10 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", phrase):
+    if 2 <= len(phrase) <= 10 and _WORD_CHARS.fullmatch(phrase):
         return phrase
     return None
 
@@ -113,11 +116,13 @@ def _usable(ctx: DocContext, quantities: list[Quantity]) -> list[Quantity]:
 def find_claims(
     ctx: DocContext,
     quantities: list[Quantity],
-    speakers: SpeakerIndex,
+    speakers: SpeakerIndex | Callable[[], SpeakerIndex],
     blocked: list[tuple[int, int]],
     itinerary: Itinerary | None = None,
 ) -> list[Claim]:
-    """One Claim per usable quantity, in text order.
+    """One Claim per usable quantity, in text order. ``speakers`` may be a function that
+    builds the index: it is called when the first claim needs it (a text without claims
+    never does).
 
     Example: ``"盛屯已累计完成投资45.9亿元，解决就业1500余人。"`` -> two claims with subject
     盛屯 and metrics 累计完成投资 / 就业.
@@ -125,7 +130,7 @@ def find_claims(
     usable = _usable(ctx, quantities)
     blocked = sorted(blocked)  # the group's spans, searched by position
     itinerary = itinerary if itinerary is not None else Itinerary()
-    topics = section_topics(ctx)
+    topics: dict[int, Cand] | None = None  # found with the first claim (none: not needed)
     headings = set(ctx.headings)
     last_in_sentence: dict[int, Cand | None] = {}
     last_in_paragraph: dict[int, Cand | None] = {}
@@ -141,6 +146,10 @@ def find_claims(
         metric, strong = _metric(ctx, q, c_start, c_end)
         if skip(ctx, q, metric, strong):
             continue
+        if not isinstance(speakers, SpeakerIndex):
+            speakers = speakers()
+        if topics is None:
+            topics = section_topics(ctx)
         state = SubjectState(
             s_index,
             para,

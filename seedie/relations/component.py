@@ -68,12 +68,10 @@ class RelationBuilder(SeediePipe):
         quantities = records.quantities(doc, self.quantities_key)
         dates = records.dates(doc, self.dates_key)
         companies = records.companies(doc)
-        ents = doc.ents  # a property that rebuilds its tuple on every access
-        persons = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in PERSON_LABELS]
-        places = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in PLACE_LABELS]
+        text = extensions.doc_text(doc)
+        persons, places = _entities(doc, text)
         found = doc._.seedie_delegation
         ref = doc._.seedie_reference_date
-        text = extensions.doc_text(doc)
         result = build_relations(
             text,
             sentences=_sentences(doc, text),
@@ -97,6 +95,26 @@ class RelationBuilder(SeediePipe):
         )
         extensions.forget_text(doc)  # the last of seedie's components
         return doc
+
+
+def _entities(
+    doc: Doc, text: str
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """The base NER's persons and places as (start, end, text), in one pass over ``doc.ents``
+    (a property that rebuilds its tuple on every access). Labels are compared as the string
+    store's ids and a span's text is its slice of ``text`` (what ``Span.text`` joins)."""
+    strings = doc.vocab.strings
+    person_ids = {strings[label] for label in PERSON_LABELS}
+    place_ids = {strings[label] for label in PLACE_LABELS}
+    persons: list[tuple[int, int, str]] = []
+    places: list[tuple[int, int, str]] = []
+    for e in doc.ents:
+        label = e.label
+        if label in person_ids:
+            persons.append((e.start_char, e.end_char, text[e.start_char : e.end_char]))
+        elif label in place_ids:
+            places.append((e.start_char, e.end_char, text[e.start_char : e.end_char]))
+    return persons, places
 
 
 def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:

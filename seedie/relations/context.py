@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .. import places
-from ..lexicon import alternation, data_table
+from ..lexicon import data_table, trie_pattern
 from ..places import occurrences as place_occurrences
 from ..text.sentences import (
     CLAUSE_BREAKS,
@@ -28,8 +28,9 @@ from ..text.sentences import (
 from ..text.sentences import CLOSERS as _CLOSERS
 from ..text.spans import SpanIndex
 from ..types import Company, DateMention
+from . import marks
 
-_CLAUSE_BREAK_RE = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
+_CLAUSE_BREAKS_KEY = "chars:" + CLAUSE_BREAKS  # the breaks' entry in DocContext._indexes
 
 
 @lru_cache(maxsize=1)
@@ -41,9 +42,10 @@ def lexicon() -> dict[str, Any]:
 
 @cache
 def words_re(key: str) -> re.Pattern[str]:
-    """One alternation (longest first) over the word list ``key`` of relations.json,
-    compiled once; an empty list matches nothing."""
-    return re.compile(alternation(lexicon()[key]) or "(?!)")
+    """The words of the list ``key`` of relations.json, the longest at each start (what
+    their alternation longest first matches, as a prefix trie: one branch per character
+    instead of every word tried), compiled once; an empty list matches nothing."""
+    return re.compile(trie_pattern(lexicon()[key]) or "(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -134,14 +136,18 @@ class DocContext:
 
     def clause_bounds(self, offset: int) -> tuple[int, int]:
         """The clause (between ，；：。 …) around ``offset``, limited to its sentence."""
-        s = self.sentence_of(offset)
-        if s is not None:
-            lo, hi = self.sentences[s]
+        sents = self.sentences
+        s = bisect.bisect_right(self._sent_starts, offset) - 1  # as sentence_of, inlined
+        if 0 <= s < len(sents) and sents[s][0] <= offset < sents[s][1]:
+            lo, hi = sents[s]
         else:  # between sentences: a bounded window, not the whole text
             lo, hi = max(0, offset - MAX_SENTENCE_LENGTH), offset + MAX_SENTENCE_LENGTH
         # Bisect on the offsets of all break characters (found once per text), so a long
         # clause costs O(log n), not a character-by-character walk.
-        breaks = self.clause_breaks()
+        cached = self._indexes.get(_CLAUSE_BREAKS_KEY)
+        breaks = cached[1] if cached is not None and cached[0] is self.text else None
+        if breaks is None:
+            breaks = self.clause_breaks()
         i = bisect.bisect_left(breaks, offset)
         start = max(lo, breaks[i - 1] + 1) if i > 0 else lo
         end = min(hi, breaks[i]) if i < len(breaks) else min(hi, len(self.text))
@@ -156,16 +162,19 @@ class DocContext:
 
     def clause_breaks(self) -> list[int]:
         """Offsets of the text's clause breaks (，；：。 …), sorted (found once per text)."""
-        return self.offsets_of(_CLAUSE_BREAK_RE)
+        return self.char_offsets(CLAUSE_BREAKS)
 
-    def offsets_of(self, chars: re.Pattern[str]) -> list[int]:
-        """Sorted start offsets of ``chars``'s matches in the text (a one-character class:
-        break marks), found once per text and pattern, for bisection."""
-        key = f"offsets:{chars.pattern}"
+    def char_offsets(self, chars: str) -> list[int]:
+        """Sorted offsets of the characters ``chars`` (break marks) in the text, found once
+        per text and set of characters, for bisection: one table lookup per character of
+        the text (numpy), not a match object per mark."""
+        key = "chars:" + chars
         cached = self._indexes.get(key)
         if cached is None or cached[0] is not self.text:
-            found = [m.start() for m in chars.finditer(self.text)]
-            cached = self._indexes[key] = (self.text, found)
+            codes = self._indexes.get("codes")
+            if codes is None or codes[0] is not self.text:
+                codes = self._indexes["codes"] = (self.text, marks.code_points(self.text))
+            cached = self._indexes[key] = (self.text, marks.offsets(codes[1], self.text, chars))
         offsets: list[int] = cached[1]
         return offsets
 
@@ -173,24 +182,47 @@ class DocContext:
         start, end = self.sentences[index]
         return self.text[start:end]
 
-    # Span lookups go through SpanIndex (bisect on starts): a long document holds thousands
-    # of mentions and a linear scan per query would make the builders quadratic.
-    def _index(self, name: str) -> SpanIndex[Any]:
-        items = getattr(self, name)
-        cached = self._indexes.get(name)
+    # Span lookups bisect on starts: a long document holds thousands of mentions and a
+    # linear scan per query would make the builders quadratic.
+    def _by_start(self, items: list[Any], key: str) -> tuple[list[int], list[Any], int]:
+        """``items`` sorted by (start, end) (stably, as a SpanIndex sorts them), their starts
+        and the longest span's length, kept under ``key`` (rebuilt if the list changes)."""
+        cached = self._indexes.get(key)
         if cached is None or cached[0] is not items or cached[1] != len(items):
-            cached = (items, len(items), SpanIndex((x.start, x.end, x) for x in items))
-            self._indexes[name] = cached
-        return cached[2]
+            ordered = sorted(items, key=lambda x: (x.start, x.end))
+            longest = max([x.end - x.start for x in ordered], default=0)
+            cached = (items, len(items), [x.start for x in ordered], ordered, longest)
+            self._indexes[key] = cached
+        return cached[2], cached[3], cached[4]
+
+    def _overlaps(self, items: list[Any], key: str, start: int, end: int) -> bool:
+        """Whether one of ``items`` shares a character with [start, end) (SpanIndex.overlaps:
+        only spans starting within the longest length before ``start`` can)."""
+        starts, ordered, longest = self._by_start(items, key)
+        lo = bisect.bisect_left(starts, start - longest)
+        hi = bisect.bisect_left(starts, end)
+        for x in ordered[lo:hi]:
+            if x.start < end and start < x.end:
+                return True
+        return False
+
+    def _inside(self, items: list[Any], key: str, start: int, end: int) -> list[Any]:
+        """The ``items`` lying within [start, end), in (start, end) order: what
+        ``SpanIndex.inside`` returns (its sort is stable), without building its tuples.
+        The items sorted so and their starts are kept under ``key`` (:meth:`_by_start`)."""
+        starts, ordered, _ = self._by_start(items, key)
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        return [x for x in ordered[lo:hi] if x.end <= end]
 
     def orgs_in(self, start: int, end: int) -> list[OrgSpan]:
-        return [o for _, _, o in self._index("orgs").inside(start, end)]
+        return self._inside(self.orgs, "orgs:by_start", start, end)
 
     def places_in(self, start: int, end: int) -> list[PlaceSpan]:
-        return [p for _, _, p in self._index("places").inside(start, end)]
+        return self._inside(self.places, "places:by_start", start, end)
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        return [d for _, _, d in self._index("dates").inside(start, end)]
+        return self._inside(self.dates, "dates:by_start", start, end)
 
     def span_index(self, spans: list[tuple[int, int]]) -> SpanIndex[None]:
         """A cached index over a list of (start, end) spans (the list must not change)."""
@@ -202,10 +234,15 @@ class DocContext:
         return cached[2]
 
     def overlaps_date(self, start: int, end: int) -> bool:
-        return self._index("dates").overlaps(start, end)
+        return self._overlaps(self.dates, "dates:by_start", start, end)
+
+    def overlaps_place(self, start: int, end: int) -> bool:
+        return self._overlaps(self.places, "places:by_start", start, end)
 
     def inside_org(self, start: int, end: int) -> bool:
-        return self._index("orgs").covers(start, end)
+        """Whether an organization mention contains [start, end) (``orgs`` holds none nested
+        in another: :func:`build_context` keeps the longest)."""
+        return _covered(self.orgs, self._starts(), start, end)
 
     def _starts(self) -> list[int]:
         if len(self._org_starts) != len(self.orgs):
@@ -272,6 +309,14 @@ def _word_end(text: str, start: int, end: int, place_ends: set[int]) -> bool:
     return place is not None and place.name == text[start:end]
 
 
+def _covered(orgs: list[OrgSpan], starts: list[int], start: int, end: int) -> bool:
+    """Whether one of ``orgs`` contains [start, end): ``orgs`` sorted by start with none
+    nested in another, so their ends rise with their starts and the last one starting at or
+    before ``start`` reaches furthest (what ``DocContext.inside_org`` finds by its index)."""
+    i = bisect.bisect_right(starts, start) - 1
+    return i >= 0 and orgs[i].end >= end
+
+
 def build_context(
     text: str,
     sentences: list[tuple[int, int]],
@@ -324,9 +369,10 @@ def build_context(
             continue
         found[(start, end)] = PlaceSpan(start, end, surface, normalize_place(surface))
     ner_places: SpanIndex[None] = SpanIndex((s, e, None) for s, e in found)
+    ner_spans = set(found)  # a span covers itself: most gazetteer hits are NER places too
     place_ends = {e for _, e in found}
     for start, end in place_occurrences(text, "running_text").finditer():
-        if ner_places.covers(start, end):
+        if (start, end) in ner_spans or ner_places.covers(start, end):
             continue
         if _split_word(text, start, end):
             continue
@@ -338,7 +384,7 @@ def build_context(
     ctx.places = [
         p
         for p in sorted(found.values(), key=lambda p: (p.start, -p.end))
-        if not ctx.inside_org(p.start, p.end)
+        if not _covered(kept, ctx._org_starts, p.start, p.end)
     ]
     ctx.dates = sorted(
         (

@@ -23,6 +23,7 @@ from .context import (
 )
 
 _CN_DIGITS = "零一二两三四五六七八九十百千万亿几"
+_PLUS = re.compile(r"[+＋]")  # joins the parts of one stop (某某馆+某某工厂)
 _TOPIC_SPAN = 30  # characters: the longest host name taken at a clause head
 
 
@@ -73,7 +74,7 @@ def _topic_host(text: str, start: int, limit: int) -> Host | None:
             break
         name = text[prev_end : m.end()].strip("“”‘’\"' ")
         # 某某馆+某某工厂: one stop of two parts; the last is the host the figures are about.
-        joined = re.split(r"[+＋]", name)
+        joined = _PLUS.split(name)
         name = joined[-1]
         stem = name[: -len(m.group())]
         if _is_generic_stem(stem):

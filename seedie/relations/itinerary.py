@@ -133,12 +133,24 @@ def _strip_conj(text: str, pos: int, end: int) -> int:
     return pos
 
 
+# The characters _segments acts on; it jumps over all others.
+_SEGMENT_MARKS = re.compile(
+    f"[{re.escape(_OPEN + _CLOSE + FULL_STOPS + _LINE_BREAKS + _SEGMENT_BREAKS)}等]"
+)
+_MEMBER_MARKS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}、]")  # what _split_members reads
+
+
 def _segments(text: str, pos: int, limit: int) -> tuple[list[tuple[int, int]], int, bool]:
     """Segments between ，/； up to the list's end: (segments, end, closed by 等…)."""
     segments: list[tuple[int, int]] = []
     seg_start, depth = pos, 0
     closers = _words().closers
     while pos < limit:
+        mark = _SEGMENT_MARKS.search(text, pos, limit)
+        if mark is None:
+            pos = limit
+            break
+        pos = mark.start()
         c = text[pos]
         if c in _OPEN:
             depth += 1
@@ -214,7 +226,8 @@ def parse(text: str, start: int, limit: int) -> Itinerary:
 def _split_members(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     depth, item_start = 0, start
-    for pos in range(start, end):
+    for mark in _MEMBER_MARKS.finditer(text, start, end):
+        pos = mark.start()
         c = text[pos]
         if c in _OPEN:
             depth += 1

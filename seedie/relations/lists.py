@@ -31,6 +31,7 @@ __all__ = ["before_group_stops", "list_stops"]
 _OPEN, _CLOSE = "(（", ")）"
 # What ends a list item: a clause break, except a colon, which opens a list (考察了：A、B).
 _ITEM_BREAKS = "".join(c for c in CLAUSE_BREAKS if c not in "：:")
+_ITEM_MARKS = re.compile(f"[{re.escape(_OPEN + _CLOSE + _ITEM_BREAKS)}等、]")  # what _items reads
 _MAX_LIST = 240  # characters a list before the group may span
 _MAX_SITE = 30
 _GROUP_REACH = 6  # characters between a list before the group and the group's mention
@@ -47,6 +48,11 @@ def _items(text: str, start: int) -> list[tuple[int, int]]:
     item_start, depth = pos, 0
     limit = min(len(text), pos + _MAX_LIST)
     while pos < limit:
+        mark = _ITEM_MARKS.search(text, pos, limit)
+        if mark is None:
+            pos = limit
+            break
+        pos = mark.start()
         c = text[pos]
         if c in _OPEN:
             depth += 1
@@ -72,7 +78,7 @@ def list_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
     out: list[Stop] = []
     seen_until = -1
     starts = [s for s, _ in spans]
-    ends = ctx.offsets_of(_FULL_END_RE)  # the marks that end a full sentence (not ；)
+    ends = ctx.char_offsets(_FULL_ENDS)  # the marks that end a full sentence (not ；)
     for s_start, s_end in ctx.sentences:
         # The group may be named earlier in the same full sentence (代表团飞抵甲市，…；次日走访…).
         # It starts after the sentence's full start, which is at most MAX_ITINERARY before it:
@@ -129,14 +135,14 @@ def _frame_stops(ctx: DocContext, blocked: SpanIndex[None], start: int, end: int
     return out
 
 
-_FULL_END_RE = re.compile(f"[{re.escape(FULL_STOPS)}\n]")
+_FULL_ENDS = FULL_STOPS + "\n"
 
 
 def _list_limit(ctx: DocContext, s_end: int) -> int:
     """A list may run past a ；that the sentence splitter treats as an end: to the next full
     stop, within the grammar's reach."""
     limit = min(len(ctx.text), s_end + itinerary.MAX_ITINERARY)
-    ends = ctx.offsets_of(_FULL_END_RE)  # the marks that end a full sentence (not ；)
+    ends = ctx.char_offsets(_FULL_ENDS)  # the marks that end a full sentence (not ；)
     i = bisect.bisect_left(ends, s_end)
     return ends[i] if i < len(ends) and ends[i] < limit else limit
 

@@ -219,7 +219,6 @@ def _level_places(ctx: DocContext) -> list[PlaceSpan]:
     cached = ctx._indexes.get("claims:level_places")
     if cached is None:
         cached = list(ctx.places)
-        taken = SpanIndex((p.start, p.end, None) for p in ctx.places)
         local = set(lexicon()["local_place_words"]) | set(lexicon()["place_coref"])
         not_in_stem = lexicon()["not_in_place_stem_chars"]  # 全县, 该镇 are no names
         for m in _level_place_matches(ctx.text):
@@ -228,7 +227,7 @@ def _level_places(ctx: DocContext) -> list[PlaceSpan]:
                 continue
             if m.group().endswith(tuple(lexicon()["not_place_level_endings"])):
                 continue  # 高新区, 示范县: a kind of zone or county, not a named one
-            if taken.overlaps(s, e):
+            if ctx.overlaps_place(s, e):
                 continue
             cached.append(PlaceSpan(s, e, m.group(), m.group()))
         cached.sort(key=lambda p: (p.start, -p.end))
@@ -237,10 +236,17 @@ def _level_places(ctx: DocContext) -> list[PlaceSpan]:
 
 
 def places_in(ctx: DocContext, start: int, end: int) -> list[PlaceSpan]:
-    index: SpanIndex[PlaceSpan] | None = ctx._indexes.get("claims:level_index")
+    """The places of :func:`_level_places` within [start, end), by (start, end)."""
+    key = "claims:level_index"
+    if key not in ctx._indexes:
+        places = _level_places(ctx)
+        # No county or town beyond ctx.places: the same list in the same order, so the
+        # context's own query gives the same answer (None marks that).
+        same = places == ctx.places
+        ctx._indexes[key] = None if same else SpanIndex((p.start, p.end, p) for p in places)
+    index: SpanIndex[PlaceSpan] | None = ctx._indexes[key]
     if index is None:
-        index = SpanIndex((p.start, p.end, p) for p in _level_places(ctx))
-        ctx._indexes["claims:level_index"] = index
+        return ctx.places_in(start, end)
     return [p for _, _, p in index.inside(start, end)]
 
 

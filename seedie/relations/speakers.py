@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from ..lexicon import alternation, first_chars
+from ..lexicon import alternation, first_chars, trie_pattern
 from ..text.sentences import CLAUSE_BREAKS, FULL_STOPS
-from ..text.spans import SpanIndex, occurrences
+from ..text.spans import ClaimedChars, SpanIndex, occurrences
 from .context import DocContext, lexicon, words_re
 
 _STOPS_BEFORE_QUOTE = FULL_STOPS + "“\n"
 _STOPS_AFTER_QUOTE = FULL_STOPS + "”\n"
 
+_IN_VIEW_OF = re.compile(r"[，,]?在(.{2,4}?)看来")  # 在王某看来 right after a quotation
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # Longest quotation looked for (characters): a bounded search per opening mark, and no
 # quotation spanning a whole page written on one line.
@@ -36,23 +38,40 @@ class NameSpan:
 
 @lru_cache(maxsize=1)
 def _title_re() -> re.Pattern[str]:
-    return re.compile(f"(?:{alternation(lexicon()['titles'])})")
+    """The titles, the longest at each start, as a prefix trie (the alternation's matches)."""
+    return re.compile(trie_pattern(lexicon()["titles"]) or "(?!)")
 
 
 @lru_cache(maxsize=1)
-def _clause_start_re() -> re.Pattern[str]:
+def _clause_start_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A clause start, with the word that may open it before a bare name (在王某看来), where
-    a surname follows (the opener, when there is one, is taken: the name must follow it)."""
+    a surname follows (the opener, when there is one, is taken: the name must follow it):
+    one pattern for the text's start (``match``), one that reads the break before any other
+    clause start (its group 1 is the opener). Led by the break's character class, the search
+    skips the other offsets at once, where a lookbehind would be tried at each of them."""
     lex = lexicon()
     openers = alternation(lex["speaker_clause_openers"])
     surname = "|".join(p for p in (alternation(lex["compound_surnames"]), _surname_class()) if p)
-    # What a match starts with, tested first: a character class is cheaper than the
-    # lookbehind at every offset of the text (the matches are the same).
     words = [*lex["speaker_clause_openers"], *lex["compound_surnames"], *lex["surnames"]]
     lead = first_chars(words)
     if not lead or not surname:
-        return re.compile("(?!)")
-    return re.compile(rf"{lead}(?:^|(?<=[{CLAUSE_BREAKS}”」]))(?:{openers})?+(?={surname})")
+        return re.compile("(?!)"), re.compile("(?!)")
+    body = rf"{lead}(?:{openers})?+(?={surname})"
+    return re.compile(body), re.compile(rf"[{CLAUSE_BREAKS}”」]({body})")
+
+
+def _clause_starts(text: str) -> Iterator[tuple[int, str]]:
+    """(end, opener) of each clause start of :func:`_clause_start_res`, in text order: the
+    matches of one search for a start at offset 0 or just after a break (an opener holds no
+    break, so a match never hides the break of the next one)."""
+    at_start, after_break = _clause_start_res()
+    first = at_start.match(text)
+    pos = 0
+    if first is not None:
+        pos = first.end()
+        yield pos, first.group()
+    for m in after_break.finditer(text, pos):
+        yield m.end(), m.group(1)
 
 
 def _surname_class() -> str:
@@ -99,8 +118,7 @@ def _name_after_title(text: str, pos: int) -> str | None:
 def _bare_speaker_names(text: str) -> set[str]:
     """Names without a title at a clause start: 王某某介绍， / 在王某看来， / 据王某透露，."""
     out: set[str] = set()
-    for m in _clause_start_re().finditer(text):
-        pos = m.end()
+    for pos, opener in _clause_starts(text):
         sur = _surname_len(text, pos)
         if not sur:
             continue
@@ -109,7 +127,7 @@ def _bare_speaker_names(text: str) -> set[str]:
             if end > len(text) or not _CJK.match(text[pos:end]):
                 continue
             verb = words_re("speech_verbs").match(text, end)
-            if text.startswith("看来", end) and m.group() == "在":
+            if text.startswith("看来", end) and opener == "在":
                 out.add(text[pos:end])
                 break
             if verb and text[verb.end() : verb.end() + 1] in ("，", "：", ",", ":"):
@@ -136,13 +154,13 @@ def find_names(ctx: DocContext, persons: list[tuple[int, int, str]]) -> list[Nam
             names.add(name)
     names.update(_bare_speaker_names(text))
     spans: list[NameSpan] = []
-    taken: SpanIndex[None] = SpanIndex()
+    taken = ClaimedChars(len(text))  # every name has two characters or more
     for name in sorted(names, key=lambda s: (-len(s), s)):
         for s in occurrences(text, name):
             e = s + len(name)
-            if ctx.inside_org(s, e) or taken.overlaps(s, e):
+            if ctx.inside_org(s, e) or not taken.free(s, e):
                 continue
-            taken.add(s, e, None)
+            taken.claim(s, e)
             spans.append(NameSpan(s, e, name))
     spans.sort(key=lambda n: n.start)
     return spans
@@ -233,7 +251,7 @@ def _attribute_after(
     text = ctx.text
     seg_end = _after_segment(text, q_end, limit)
     segment = text[q_end:seg_end]
-    kan = re.match(r"[，,]?在(.{2,4}?)看来", segment)
+    kan = _IN_VIEW_OF.match(segment)
     if kan:
         for n in mentions:
             if n.start == q_end + kan.start(1):
@@ -291,8 +309,11 @@ def _quote_spans(ctx: DocContext) -> list[tuple[int, int]]:
     return out
 
 
+_SPEECH_MARKS = re.compile("[，。！？；,!?;]")  # a quotation holding one is speech
+
+
 def _is_speech(inner: str) -> bool:
-    return len(inner) >= 12 or any(c in inner for c in "，。！？；,!?;")
+    return len(inner) >= 12 or _SPEECH_MARKS.search(inner) is not None
 
 
 def build_speakers(ctx: DocContext, persons: list[tuple[int, int, str]]) -> SpeakerIndex:

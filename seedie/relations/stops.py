@@ -125,12 +125,16 @@ def _strip_quotes(name: str) -> str:
     return name
 
 
+_TRAILING_NOTE = re.compile(r"[（(][^）)]*[）)]$")
+
+
+@lru_cache(maxsize=1 << 12)  # a pure function of the surface (the word lists are fixed)
 def site_name(surface: str) -> str | None:
     """The site's name when ``surface`` reads as one (某某产业园, 某某学校), else None.
 
     Example: ``site_name("大学生创业园")`` -> "大学生创业园"; ``site_name("企业展厅")`` -> None.
     """
-    name = _strip_quotes(re.sub(r"[（(][^）)]*[）)]$", "", surface.strip()))
+    name = _strip_quotes(_TRAILING_NOTE.sub("", surface.strip()))
     if not (2 < len(name) <= _MAX_SITE) or is_place(name):
         return None
     w = words()
@@ -156,18 +160,26 @@ def site_name(surface: str) -> str | None:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop what surrounds a site's name: 位于某镇的X -> X, X进行调研 -> X."""
-    surface = text[start:end]
+    lead, kept = _trimmed(text[start:end])
+    return start + lead, start + kept
+
+
+@lru_cache(maxsize=1 << 12)  # a pure function of the surface (the word lists are fixed)
+def _trimmed(surface: str) -> tuple[int, int]:
+    """:func:`trim` within ``surface``: the offsets its name starts and ends at."""
+    start = 0
     if "的" in surface:
         cut = surface.rindex("的") + 1
         if len(surface) - cut >= 3:
-            start, surface = start + cut, surface[cut:]
-    best = len(surface)
+            start = cut
+    rest = surface[start:]
+    best = len(rest)
     for trailer in words().trailers:
-        pos = surface.find(trailer, 2)
+        pos = rest.find(trailer, 2)
         if 0 <= pos < best:
             best = pos
     end = start + best
-    while end > start and text[end - 1] in " \u3000":
+    while end > start and surface[end - 1] in " \u3000":
         end -= 1
     return start, end
 

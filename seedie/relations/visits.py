@@ -39,10 +39,16 @@ def _list_glue_re() -> re.Pattern[str]:
     return re.compile(rf"^[、，,{chars}\s]*$")
 
 
+_INF = float("inf")  # (pos, _INF) sorts after every (start, end) starting at pos
+
+
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     # Spans are sorted delegation mentions; a bisect keeps long documents linear.
-    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    return any(s <= pos < e for s, e in spans[max(0, i - 2) : i + 1])
+    i = bisect.bisect_right(spans, (pos, _INF)) - 1
+    for s, e in spans[max(0, i - 2) : i + 1]:
+        if s <= pos < e:
+            return True
+    return False
 
 
 def _cue_before(
@@ -154,6 +160,12 @@ def _is_city(surface: str) -> bool:
     return hit is not None and hit[0] != hit[1]
 
 
+@lru_cache(maxsize=1 << 12)  # a pure function of the names; every host's section asks again
+def _foreign_city(surface: str, home: str | None) -> bool:
+    """A city of the gazetteer outside the province ``home``."""
+    return surface in gazetteer() and _is_city(surface) and province_of(surface) != home
+
+
 def _place_for(
     ctx: DocContext, org: OrgSpan | Stop, s_start: int, s_end: int, home: str | None, listed: bool
 ) -> str | None:
@@ -169,11 +181,7 @@ def _place_for(
             return p.name
     if listed:
         return None
-    cities = [
-        p
-        for p in ctx.places_in(s_start, s_end)
-        if p.text in gazetteer() and _is_city(p.text) and province_of(p.text) != home
-    ]
+    cities = [p for p in ctx.places_in(s_start, s_end) if _foreign_city(p.text, home)]
     if len({p.name for p in cities}) > 1:
         return None  # a route (辗转深圳、东莞、广州): not this host's city
     if cities:
@@ -183,11 +191,7 @@ def _place_for(
     sec_start, sec_end = ctx.section_bounds(org.start)
     # Bounded window: a document without section breaks must not make this scan quadratic.
     window = (max(sec_start, org.start - _SECTION_REACH), min(sec_end, org.end + _SECTION_REACH))
-    in_section = {
-        p.name
-        for p in ctx.places_in(*window)
-        if p.text in gazetteer() and _is_city(p.text) and province_of(p.text) != home
-    }
+    in_section = {p.name for p in ctx.places_in(*window) if _foreign_city(p.text, home)}
     if len(in_section) == 1:
         return in_section.pop()
     if isinstance(org, Stop):
