@@ -183,7 +183,11 @@ def _with_short_forms(
     # the second resolution (same length and start, a rank no lower), so it claims the
     # characters first, as long as it passes the checks again, which it does when trimming
     # leaves it unchanged (the same checks it passed in the first resolution).
-    repeats = {(c.start, c.end) for c in spans if trim(text, c) is c}
+    settled: list[OrgCandidate] = []
+    unsettled: list[OrgCandidate] = []
+    for c in spans:
+        (settled if trim(text, c) is c else unsettled).append(c)
+    repeats = {(c.start, c.end) for c in settled}
     extra = []
     for short in list(abbrs) + list(forms):
         size, source = len(short), "abbr" if short in abbrs else "alias"
@@ -193,7 +197,10 @@ def _with_short_forms(
                 extra.append(OrgCandidate(at, at + size, source))
     for short, span in forms.items():
         abbrs.setdefault(short, span)
-    spans = join_adjacent(text, drop_departments(text, resolve_overlaps(text, spans + extra)))
+    # The settled spans passed the same checks in the first resolution: only the
+    # characters are contested again (the others are trimmed and checked anew).
+    resolved = resolve_overlaps(text, unsettled + extra, settled)
+    spans = join_adjacent(text, drop_departments(text, resolved))
     return spans, abbrs
 
 

@@ -153,39 +153,50 @@ def trim(text: str, cand: OrgCandidate) -> OrgCandidate:
     return OrgCandidate(cand.start + shift, end, cand.source, cand.head)
 
 
-def resolve_overlaps(text: str, candidates: Iterable[OrgCandidate]) -> list[OrgCandidate]:
+def resolve_overlaps(
+    text: str, candidates: Iterable[OrgCandidate], settled: Iterable[OrgCandidate] = ()
+) -> list[OrgCandidate]:
     """Non-overlapping candidates: longest first, then kb > ner > the rest; junk dropped.
+
+    ``settled``: candidates kept by an earlier resolution that trimming leaves unchanged;
+    they only compete for characters (the checks they passed would give the same answers).
+    They rank before ``candidates`` among equal keys, as if listed first.
 
     >>> [(c.start, c.end, c.source) for c in resolve_overlaps(
     ...     "比亚迪集团", [OrgCandidate(0, 3, "kb"), OrgCandidate(0, 5, "pattern")])]
     [(0, 5, 'pattern')]
     """
-    trimmed = [trim(text, c) for c in candidates]
-    ordered = sorted(
-        trimmed, key=lambda c: (-(c.end - c.start), _SOURCE_RANK.get(c.source, 2), c.start)
+    items = [(c, True) for c in settled] + [(trim(text, c), False) for c in candidates]
+    items.sort(
+        key=lambda i: (-(i[0].end - i[0].start), _SOURCE_RANK.get(i[0].source, 2), i[0].start)
     )
     # An overlapping span is dropped whether it is junk or not, so that is asked first; an
     # empty span overlaps nothing here, but it is junk (too short).
     length = len(text)
     claimed = ClaimedChars(length)
     kept: list[OrgCandidate] = []
-    for c in ordered:
+    for c, known in items:
         s, e, source = c.start, c.end, c.source
         if s < 0 or e > length or not claimed.free(s, e):
             continue
-        if _is_context_junk(text, s, e, source):
-            continue
-        # Short forms were checked when they were derived; a generic tail (交易中心) is a
-        # definite reference to the long name it shortens. (is_junk(x) is is_junk(x,
-        # known=False) without the keyword, which its cache would make a key of.)
-        if source not in _DERIVED and (
-            is_junk(text[s:e], known=True) if source == "kb" else is_junk(text[s:e])
-        ):
+        if not known and _is_junk_here(text, s, e, source):
             continue
         claimed.claim(s, e)
         kept.append(c)
     kept.sort(key=lambda c: c.start)  # no two kept spans start at the same character
     return kept
+
+
+def _is_junk_here(text: str, s: int, e: int, source: str) -> bool:
+    """A candidate dropped as junk: in its context, or by its surface."""
+    if _is_context_junk(text, s, e, source):
+        return True
+    # Short forms were checked when they were derived; a generic tail (交易中心) is a
+    # definite reference to the long name it shortens. (is_junk(x) is is_junk(x,
+    # known=False) without the keyword, which its cache would make a key of.)
+    return source not in _DERIVED and (
+        is_junk(text[s:e], known=True) if source == "kb" else is_junk(text[s:e])
+    )
 
 
 def drop_departments(text: str, spans: list[OrgCandidate]) -> list[OrgCandidate]:
