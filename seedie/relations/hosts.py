@@ -244,10 +244,12 @@ def find_hosts(ctx: DocContext) -> list[Host]:
 
 
 def hosts_in(ctx: DocContext, start: int, end: int) -> list[Host]:
-    index: SpanIndex[Host] | None = ctx._indexes.get("claims:host_index")
-    if index is None:
-        index = SpanIndex((h.start, h.end, h) for h in find_hosts(ctx))
-        ctx._indexes["claims:host_index"] = index
-    found = [h for _, _, h in index.inside(start, end)]
-    found.sort(key=lambda h: (h.start, -h.end))
-    return found
+    """The hosts lying within [start, end), by start and, at one start, longest first."""
+    found: tuple[list[int], list[Host]] | None = ctx._indexes.get("claims:hosts_by_start")
+    if found is None:
+        # Sorted once per text (stable: hosts with the same offsets keep find_hosts' order).
+        hosts = sorted(find_hosts(ctx), key=lambda h: (h.start, -h.end))
+        found = ctx._indexes["claims:hosts_by_start"] = ([h.start for h in hosts], hosts)
+    starts, hosts = found
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [h for h in hosts[lo:hi] if h.end <= end]
