@@ -35,6 +35,8 @@ _ONE = Decimal(1)
 _HALF = Decimal("0.5")
 _TEN = Decimal(10)
 _HUNDRED = Decimal(100)
+_FRACTION_STARTS = frozenset(FRACTION_OF[0] + "/")  # what _fraction reads first (分之, 分百, /)
+_TAIL_STARTS = frozenset("kK" + EACH_CHAR + OVER_CHARS)  # what _numeral_tail reads first
 # The numeral run, its multipliers, money subunits and (含): UnitTable (units.json) builds them.
 
 
@@ -151,16 +153,17 @@ def parse_part(
     has_digit = not _DIGIT_SET.isdisjoint(text)
     base, mult = _split_mult(text) if approx == "exact" else (None, None)
 
-    if approx == "exact":
+    if approx == "exact" and j < n and s[j] in _FRACTION_STARTS:
         frac = _fraction(s, j, text, low, table)
         if frac is not None:
             return frac
     if gap:
         j = gap_before_tail(s, j, approx, table)
     j0 = j
-    low, high, approx, base, mult, j = _numeral_tail(
-        s, j, arabic, low, high, approx, base, mult, table
-    )
+    if j < n and s[j] in _TAIL_STARTS:  # _numeral_tail reads nothing at other characters
+        low, high, approx, base, mult, j = _numeral_tail(
+            s, j, arabic, low, high, approx, base, mult, table
+        )
     if gap if j == j0 else spaced and j < n and s[j] in GAP_CHARS:
         j = gap_before_unit(s, j, table)
     found = _unit_at(s, j, text, approx, table)
@@ -186,22 +189,8 @@ def _half_part(s: str, i: int, prev: str, table: UnitTable, qualified: bool) -> 
     if um is None:
         return None
     unit = table.units[um.group()]
-    return _finish(
-        s,
-        um.end(),
-        prev,
-        table,
-        qualified,
-        HALF_CHAR,
-        _HALF,
-        None,
-        "exact",
-        unit,
-        False,
-        True,
-        None,
-        None,
-    )
+    rest = (HALF_CHAR, _HALF, None, "exact", unit, False, True, None, None)
+    return _finish(s, um.end(), prev, table, qualified, *rest)
 
 
 def _numeral_tail(  # noqa: PLR0913

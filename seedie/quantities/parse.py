@@ -117,7 +117,7 @@ def _parse_at(
 ) -> _Parsed | Reject | None:
     """The quantity at ``s[i]``; ``run`` is ``num_re.match(s, i)`` when the caller has it."""
     t = unit_table()
-    pos, pre = _prefixes(s, i, t)
+    pos, pre = _prefixes(s, i, t) if s[i] in readers_of(t)[0] else (i, {})  # none starts at i
     qual_pre = pre.get("qual")
     if qual_pre == "exact":  # 共, 合计: a marker, not a bound
         qual_pre = None
