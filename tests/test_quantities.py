@@ -483,3 +483,48 @@ def test_fuzz_any_text(text: str) -> None:
     parse_quantity(text)
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.text
+
+
+def _grammar_alphabet() -> list[str]:
+    """Numerals, and every character a word of units.json starts with, and some others."""
+    from seedie.lexicon import data_table
+
+    data = data_table("units.json")
+    chars = set("0123456789一二两三五六十百千万亿零几 .,(/")
+    for value in data.values():
+        words = value if isinstance(value, (list, dict)) else [value]
+        for w in words:
+            if isinstance(w, list):
+                w = w[0]
+            if isinstance(w, str) and w and not w.startswith("Surface"):
+                chars.update(w[:2])
+    chars.update("大的小”“、。，了面战路")
+    return sorted(chars)
+
+
+def test_bare_numeral_is_no_quantity() -> None:
+    # bare_numeral lets find_quantities skip the parse at a candidate: the parse must then
+    # find nothing there, whatever two characters follow the numeral.
+    from seedie.quantities.bare import bare_numeral, readers_of
+    from seedie.quantities.parse import _parse_at
+    from seedie.quantities.units import unit_table
+
+    t = unit_table()
+    readers = readers_of(t)
+    alphabet = _grammar_alphabet()
+    skipped = 0
+    for numeral in ("一", "五", "三十", "零", "几", "两百"):
+        for x in alphabet:
+            for y in alphabet:
+                text = "的" + numeral + x + y
+                run = t.num_re.match(text, 1)
+                if not bare_numeral(text, 1, run, *readers):
+                    continue
+                skipped += 1
+                for allow_range in (True, False):
+                    try:
+                        got = _parse_at(text, 1, "的", allow_range, True, run)
+                    except (ArithmeticError, ValueError, IndexError):
+                        got = None
+                    assert got is None, text
+    assert skipped > 1000

@@ -40,6 +40,10 @@ class _Patterns:
     annual_figure: re.Pattern[str]  # 2025年营业收入…
 
 
+# plan_year's first characters: a year's digit, an opening quote, the plan's 十.
+_PLAN_YEAR_LEAD = re.compile("[0-9０-９“\"‘「『'十]")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = data_table("dates.json")
@@ -55,7 +59,7 @@ def _patterns() -> _Patterns:
             r"(?P<pre>[0-9０-９]{4}年[^。，！？\n]{0,4})?[“\"‘「『']?(?P<plan>十[一二三四五六七八九]五)"
             rf"[”\"’」』']?(?:规划)?(?P<which>{alternation(data['plan_year_words'])})"
         ),
-        plan_year_anchor=Anchor(re.compile("[五]"), 4 + 1 + 4 + 1 + 2),
+        plan_year_anchor=Anchor(re.compile("[五]"), 4 + 1 + 4 + 1 + 2, _PLAN_YEAR_LEAD),
         plan_years=data["plan_year_words"],
         target_before=re.compile(f"(?:{alternation(data['year_target_before'])})$"),
         target_after=re.compile(alternation(data["year_target_after"])),

@@ -49,6 +49,7 @@ class Raw:
     part: tuple[int, int] | None = None  # months covered by 上半年, 一季度 ...
 
 
+@lru_cache(maxsize=1024)  # a pure function of a short string, asked again in every text
 def cn_int(s: str) -> int | None:
     """Read a short whole number written in digits (full/half width) or Chinese numerals.
 

@@ -49,7 +49,10 @@ ISO = re.compile(
 )
 
 
-ISO_ANCHOR = Anchor(char_class("-/.．／"), 4)  # the separator after the four-digit year
+# Each pattern's first characters (Anchor.lead), read off its shape: digits and numerals.
+_DIGIT_LEAD = re.compile(f"[{_D}]")
+_NUMERAL_LEAD = re.compile(f"[{_D}{_CN_D}十两]")  # 两年前
+ISO_ANCHOR = Anchor(char_class("-/.．／"), 4, _DIGIT_LEAD)  # the separator after the year
 
 
 def _reach(words: list[str], chars: str) -> int | None:
@@ -195,21 +198,30 @@ def patterns() -> DatePatterns:
     )
 
 
+def _firsts(words: list[str], ranges: str = "") -> re.Pattern[str]:
+    """One character: a first character of ``words``, or one of the class ``ranges``."""
+    assert all(words), "an empty word has no first character"
+    return re.compile(f"[{ranges}{re.escape(''.join(sorted({w[0] for w in words})))}]")
+
+
 def _anchors(data: dict[str, Any], w: DateWords, tod_words: list[str]) -> dict[str, Anchor]:
     """Each pattern's :class:`Anchor`, read off its shape in :func:`patterns`."""
     years = char_class("年")
     conn = max(len(c) for c in data["range_connectors"])
+    recent = data["recent_words"]
     anchors = {
-        "year_span": Anchor(years, 4 + conn + 4),  # 2021—2025年
+        "year_span": Anchor(years, 4 + conn + 4, _DIGIT_LEAD),  # 2021—2025年
         "plan": Anchor(char_class("五"), 3),  # “十四五
-        "recent": Anchor(years, max(len(r) for r in data["recent_words"]) + 2),  # 最近二十年
-        "ago": Anchor(years, 4),  # 二十一多年前
-        "bare_day": Anchor(char_class("日"), 3),  # 二十一日
+        "recent": Anchor(years, max(len(r) for r in recent) + 2, _firsts(recent)),  # 最近二十年
+        "ago": Anchor(years, 4, _NUMERAL_LEAD),  # 二十一多年前
+        "bare_day": Anchor(char_class("日"), 3, _NUMERAL_LEAD),  # 二十一日
         "bare_tod": Anchor(char_class("".join(t[0] for t in tod_words)), 0),
     }
     # [自从]2025年 / [自从]今年 / [自从]十二月: 年 or 月 after the opener, a year or a word.
-    rel = _reach([*w.from_reference, *w.from_previous], "年月")
+    rel_words = [*w.from_reference, *w.from_previous]
+    rel = _reach(rel_words, "年月")
     if rel is not None:
         pre = max(len(p) for p in data["since_openers"])
-        anchors["main"] = Anchor(char_class("年月"), pre + max(4, 2, rel))
+        lead = _firsts([*data["since_openers"], *rel_words], _D + _CN_D + "十")
+        anchors["main"] = Anchor(char_class("年月"), pre + max(4, 2, rel), lead)
     return anchors

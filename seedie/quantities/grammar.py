@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from .bare import DEGREE_CHAR, EACH_CHAR, FRACTION_OF, HALF_CHAR, OVER_CHARS
 from .numerals import (
     CN_DIGITS,
     DIGITS,
@@ -34,6 +35,8 @@ _ONE = Decimal(1)
 _HALF = Decimal("0.5")
 _TEN = Decimal(10)
 _HUNDRED = Decimal(100)
+_FRACTION_STARTS = frozenset(FRACTION_OF[0] + "/")  # what _fraction reads first (分之, 分百, /)
+_TAIL_STARTS = frozenset("kK" + EACH_CHAR + OVER_CHARS)  # what _numeral_tail reads first
 # The numeral run, its multipliers, money subunits and (含): UnitTable (units.json) builds them.
 
 
@@ -123,7 +126,7 @@ def parse_part(
     n = len(s)
     m = run if run is not None else table.num_re.match(s, i)
     if m is None:
-        return _half_part(s, i, prev, table, qualified) if s.startswith("半", i) else None
+        return _half_part(s, i, prev, table, qualified) if s.startswith(HALF_CHAR, i) else None
     j = m.end()
     text = m.group()
     arabic = _ARABIC_RE.search(text) is not None  # its Arabic digits are what \d matches
@@ -150,16 +153,17 @@ def parse_part(
     has_digit = not _DIGIT_SET.isdisjoint(text)
     base, mult = _split_mult(text) if approx == "exact" else (None, None)
 
-    if approx == "exact":
+    if approx == "exact" and j < n and s[j] in _FRACTION_STARTS:
         frac = _fraction(s, j, text, low, table)
         if frac is not None:
             return frac
     if gap:
         j = gap_before_tail(s, j, approx, table)
     j0 = j
-    low, high, approx, base, mult, j = _numeral_tail(
-        s, j, arabic, low, high, approx, base, mult, table
-    )
+    if j < n and s[j] in _TAIL_STARTS:  # _numeral_tail reads nothing at other characters
+        low, high, approx, base, mult, j = _numeral_tail(
+            s, j, arabic, low, high, approx, base, mult, table
+        )
     if gap if j == j0 else spaced and j < n and s[j] in GAP_CHARS:
         j = gap_before_unit(s, j, table)
     found = _unit_at(s, j, text, approx, table)
@@ -185,22 +189,8 @@ def _half_part(s: str, i: int, prev: str, table: UnitTable, qualified: bool) -> 
     if um is None:
         return None
     unit = table.units[um.group()]
-    return _finish(
-        s,
-        um.end(),
-        prev,
-        table,
-        qualified,
-        "半",
-        _HALF,
-        None,
-        "exact",
-        unit,
-        False,
-        True,
-        None,
-        None,
-    )
+    rest = (HALF_CHAR, _HALF, None, "exact", unit, False, True, None, None)
+    return _finish(s, um.end(), prev, table, qualified, *rest)
 
 
 def _numeral_tail(  # noqa: PLR0913
@@ -229,14 +219,14 @@ def _numeral_tail(  # noqa: PLR0913
     ):
         low, j, base, mult = low * 1000, j + 1, low, Decimal(1000)
     # 两个亿: a classifier between number and multiplier
-    if j + 1 < n and s[j] == "个" and s[j + 1] in "万亿":
+    if j + 1 < n and s[j] == EACH_CHAR and s[j + 1] in "万亿":
         m2 = _BIG_MULT_RE.match(s, j + 1)
         assert m2 is not None
         f = parse_numeral("一" + m2.group())
         if f is not None and approx == "exact":
             base, mult, low, j = low, f, low * f, m2.end()
     # 500多亿, 1500余人: over, high bound one unit of the last place above
-    if j < n and s[j] in "多余" and approx == "exact" and not s.startswith("余额", j):
+    if j < n and s[j] in OVER_CHARS and approx == "exact" and not s.startswith("余额", j):
         step = place_of(low)
         j += 1
         factor = _ONE
@@ -266,12 +256,12 @@ def _unit_at(
     if um is not None:
         unit = table.units[um.group()]
         j = um.end()
-    elif s.startswith("度", j):
+    elif s.startswith(DEGREE_CHAR, j):
         # 度 is kWh after 万/亿 (亿度); otherwise (30度) a degree, made °C by 零下/摄氏
         big = any(ch in "万亿" for ch in text)
         unit = UnitInfo("度", "kWh", "energy") if big else UnitInfo("度", "度", "other")
         j += 1
-    elif text == "一" and s.startswith("半", j):
+    elif text == "一" and s.startswith(HALF_CHAR, j):
         return Part(Decimal(50), None, "exact", table.units["%"], j + 1, "一半", False, True)
     return unit, j
 
@@ -309,7 +299,7 @@ def _finish(  # noqa: PLR0913
     if unit is not None:
         if unit.qualifier == "over" and approx == "exact":
             high, approx = low + place_of(low), "over"  # 一个多月
-        if j < n and s[j] == "半" and approx == "exact" and unit.kind != "money":
+        if j < n and s[j] == HALF_CHAR and approx == "exact" and unit.kind != "money":
             low, j = low + _HALF, j + 1  # 一吨半, 三成半
         if unit.surface in table.generic_money:
             j, low = _money_tail(s, j, low, unit, table)
@@ -320,7 +310,7 @@ def _finish(  # noqa: PLR0913
                 j = cm.end()
             if s.startswith("整", j):
                 j += 1
-        if j < n and s[j] in "多余" and unit.kind == "duration" and approx == "exact":
+        if j < n and s[j] in OVER_CHARS and unit.kind == "duration" and approx == "exact":
             high, approx = low + place_of(low), "over"  # 1年多, 3天余
             j += 1
         pm = table.per_suffix_re.match(s, j)
@@ -349,7 +339,7 @@ def _discount(text: str, end: int, table: UnitTable, arabic: bool) -> Part | Non
 def _fraction(s: str, j: int, text: str, den: Decimal, table: UnitTable) -> Part | None:
     """三分之一 / 百分之三十 / 千分之五 / 1/3 -> percent; 1/2kg -> 0.5 kg."""
     n = len(s)
-    if s.startswith("分之", j) or (text == "百" and s.startswith("分百", j)):
+    if s.startswith(FRACTION_OF, j) or (text == "百" and s.startswith("分百", j)):
         k = j + 2 if s[j + 1] == "之" else j + 1
         sign = _ONE
         if s.startswith("负", k):  # 百分之负三

@@ -15,6 +15,7 @@ from decimal import Decimal
 from ..errors import type_error
 from ..text.script import simplified_view
 from ..types import Quantity
+from .bare import bare_numeral, readers_of
 from .grammar import Part, Reject, parse_part
 from .numerals import normalize_width
 from .ranges import _range_after
@@ -22,8 +23,6 @@ from .spacing import GAP_CHARS, GAP_CLASS, char_before, gap_after, gap_before
 from .units import UnitInfo, UnitTable, unit_table
 
 __all__ = ["find_quantities", "parse_quantity"]
-
-# Message texts with stable codes; the lead moves them into seedie/errors.py later.
 
 _MAX_EXPR = 200  # parse_quantity: longer input cannot be one quantity expression
 _TEN = Decimal(10)
@@ -118,7 +117,7 @@ def _parse_at(
 ) -> _Parsed | Reject | None:
     """The quantity at ``s[i]``; ``run`` is ``num_re.match(s, i)`` when the caller has it."""
     t = unit_table()
-    pos, pre = _prefixes(s, i, t)
+    pos, pre = _prefixes(s, i, t) if s[i] in readers_of(t)[0] else (i, {})  # none starts at i
     qual_pre = pre.get("qual")
     if qual_pre == "exact":  # 共, 合计: a marker, not a bound
         qual_pre = None
@@ -317,6 +316,7 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     pos, n = 0, len(s)
     has_gap = _GAP_RE.search(s) is not None  # most texts have none: skip the look-backs
+    readers = readers_of(t)
     while pos < n:
         m = _CAND_RE.search(s, pos)
         if m is None:
@@ -349,6 +349,8 @@ def find_quantities(text: str) -> list[Quantity]:
         found: _Parsed | None = None
         at = c
         for st in starts:
+            if st == c and bare_numeral(s, c, run, *readers):
+                break  # _parse_at would return None
             prev = s[st - 1] if st > 0 else ""
             if has_gap and prev in GAP_CHARS:
                 prev = char_before(s, st)

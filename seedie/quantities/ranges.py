@@ -52,8 +52,8 @@ def _range_after(
     right side names a rate (每年) and the left does not, ``part`` takes it.
     """
     end = part.end
-    if not allow_range:
-        return None, part.unit, end
+    if not allow_range or not (part.gap or end < len(s) and s[end] in t.connector_first_chars):
+        return None, part.unit, end  # no connector at end, nor a gap before one
     cm = t.connector_re.match(s, end)
     if cm is not None and not part.spaced:
         connector, k, prev = cm.group(), cm.end(), s[cm.end() - 1]

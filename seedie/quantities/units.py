@@ -165,6 +165,8 @@ class UnitTable:
         self.range_opener_chars = frozenset(data["range_opener_chars"])
         connectors: dict[str, str] = data["range_connectors"]
         self.connector_re = re.compile(f"(?:{trie_pattern(connectors)})")
+        assert all(connectors), "an empty connector would match anywhere"
+        self.connector_first_chars = frozenset(w[0] for w in connectors)  # connector_re's
         self.word_connectors = frozenset(w for w, k in connectors.items() if k != "sign")
         self.between_connectors = frozenset(w for w, k in connectors.items() if k == "between")
         self.range_closer: str = data["range_closer"]

@@ -19,10 +19,12 @@ __all__ = ["Anchor", "anchored_matches", "char_class"]
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """Where a pattern's matches may start: each holds one of ``chars`` at most ``reach``
-    characters after its start (the pattern never matches the empty string)."""
+    characters after its start (the pattern never matches the empty string), and, with
+    ``lead``, begins with a character ``lead`` matches."""
 
     chars: re.Pattern[str]  # one character
     reach: int
+    lead: re.Pattern[str] | None = None  # one character
 
 
 def char_class(chars: str) -> re.Pattern[str]:
@@ -38,7 +40,8 @@ def anchored_matches(
     pattern: re.Pattern[str], anchor: Anchor | None, text: str
 ) -> Iterator[re.Match[str]]:
     """The non-empty matches of ``pattern.finditer(text)``; with an anchor, only the starts
-    up to ``anchor.reach`` before one of its characters are tried (in order, as finditer).
+    up to ``anchor.reach`` before one of its characters are tried (in order, as finditer),
+    and of those only the ones that hold a character of ``anchor.lead``, if it is given.
 
     >>> [m.group() for m in anchored_matches(re.compile(r"\\d+年"), Anchor(char_class("年"), 4),
     ...                                      "2024年和2025年")]
@@ -48,10 +51,16 @@ def anchored_matches(
         yield from (m for m in pattern.finditer(text) if m.end() > m.start())
         return
     pos = 0  # the end of the last match: no match starts before it
+    lead = anchor.lead
     for hit in anchor.chars.finditer(text):
         at = hit.start()
         start = max(pos, at - anchor.reach)
         while start <= at:
+            if lead is not None:  # on to the next start that holds a first character
+                first = lead.search(text, start, at + 1)
+                if first is None:
+                    break
+                start = first.start()
             m = pattern.match(text, start)
             if m is not None and m.end() > start:
                 yield m
