@@ -3,7 +3,8 @@
 Components store plain dicts on the Doc (``doc.to_bytes()``, DocBin and ``n_process>1`` need
 them); everything that works on typed records (:mod:`seedie.types`) reads and writes them
 here, in one place. Records a component wrote in this process are remembered beside the Doc
-(weakly, and only while the stored dicts are the ones written), so that reading them back
+(weakly, and only while the stored dicts, or for dates the span group, are the ones
+written), so that reading them back
 does not rebuild them from their dicts; a Doc that comes from bytes or another process is
 read from its dicts.
 
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .types import Claim, Company, DateMention, Delegation, Quantity, Trip, Visit
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = [
     "claims",
@@ -33,6 +34,7 @@ __all__ = [
     "trip",
     "visits",
     "write_companies",
+    "write_dates",
     "write_quantities",
     "write_relations",
 ]
@@ -83,6 +85,14 @@ def quantities(doc: Doc, key: str = "seedie_quantities") -> list[Quantity]:
 
 def dates(doc: Doc, key: str = "seedie_dates") -> list[DateMention]:
     """The date mentions of the span group ``key`` (``Span._.seedie_date``)."""
+    group = doc.spans.get(key)
+    try:
+        written = _WRITTEN.get(doc, {}).get("spans:" + key)
+    except TypeError:
+        written = None
+    # The group the component wrote, with as many spans as it had: its records as written.
+    if written is not None and written[0] is group and len(group) == len(written[1]):
+        return list(written[1])
     return _span_records(doc, key, "seedie_date", DateMention.from_dict)
 
 
@@ -112,6 +122,20 @@ def claims(doc: Doc) -> list[Claim]:
 
 
 # -- writing --------------------------------------------------------------------------------
+def write_dates(
+    doc: Doc, key: str, spans: Sequence[Span], records: Sequence[DateMention]
+) -> None:
+    """Store ``spans`` (each with its record's dict as ``Span._.seedie_date``) as the span
+    group ``key``, and remember ``records`` (in the same order) beside the Doc."""
+    for span, record in zip(spans, records, strict=True):
+        span._.seedie_date = record.to_dict()
+    doc.spans[key] = list(spans)
+    try:
+        _WRITTEN.setdefault(doc, {})["spans:" + key] = (doc.spans[key], tuple(records))
+    except TypeError:  # an object without weak references: read back from the spans
+        pass
+
+
 def write_quantities(doc: Doc, records: Sequence[Quantity], values: list[dict[str, Any]]) -> None:
     """Store ``values`` (the dicts of ``records``, in order) as ``Doc._.seedie_quantities``."""
     _store(doc, "seedie_quantities", tuple(records), values)

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 import seedie
 from seedie import records
-from seedie.types import Claim, Company, Quantity
+from seedie.types import Claim, Company, DateMention, Quantity
 
 TEXT = "6月16日上午，贵州省党政代表团来到星河科技。星河科技去年营收达20亿元，员工近万人。"
 
@@ -27,6 +27,8 @@ def test_records_survive_bytes_and_match_the_dicts(nlp) -> None:
     assert records.visits(copy) == records.visits(doc)
     assert records.delegation(copy) == records.delegation(doc)
     assert records.quantities(copy) == records.quantities(doc)
+    assert records.dates(copy) == records.dates(doc)
+    assert records.dates(doc) and all(isinstance(d, DateMention) for d in records.dates(copy))
     assert all(isinstance(c, Company) for c in records.companies(copy))
     assert all(isinstance(q, Quantity) for q in records.quantities(copy))
 
@@ -36,6 +38,18 @@ def test_replaced_dicts_are_read_again(nlp) -> None:
     assert records.claims(doc)
     doc._.seedie_claims = []
     assert records.claims(doc) == []
+
+
+def test_dates_written_in_process_are_not_rebuilt_until_the_group_changes(nlp) -> None:
+    doc = nlp(TEXT)
+    first = records.dates(doc)
+    assert first and all(a is b for a, b in zip(first, records.dates(doc), strict=True))
+    assert [d.to_dict() for d in first] == [s._.seedie_date for s in doc.spans["seedie_dates"]]
+    doc.spans["seedie_dates"] = []  # a replaced group is read again
+    assert records.dates(doc) == []
+    doc = nlp(TEXT)
+    doc.spans["seedie_dates"].append(doc[-1:])  # a span without a date value: not a record
+    assert records.dates(doc) == first
 
 
 def test_extract_reads_through_records(nlp) -> None:

@@ -14,8 +14,9 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import extensions
+from .. import extensions, records
 from ..pipe import SeediePipe
+from ..types import DateMention
 from .reference import infer_from_scan
 from .resolve import dates_from_scan
 from .scan import scan
@@ -62,6 +63,7 @@ class DateRecognizer(SeediePipe):
         doc._.seedie_reference_date = reference.isoformat() if reference else None
         doc._.seedie_reference_date_source = source
         spans: list[Span] = []
+        kept: list[DateMention] = []
         taken: set[tuple[int, int]] = set()
         for m in dates_from_scan(raws, text, reference):
             span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
@@ -69,7 +71,7 @@ class DateRecognizer(SeediePipe):
             if span is None or (span.start_char, span.end_char) in taken:
                 continue
             taken.add((span.start_char, span.end_char))
-            span._.seedie_date = m.to_dict()
             spans.append(span)
-        doc.spans[self.spans_key] = spans
+            kept.append(m)
+        records.write_dates(doc, self.spans_key, spans, kept)
         return doc
