@@ -4,9 +4,8 @@ Components store plain dicts on the Doc (``doc.to_bytes()``, DocBin and ``n_proc
 them); everything that works on typed records (:mod:`seedie.types`) reads and writes them
 here, in one place. Records a component wrote in this process are remembered beside the Doc
 (weakly, and only while the stored dicts, or for dates the span group, are the ones
-written), so that reading them back
-does not rebuild them from their dicts; a Doc that comes from bytes or another process is
-read from its dicts.
+written), so that reading them back does not rebuild them from their dicts; a Doc that comes
+from bytes or another process is read from its dicts.
 
 Example:
     >>> doc = seedie.load()("盛屯集团投资45.9亿元。")  # doctest: +SKIP
