@@ -101,7 +101,10 @@ class WordFinder:
                 if not word or len(word) > _LONGEST_WORD:
                     raise ValueError(Errors.E014.format(got=word, longest=_LONGEST_WORD))
                 masks[word] = masks.get(word, 0) | 1 << i
-        self._masks = masks
+        # The groups of each word, by their index in ``groups``.
+        self._groups_of = {
+            w: tuple(i for i in range(len(self.groups)) if m >> i & 1) for w, m in masks.items()
+        }
         # The lengths of the longer words by their first two characters, longest first; the
         # one-character words apart (they begin every two-character key that starts with them).
         lengths: dict[str, set[int]] = {}
@@ -120,24 +123,24 @@ class WordFinder:
         """:meth:`index` without the cache."""
         ends: list[dict[int, list[int]]] = [{} for _ in self.groups]
         if self._first is not None:
-            masks, by_start, singles = self._masks, self._by_start, self._singles
+            groups_of, sizes_of, singles = self._groups_of, self._by_start.get, self._singles
             length = len(text)
-            for hit in self._first.finditer(text):
-                start = hit.start()
-                sizes = by_start.get(text[start : start + 2], ())
-                if text[start] in singles:
+            for start in map(_match_start, self._first.finditer(text)):
+                sizes = sizes_of(text[start : start + 2], ())
+                if singles and text[start] in singles:
                     sizes += (1,)
                 for size in sizes:
                     if start + size > length:
                         continue  # the slice would be cut short: a shorter word
-                    mask = masks.get(text[start : start + size], 0)
-                    for i, by_group in enumerate(ends):
-                        if mask >> i & 1:
-                            by_group.setdefault(start, []).append(start + size)
+                    for i in groups_of.get(text[start : start + size], ()):
+                        ends[i].setdefault(start, []).append(start + size)
         return {
             group: Occurrences({start: tuple(e) for start, e in by_start_.items()}, len(text))
             for group, by_start_ in zip(self.groups, ends)
         }
+
+
+_match_start = re.Match.start
 
 
 def _start_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
