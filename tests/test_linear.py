@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from _relations_util import company
 
 from seedie.orgs.names import MAX_SEED, find_org_names
 from seedie.relations.build import build_relations
-from seedie.relations.context import build_context
+from seedie.relations.context import DocContext, build_context
 from seedie.relations.speakers import SpeakerIndex
 from seedie.text.sentences import CLAUSE_BREAKS, MAX_SENTENCE_LENGTH, split_sentences
 
@@ -80,12 +80,17 @@ def _walked_clause(text: str, lo: int, hi: int, offset: int) -> tuple[int, int]:
     return start, end
 
 
+def _random_contexts(seed: int, alphabet: str, count: int, longest: int) -> Iterator[DocContext]:
+    """The contexts of ``count`` random texts of 1 to ``longest`` characters of ``alphabet``."""
+    rng = random.Random(seed)
+    for _ in range(count):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, longest)))
+        yield build_context(text, split_sentences(text), [], [], [])
+
+
 def test_clause_bounds_match_a_character_walk() -> None:
-    rng = random.Random(3)
-    alphabet = "山水田，。；：！？\n 、”"
-    for _ in range(300):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 50)))
-        ctx = build_context(text, split_sentences(text), [], [], [])
+    for ctx in _random_contexts(3, "山水田，。；：！？\n 、”", 300, 50):
+        text = ctx.text
         for offset in range(len(text)):
             s = ctx.sentence_of(offset)
             if s is None:
@@ -169,15 +174,10 @@ def test_claim_subjects_grow_linearly_without_punctuation() -> None:
 
 
 def test_clause_start_matches_a_character_walk() -> None:
-    rng = random.Random(5)
-    alphabet = "山水田从到，。；：\n 、"
-    for _ in range(200):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
-        ctx = build_context(text, split_sentences(text), [], [], [])
+    for ctx in _random_contexts(5, "山水田从到，。；：\n 、", 200, 40):
+        text = ctx.text
         for offset in range(len(text) + 1):
-            walked = offset
-            while walked > 0 and text[walked - 1] not in CLAUSE_BREAKS:
-                walked -= 1
+            walked, _ = _walked_clause(text, 0, len(text), offset)
             assert ctx.clause_start(offset) == walked
 
 
