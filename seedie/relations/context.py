@@ -30,8 +30,6 @@ from ..text.spans import SpanIndex
 from ..types import Company, DateMention
 from . import marks
 
-_CLAUSE_BREAKS_KEY = "chars:" + CLAUSE_BREAKS  # the breaks' entry in DocContext._indexes
-
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
@@ -136,18 +134,14 @@ class DocContext:
 
     def clause_bounds(self, offset: int) -> tuple[int, int]:
         """The clause (between ，；：。 …) around ``offset``, limited to its sentence."""
-        sents = self.sentences
-        s = bisect.bisect_right(self._sent_starts, offset) - 1  # as sentence_of, inlined
-        if 0 <= s < len(sents) and sents[s][0] <= offset < sents[s][1]:
-            lo, hi = sents[s]
+        s = self.sentence_of(offset)
+        if s is not None:
+            lo, hi = self.sentences[s]
         else:  # between sentences: a bounded window, not the whole text
             lo, hi = max(0, offset - MAX_SENTENCE_LENGTH), offset + MAX_SENTENCE_LENGTH
         # Bisect on the offsets of all break characters (found once per text), so a long
         # clause costs O(log n), not a character-by-character walk.
-        cached = self._indexes.get(_CLAUSE_BREAKS_KEY)
-        breaks = cached[1] if cached is not None and cached[0] is self.text else None
-        if breaks is None:
-            breaks = self.clause_breaks()
+        breaks = self.clause_breaks()
         i = bisect.bisect_left(breaks, offset)
         start = max(lo, breaks[i - 1] + 1) if i > 0 else lo
         end = min(hi, breaks[i]) if i < len(breaks) else min(hi, len(self.text))
@@ -182,47 +176,26 @@ class DocContext:
         start, end = self.sentences[index]
         return self.text[start:end]
 
-    # Span lookups bisect on starts: a long document holds thousands of mentions and a
-    # linear scan per query would make the builders quadratic.
-    def _by_start(self, items: list[Any], key: str) -> tuple[list[int], list[Any], int]:
-        """``items`` sorted by (start, end) (stably, as a SpanIndex sorts them), their starts
-        and the longest span's length, kept under ``key`` (rebuilt if the list changes)."""
+    # Span lookups go through SpanIndex (bisect on starts): a long document holds thousands
+    # of mentions and a linear scan per query would make the builders quadratic.
+    def _index(self, items: list[Any], key: str) -> SpanIndex[Any]:
+        """A SpanIndex over ``items`` (with .start and .end), kept under ``key`` (rebuilt if
+        the list changes)."""
         cached = self._indexes.get(key)
         if cached is None or cached[0] is not items or cached[1] != len(items):
-            ordered = sorted(items, key=lambda x: (x.start, x.end))
-            longest = max([x.end - x.start for x in ordered], default=0)
-            cached = (items, len(items), [x.start for x in ordered], ordered, longest)
+            cached = (items, len(items), SpanIndex((x.start, x.end, x) for x in items))
             self._indexes[key] = cached
-        return cached[2], cached[3], cached[4]
-
-    def _overlaps(self, items: list[Any], key: str, start: int, end: int) -> bool:
-        """Whether one of ``items`` shares a character with [start, end) (SpanIndex.overlaps:
-        only spans starting within the longest length before ``start`` can)."""
-        starts, ordered, longest = self._by_start(items, key)
-        lo = bisect.bisect_left(starts, start - longest)
-        hi = bisect.bisect_left(starts, end)
-        for x in ordered[lo:hi]:
-            if x.start < end and start < x.end:
-                return True
-        return False
-
-    def _inside(self, items: list[Any], key: str, start: int, end: int) -> list[Any]:
-        """The ``items`` lying within [start, end), in (start, end) order: what
-        ``SpanIndex.inside`` returns (its sort is stable), without building its tuples.
-        The items sorted so and their starts are kept under ``key`` (:meth:`_by_start`)."""
-        starts, ordered, _ = self._by_start(items, key)
-        lo = bisect.bisect_left(starts, start)
-        hi = bisect.bisect_left(starts, end, lo)
-        return [x for x in ordered[lo:hi] if x.end <= end]
+        index: SpanIndex[Any] = cached[2]
+        return index
 
     def orgs_in(self, start: int, end: int) -> list[OrgSpan]:
-        return self._inside(self.orgs, "orgs:by_start", start, end)
+        return self._index(self.orgs, "orgs:index").items_inside(start, end)
 
     def places_in(self, start: int, end: int) -> list[PlaceSpan]:
-        return self._inside(self.places, "places:by_start", start, end)
+        return self._index(self.places, "places:index").items_inside(start, end)
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        return self._inside(self.dates, "dates:by_start", start, end)
+        return self._index(self.dates, "dates:index").items_inside(start, end)
 
     def span_index(self, spans: list[tuple[int, int]]) -> SpanIndex[None]:
         """A cached index over a list of (start, end) spans (the list must not change)."""
@@ -234,10 +207,10 @@ class DocContext:
         return cached[2]
 
     def overlaps_date(self, start: int, end: int) -> bool:
-        return self._overlaps(self.dates, "dates:by_start", start, end)
+        return self._index(self.dates, "dates:index").overlaps(start, end)
 
     def overlaps_place(self, start: int, end: int) -> bool:
-        return self._overlaps(self.places, "places:by_start", start, end)
+        return self._index(self.places, "places:index").overlaps(start, end)
 
     def inside_org(self, start: int, end: int) -> bool:
         """Whether an organization mention contains [start, end) (``orgs`` holds none nested

@@ -23,8 +23,8 @@ class SpanIndex(Generic[T]):
         >>> idx = SpanIndex([(0, 3, "a"), (5, 9, "b")])
         >>> idx.overlaps(2, 4), idx.overlaps(3, 5), idx.covers(6, 8)
         (True, False, True)
-        >>> [item for _, _, item in idx.inside(0, 9)]
-        ['a', 'b']
+        >>> [item for _, _, item in idx.inside(0, 9)], idx.items_inside(1, 9)
+        (['a', 'b'], ['b'])
     """
 
     def __init__(self, spans: Iterable[tuple[int, int, T]] = ()) -> None:
@@ -87,6 +87,12 @@ class SpanIndex(Generic[T]):
         lo = bisect_left(self._starts, start)
         hi = bisect_left(self._starts, end)
         return [sp for sp in self._spans[lo:hi] if sp[1] <= end]
+
+    def items_inside(self, start: int, end: int) -> list[T]:
+        """The items of :meth:`inside`, without their offsets."""
+        lo = bisect_left(self._starts, start)
+        hi = bisect_left(self._starts, end, lo)
+        return [sp[2] for sp in self._spans[lo:hi] if sp[1] <= end]
 
     def __len__(self) -> int:
         return len(self._spans)
