@@ -18,6 +18,7 @@ from typing import Any
 from .. import places
 from ..lexicon import data_table, trie_pattern
 from ..places import occurrences as place_occurrences
+from ..text import marks
 from ..text.sentences import (
     CLAUSE_BREAKS,
     CLAUSE_PAUSES,
@@ -28,7 +29,6 @@ from ..text.sentences import (
 from ..text.sentences import CLOSERS as _CLOSERS
 from ..text.spans import SpanIndex
 from ..types import Company, DateMention
-from . import marks
 
 
 @lru_cache(maxsize=1)
