@@ -176,3 +176,35 @@ def test_components_use_spacys_error_handler(nlp, monkeypatch):
         nlp.set_error_handler(raise_error)
     assert seen == [("seedie_quantities", ZeroDivisionError)]
     assert doc._.seedie_companies is not None  # the later components still ran
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 40])
+def test_nlp_pipe_runs_each_component_over_a_batch_in_order(nlp, monkeypatch, batch_size):
+    # SeediePipe.pipe runs a component over several docs before the next component starts:
+    # the docs come out in input order, as one call per text makes them, and a failing doc
+    # goes to the error handler alone.
+    from spacy.util import raise_error
+
+    from seedie.pipe import IN_A_ROW
+
+    texts = [f"代表团来到比亚迪。员工{n}人。" for n in range(IN_A_ROW + 5)]
+    one_by_one = [seedie.extract(t, nlp=nlp).to_json() for t in texts]
+    docs = nlp.pipe(texts, batch_size=batch_size)
+    assert [seedie.extract(d, nlp=nlp).to_json() for d in docs] == one_by_one
+    pipe = nlp.get_pipe("seedie_dates")
+    process = type(pipe).process
+
+    def fail_on_seven(self, doc):
+        if "员工7人" in doc.text:
+            raise ValueError("bad doc")
+        return process(self, doc)
+
+    monkeypatch.setattr(type(pipe), "process", fail_on_seven)
+    seen = []
+    nlp.set_error_handler(lambda name, proc, docs, exc: seen.append((name, docs[0].text)))
+    try:
+        docs = list(nlp.pipe(texts, batch_size=batch_size))
+    finally:
+        nlp.set_error_handler(raise_error)
+    assert [d.text for d in docs] == texts
+    assert seen == [("seedie_dates", texts[7])]

@@ -158,6 +158,6 @@ def _start_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
-@lru_cache(maxsize=8)  # a document's text is asked about many times in a row
+@lru_cache(maxsize=32)  # asked for by every component of a batch of IN_A_ROW (seedie.pipe)
 def _index(finder: WordFinder, text: str) -> dict[str, Occurrences]:
     return finder.find(text)
