@@ -46,17 +46,16 @@ class Occurrences:
         end = self.length if endpos is None else min(endpos, self.length)
         return max(0, pos), end
 
-    def _longest(self, start: int, endpos: int) -> int | None:
-        for end in self._ends.get(start, ()):
-            if end <= endpos:
-                return end
-        return None
-
     def match(self, pos: int, endpos: int | None = None) -> Hit | None:
         """The longest word that starts at ``pos`` and ends by ``endpos``."""
+        ends = self._ends.get(max(0, pos))
+        if ends is None:  # no word starts there (most asks)
+            return None
         pos, endpos = self._window(pos, endpos)
-        end = self._longest(pos, endpos)
-        return None if end is None else (pos, end)
+        for end in ends:
+            if end <= endpos:
+                return pos, end
+        return None
 
     def search(self, pos: int = 0, endpos: int | None = None) -> Hit | None:
         """The first :meth:`match` at or after ``pos``."""
@@ -72,10 +71,11 @@ class Occurrences:
                 return
             if start < pos:
                 continue
-            end = self._longest(start, endpos)
-            if end is not None:
-                yield start, end
-                pos = end
+            for end in self._ends[start]:  # the longest that ends by endpos
+                if end <= endpos:
+                    yield start, end
+                    pos = end
+                    break
 
 
 # WordFinder refuses longer words (names and fixed expressions are far shorter).

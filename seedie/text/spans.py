@@ -84,14 +84,20 @@ class SpanIndex(Generic[T]):
 
     def inside(self, start: int, end: int) -> list[tuple[int, int, T]]:
         """Spans lying within [start, end), in order."""
-        lo = bisect_left(self._starts, start)
-        hi = bisect_left(self._starts, end)
+        starts = self._starts
+        lo = bisect_left(starts, start)
+        if lo == len(starts) or starts[lo] >= end:  # no span starts in the range (most asks)
+            return []
+        hi = bisect_left(starts, end, lo)
         return [sp for sp in self._spans[lo:hi] if sp[1] <= end]
 
     def items_inside(self, start: int, end: int) -> list[T]:
         """The items of :meth:`inside`, without their offsets."""
-        lo = bisect_left(self._starts, start)
-        hi = bisect_left(self._starts, end, lo)
+        starts = self._starts
+        lo = bisect_left(starts, start)
+        if lo == len(starts) or starts[lo] >= end:  # no span starts in the range (most asks)
+            return []
+        hi = bisect_left(starts, end, lo)
         return [sp[2] for sp in self._spans[lo:hi] if sp[1] <= end]
 
     def __len__(self) -> int:
