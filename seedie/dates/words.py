@@ -204,6 +204,13 @@ def _firsts(words: list[str], ranges: str = "") -> re.Pattern[str]:
     return re.compile(f"[{ranges}{re.escape(''.join(sorted({w[0] for w in words})))}]")
 
 
+def _opening(chars: re.Pattern[str]) -> re.Pattern[str]:
+    """One character of ``chars`` that opens a clause (at the text's start, or after a clause
+    break or a space), as the lookbehind that begins ``bare_day`` and ``bare_tod`` requires:
+    their anchors then skip the characters that lookbehind would reject."""
+    return re.compile(rf"{chars.pattern}(?<![^{CLAUSE_BREAKS}\s].)")
+
+
 def _anchors(data: dict[str, Any], w: DateWords, tod_words: list[str]) -> dict[str, Anchor]:
     """Each pattern's :class:`Anchor`, read off its shape in :func:`patterns`."""
     years = char_class("年")
@@ -214,8 +221,8 @@ def _anchors(data: dict[str, Any], w: DateWords, tod_words: list[str]) -> dict[s
         "plan": Anchor(char_class("五"), 3),  # “十四五
         "recent": Anchor(years, max(len(r) for r in recent) + 2, _firsts(recent)),  # 最近二十年
         "ago": Anchor(years, 4, _NUMERAL_LEAD),  # 二十一多年前
-        "bare_day": Anchor(char_class("日"), 3, _NUMERAL_LEAD),  # 二十一日
-        "bare_tod": Anchor(char_class("".join(t[0] for t in tod_words)), 0),
+        "bare_day": Anchor(char_class("日"), 3, _opening(_NUMERAL_LEAD)),  # 二十一日
+        "bare_tod": Anchor(_opening(char_class("".join(t[0] for t in tod_words))), 0),
     }
     # [自从]2025年 / [自从]今年 / [自从]十二月: 年 or 月 after the opener, a year or a word.
     rel_words = [*w.from_reference, *w.from_previous]

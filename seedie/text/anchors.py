@@ -10,8 +10,9 @@ is tried only at the starts just before them. The matches are the same, in the s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Anchor", "anchored_matches", "char_class"]
 
@@ -52,8 +53,7 @@ def anchored_matches(
         return
     pos = 0  # the end of the last match: no match starts before it
     lead = anchor.lead
-    for hit in anchor.chars.finditer(text):
-        at = hit.start()
+    for at in _hits(anchor.chars, text):
         start = max(pos, at - anchor.reach)
         while start <= at:
             if lead is not None:  # on to the next start that holds a first character
@@ -68,3 +68,35 @@ def anchored_matches(
             else:
                 start += 1
         pos = max(pos, at + 1)
+
+
+# A class of this many characters or fewer is found by one str.find per character: the regex
+# engine scans for a single character as fast, but tries a class at every position.
+_FIND_AT_MOST = 6
+
+
+@lru_cache(maxsize=64)
+def _literals(chars: re.Pattern[str]) -> str | None:
+    """The characters ``chars`` matches when it is the :func:`char_class` of a few of them
+    (it then matches no other character), else None."""
+    members = "".join({c for c in chars.pattern if chars.fullmatch(c)})
+    if not 0 < len(members) <= _FIND_AT_MOST:
+        return None
+    plain = char_class(members)
+    return members if (plain.pattern, plain.flags) == (chars.pattern, chars.flags) else None
+
+
+def _hits(chars: re.Pattern[str], text: str) -> Iterable[int]:
+    """The offsets at which ``chars`` (one character) matches in ``text``, in order."""
+    members = _literals(chars)
+    if members is None:
+        return (m.start() for m in chars.finditer(text))
+    found = []
+    for c in members:
+        at = text.find(c)
+        while at >= 0:
+            found.append(at)
+            at = text.find(c, at + 1)
+    if len(members) > 1:
+        found.sort()
+    return found
