@@ -18,7 +18,6 @@ from typing import Any
 from .. import places
 from ..lexicon import data_table, trie_pattern
 from ..places import occurrences as place_occurrences
-from ..text import marks
 from ..text.sentences import (
     CLAUSE_BREAKS,
     CLAUSE_PAUSES,
@@ -56,6 +55,12 @@ def gazetteer() -> dict[str, tuple[str, str]]:
     """
     table = places.running_text_forms(counties=True)
     return {form: (p.short, p.province) for form, p in table.items()}
+
+
+@lru_cache(maxsize=8)
+def _marks_re(chars: str) -> re.Pattern[str]:
+    """The character class of ``chars``."""
+    return re.compile(f"[{re.escape(chars)}]")
 
 
 @lru_cache(maxsize=1 << 14)  # a pure function of the name; every mention asks again
@@ -160,15 +165,13 @@ class DocContext:
 
     def char_offsets(self, chars: str) -> list[int]:
         """Sorted offsets of the characters ``chars`` (break marks) in the text, found once
-        per text and set of characters, for bisection: one table lookup per character of
-        the text (numpy), not a match object per mark."""
+        per text and set of characters, for bisection: one search for the set's character
+        class (inside a pipeline run, faster than a code-point table lookup with numpy)."""
         key = "chars:" + chars
         cached = self._indexes.get(key)
         if cached is None or cached[0] is not self.text:
-            codes = self._indexes.get("codes")
-            if codes is None or codes[0] is not self.text:
-                codes = self._indexes["codes"] = (self.text, marks.code_points(self.text))
-            cached = self._indexes[key] = (self.text, marks.offsets(codes[1], self.text, chars))
+            found = [m.start() for m in _marks_re(chars).finditer(self.text)]
+            cached = self._indexes[key] = (self.text, found)
         offsets: list[int] = cached[1]
         return offsets
 
