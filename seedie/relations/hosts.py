@@ -234,13 +234,38 @@ def find_hosts(ctx: DocContext) -> list[Host]:
             pos = end + 1
     # A host named once is the same host when its name recurs in the body.
     by_name = {h.name: h for h in named.values() if not h.generic}
-    if by_name:
-        for m in re.finditer(alternation(by_name), text):
-            host = by_name[m.group()]
-            named.setdefault((m.start(), m.end()), replace(host, start=m.start(), end=m.end()))
+    for start, end in _repeats(text, list(by_name)):
+        host = by_name[text[start:end]]
+        named.setdefault((start, end), replace(host, start=start, end=end))
     hosts = sorted(named.values(), key=lambda h: (h.start, -h.end))
     ctx._indexes["claims:hosts"] = hosts
     return list(hosts)
+
+
+def _repeats(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """Where ``names`` occur in ``text``: what a search for their alternation (the longest
+    first) finds, from left to right without overlaps, but without compiling a pattern for
+    each text's few names: every occurrence of each, by start and the longest first, each
+    kept when it starts at or after the end of the last one kept.
+
+    Example: ``_repeats("甲乙丙甲乙", ["甲乙", "乙丙"])`` -> [(0, 2), (3, 5)].
+    """
+    if "" in names:  # an empty name matches everywhere: the search itself says where
+        return [m.span() for m in re.finditer(alternation(names), text)]
+    found: list[tuple[int, int]] = []
+    for name in names:
+        pos = text.find(name)
+        while pos >= 0:
+            found.append((pos, -len(name)))
+            pos = text.find(name, pos + 1)
+    found.sort()
+    out: list[tuple[int, int]] = []
+    last_end = 0
+    for start, neg in found:
+        if start >= last_end:
+            last_end = start - neg
+            out.append((start, last_end))
+    return out
 
 
 def hosts_in(ctx: DocContext, start: int, end: int) -> list[Host]:
