@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.anchors import Anchor, anchored_matches, char_class
-from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import ClaimedChars
 from .headless import (
+    CLAUSE_RUN,
     list_names,
     project_owners,
 )
@@ -42,6 +42,7 @@ from .lexicon import (
     lexicon,
     name_ends_at,
     place_hits,
+    run_start,
     stem_window_start,
 )
 from .seed_spans import extended_seeds
@@ -55,7 +56,7 @@ def _opens_stop(text: str, cut: int, hit: str, lex: Lexicon) -> bool:
         return True
     if hit != "、" and hit not in lex.list_conjunctions:
         return False
-    lo = max((text.rfind(c, 0, cut) for c in CLAUSE_BREAKS), default=-1) + 1
+    lo = run_start(text, cut, CLAUSE_RUN)  # just after the last clause break before cut
     return any(v in text[lo:cut] for v in lex.stop_verbs)
 
 
