@@ -255,6 +255,11 @@ def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> D
         if own and text[start - 1] in lex.own_home_levels:
             start -= 2  # 我市党政代表团: the group of the home the paper writes from
         spans.append((start, end))
+        # Only the earliest group with a home is chosen, a 党政 one first: one found before
+        # this (so earlier) wins unless only this one is 党政; its home is not needed then,
+        # nor is this group as a bare one (bare groups count only when none has a home).
+        if full and (not party or any(not f[0] for f in full)):
+            continue
         led = _leader_home(text, m.start(), places)
         if led is not None:
             verb_end, place = led
