@@ -81,7 +81,8 @@ def _stem_start(
     window_start = i
     bounded = i == 0 or not NAME_CHAR.match(text[i - 1])
     start = window_start
-    opened = False
+    # Where a stop verb may open the name (_opens_stop), read only if a long stem asks.
+    opener: tuple[int, str] | None = None
     lo = bisect_left(seeds, (window_start - MAX_SEED,))
     hi = bisect_left(seeds, (head_start,))
     near = [(s, e) for s, e in seeds[lo:hi] if e > window_start] if lo < hi else []
@@ -105,11 +106,10 @@ def _stem_start(
             continue  # 为 inside 华为 is part of a known name
         if head_start - cut < min_stem:
             return None
-        start, bounded = cut, True
-        opened = _opens_stop(text, cut, hit, lex)
+        start, bounded, opener = cut, True, (cut, hit)
         break
     if start == window_start and bounded and start > 0 and text[start - 1] == "、":
-        opened = _opens_stop(text, start, "、", lex)
+        opener = (start, "、")
     for m in NUMERAL_CLASSIFIER.finditer(text, start, head_start):
         if head_start - m.end() < min_stem:
             return None  # 4家子公司: a count of organizations, not a name
@@ -122,7 +122,10 @@ def _stem_start(
         hits = place_hits(text).finditer(start, anchor)
         before = next((p for p in hits if p[1] == anchor), None)
         return before[0] if before is not None else anchor
-    if not bounded or (head_start - start > LONG_STEM and not opened):
+    if not bounded or (
+        head_start - start > LONG_STEM
+        and not (opener is not None and _opens_stop(text, opener[0], opener[1], lex))
+    ):
         admin = ADMIN_START.match(text, start, head_start)
         if (
             text.startswith(lex.name_starts, start)
