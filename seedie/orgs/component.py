@@ -258,6 +258,10 @@ class OrgLinker(SeediePipe):
         ]
         spans: list[Span] = []
         taken: set[tuple[int, int]] = set()
+        # Span._.seedie_org is a plain extension (default None, seedie.extensions): spaCy keeps
+        # its value in doc.user_data under this key with the span's character offsets, which
+        # is set directly instead of through an Underscore object built per span.
+        values = doc.user_data
         for company in companies:
             record = self.kb.get(company.kb_id) if company.kb_id else None
             url = record.url if record is not None else None
@@ -277,10 +281,14 @@ class OrgLinker(SeediePipe):
                 )
                 # Span._ values are keyed by character offsets: two mentions inside one
                 # token would share (and overwrite) one value, so the first keeps the span.
-                if span is None or (span.start_char, span.end_char) in taken:
+                if span is None:
                     continue
-                taken.add((span.start_char, span.end_char))
-                span._.seedie_org = dict(info, mention=m.text, start=m.start, end=m.end)
+                at = (span.start_char, span.end_char)
+                if at in taken:
+                    continue
+                taken.add(at)
+                value = dict(info, mention=m.text, start=m.start, end=m.end)
+                values["._.", "seedie_org", at[0], at[1]] = value
                 spans.append(span)
         spans.sort(key=lambda s: (s.start_char, s.end_char))
         doc.spans[self.spans_key] = spans
