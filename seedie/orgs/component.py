@@ -244,7 +244,14 @@ class OrgLinker(SeediePipe):
         candidates += [OrgCandidate(s, e, "kb") for s, e in known]
         # NER and KB spans both anchor the patterns (贵阳 + 比亚迪, 比亚迪 + 集团).
         seeds = sorted(set(ner + known))
+        base = set(seeds)
         for cand in find_org_names(text, seeds):
+            # A seed the name finder left as it was repeats an NER or KB candidate, which
+            # outranks it in the overlap resolution: that one is kept, or blocked as the
+            # seed would be, or junk, and then so is the seed (the same surface; the junk
+            # checks of a seed include those of an NER span and of a KB span).
+            if cand.source == "seed" and (cand.start, cand.end) in base:
+                continue
             checked = self._plausible(doc, text, cand)
             if checked is not None:
                 candidates.append(checked)
