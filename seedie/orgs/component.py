@@ -268,7 +268,7 @@ class OrgLinker(SeediePipe):
         # Span._.seedie_org is a plain extension (default None, seedie.extensions): spaCy keeps
         # its value in doc.user_data under this key with the span's character offsets, which
         # is set directly instead of through an Underscore object built per span.
-        values = doc.user_data
+        values: dict[Any, Any] = doc.user_data
         for company in companies:
             record = self.kb.get(company.kb_id) if company.kb_id else None
             url = record.url if record is not None else None
