@@ -225,15 +225,7 @@ def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> D
     """
     if not isinstance(text, str) or not text:
         return DelegationInfo(None, [])
-    length = len(text)
-    kept: list[tuple[int, int]] = []
-    place_starts: dict[int, int] = {}  # end -> the earliest start of a place ending there
-    for s, e in places or []:
-        if 0 <= s < e <= length:
-            kept.append((s, e))
-            if place_starts.get(e, e) > s:
-                place_starts[e] = s
-    places = kept
+    places, place_starts = _checked_places(places or [], len(text))
     lex = lexicon()
     spans: list[tuple[int, int]] = []
     full: list[tuple[bool, int, Delegation]] = []  # (not 党政, position, delegation)
@@ -291,6 +283,20 @@ def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> D
         return DelegationInfo(None, [])
     mentions = [Mention(text=text[s:e], start=s, end=e) for s, e in spans]
     return DelegationInfo(_with_mentions(chosen, mentions), spans)
+
+
+def _checked_places(
+    places: list[tuple[int, int]], length: int
+) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """The places inside the text, and their end -> the earliest start of one ending there."""
+    kept: list[tuple[int, int]] = []
+    place_starts: dict[int, int] = {}
+    for s, e in places:
+        if 0 <= s < e <= length:
+            kept.append((s, e))
+            if place_starts.get(e, e) > s:
+                place_starts[e] = s
+    return kept, place_starts
 
 
 def _ref_delegation(text: str, ref: tuple[int, int]) -> Delegation:
