@@ -232,7 +232,6 @@ _CONGRESS_SHORT = re.compile(
 _CONGRESS_SHORT_ANCHOR = Anchor(char_class("十二"), 0)
 
 
-
 def _bracketed_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """远帆生物制药（苏州）有限公司, 华润（集团）有限公司: a bracketed place or 集团 inside a legal
     name; 某省（某市）智能装备产业园: a bracketed city inside a park's name."""
@@ -293,10 +292,15 @@ class OrgCandidate:
     head: str = ""
 
 
-def _candidate(text: str, start: int, end: int, label: str) -> OrgCandidate:
+# The labels of org_name_spans' spans that are seeds, extended or not (source "seed").
+SEED_LABELS = frozenset(("seed", "place+seed", "seed+facility", "seed+head"))
+
+
+def to_candidate(text: str, start: int, end: int, label: str) -> OrgCandidate:
+    """The :class:`OrgCandidate` of one span of :func:`org_name_spans`."""
     if label in ("gov", "congress", "bracketed", "project", "listed"):
         source = label
-    elif label in ("seed", "place+seed", "seed+facility", "seed+head"):
+    elif label in SEED_LABELS:
         source = "seed"
     else:
         source = "pattern"
@@ -319,6 +323,14 @@ def find_org_names(text: str, seeds: list[tuple[int, int]] | None = None) -> lis
     >>> [(c.start, c.end, c.head) for c in found]
     [(2, 12, '创新中心'), (13, 18, '电科院')]
     """
+    return [to_candidate(text, s, e, label) for s, e, label in org_name_spans(text, seeds)]
+
+
+def org_name_spans(
+    text: str, seeds: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, str]]:
+    """The spans of :func:`find_org_names` as (start, end, label), before each becomes a
+    candidate (:func:`to_candidate`; ``label`` is a head word, or a kind such as "gov")."""
     if not text:
         return []
     seeds = sorted(seeds or [])
@@ -346,4 +358,4 @@ def find_org_names(text: str, seeds: list[tuple[int, int]] | None = None) -> lis
             claimed.claim(cand[0], cand[1])
             taken.append(cand)
     taken.sort()  # no two kept spans start at the same character
-    return [_candidate(text, s, e, label) for s, e, label in taken]
+    return taken
