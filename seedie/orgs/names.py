@@ -326,6 +326,10 @@ def find_org_names(text: str, seeds: list[tuple[int, int]] | None = None) -> lis
     return [to_candidate(text, s, e, label) for s, e, label in org_name_spans(text, seeds)]
 
 
+def _longest_first(span: tuple[int, int, str]) -> tuple[int, int]:
+    return span[0] - span[1], span[0]
+
+
 def org_name_spans(
     text: str, seeds: list[tuple[int, int]] | None = None
 ) -> list[tuple[int, int, str]]:
@@ -341,11 +345,10 @@ def org_name_spans(
     congress = _congress_spans(text, seeds) + _bracketed_spans(text, seeds)
     pattern += project_owners(text, lex) + list_names(text, lex)
     gov = _gov_spans(text)
-    candidates = extended + congress + pattern + gov
-    # Seeds, congresses and the exact government short forms first (特区政府 over NER's 区政府).
-    priority = {id(c): 0 for c in extended + congress + gov}
-    # Seeds (and congresses built on them) first: they are the most reliable; then longer.
-    candidates.sort(key=lambda c: (priority.get(id(c), 1), -(c[1] - c[0]), c[0]))
+    # Seeds, congresses and the exact government short forms first (特区政府 over NER's 区政府):
+    # seeds (and congresses built on them) are the most reliable; then longer spans first.
+    candidates = sorted(extended + congress + gov, key=_longest_first)
+    candidates += sorted(pattern, key=_longest_first)
     # No span here is empty (every pattern, seed and head word has a character), so a span
     # is kept when none of its characters is claimed yet.
     claimed = ClaimedChars(len(text))
