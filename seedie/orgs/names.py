@@ -64,10 +64,14 @@ def _place_start_over(text: str, pos: int, lex: Lexicon) -> int:
     """The start of a place name that the stem window cuts at ``pos`` (长阳土家族自治县 +
     某某有限公司 is longer than a window), else ``pos``."""
     places = place_hits(text)
-    for k in range(max(0, pos - 16), pos):
-        m = places.match(k)
-        if m is not None and m[1] > pos:
-            return k
+    k = max(0, pos - 16)
+    while k < pos:  # the first start from k on where a place starts, until one ends past pos
+        hit = places.search(k)
+        if hit is None or hit[0] >= pos:
+            break
+        if hit[1] > pos:
+            return hit[0]
+        k = hit[0] + 1
     return pos
 
 
