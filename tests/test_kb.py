@@ -58,16 +58,19 @@ def test_find(kb: OrgKB, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(text[s:e], i) for s, e, i in kb.find(text)] == expected
 
 
-def test_find_regex_fallback(kb: OrgKB, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-
-    monkeypatch.setitem(sys.modules, "ahocorasick", None)
+def test_find_shorter_ascii_alias(kb: OrgKB) -> None:
+    # A fresh KB builds its alias starts on the first find; UL fits where ULTRA is cut.
     fresh = OrgKB.from_jsonl(FIXTURE)
     text = "FULL UL 阿克米集团"
     assert [(text[s:e], i) for s, e, i in fresh.find(text)] == [
         ("UL", "ul"),
         ("阿克米集团", "acme"),
     ]
+
+
+def test_find_one_character_alias() -> None:
+    kb = OrgKB.from_records([{"id": "x", "name": "某某集团", "aliases": ["X", "某某"]}])
+    assert kb.find("X与某某集团和XY") == [(0, 1, "x"), (2, 6, "x")]
 
 
 @pytest.mark.parametrize(

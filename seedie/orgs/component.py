@@ -40,7 +40,7 @@ from .kb import OrgKB
 from .lexicon import head_of
 from .lexicon import lexicon as org_lexicon
 from .linking import is_title_only, link_organizations
-from .names import OrgCandidate, find_org_names, is_congress
+from .names import SEED_LABELS, OrgCandidate, is_congress, org_name_spans, to_candidate
 
 logger = logging.getLogger("seedie")
 
@@ -225,39 +225,14 @@ class OrgLinker(SeediePipe):
             return None
         return OrgCandidate(new_start, cand.end, cand.source, cand.head)
 
-    def add_kb(self, kb: Any) -> None:
-        """Merge user records (OrgKB, JSONL path, or list of dicts) into this component's KB."""
-        self.kb = self.kb.merge(coerce_kb(kb))
-
-    def process(self, doc: Doc) -> Doc:
-        text = extensions.doc_text(doc)
-        ents = doc.ents  # a property that rebuilds its tuple on every access: read it once
-        ner, places = self._base_entities(ents)
-        try:
-            delegation = find_delegation(text, places).delegation
-        except Exception:  # never raise on messy text: the story's organizations still count
-            logger.warning("seedie_orgs: delegation search failed", exc_info=True)
-            delegation = None
-        doc._.seedie_delegation = delegation.to_dict() if delegation is not None else None
-        known = [(s, e) for s, e, _ in self.kb.find(text)]
-        candidates = [OrgCandidate(s, e, "ner") for s, e in ner]
-        candidates += [OrgCandidate(s, e, "kb") for s, e in known]
-        # NER and KB spans both anchor the patterns (贵阳 + 比亚迪, 比亚迪 + 集团).
-        seeds = sorted(set(ner + known))
-        for cand in find_org_names(text, seeds):
-            checked = self._plausible(doc, text, cand)
-            if checked is not None:
-                candidates.append(checked)
-        home = self.home_region or (delegation.home if delegation is not None else None)
-        visible = _INVISIBLE.search(text) is None
-        companies = [
-            _clean_names(c, visible)
-            for c in link_organizations(
-                text, _trimmed(text, candidates), self.kb, home_province=home
-            )
-        ]
+    def _mention_spans(self, doc: Doc, companies: list[Company]) -> list[Span]:
+        """One ORG span per mention (its ``Span._.seedie_org`` set), in the companies' order."""
         spans: list[Span] = []
         taken: set[tuple[int, int]] = set()
+        # Span._.seedie_org is a plain extension (default None, seedie.extensions): spaCy keeps
+        # its value in doc.user_data under this key with the span's character offsets, which
+        # is set directly instead of through an Underscore object built per span.
+        values: dict[Any, Any] = doc.user_data
         for company in companies:
             record = self.kb.get(company.kb_id) if company.kb_id else None
             url = record.url if record is not None else None
@@ -277,11 +252,56 @@ class OrgLinker(SeediePipe):
                 )
                 # Span._ values are keyed by character offsets: two mentions inside one
                 # token would share (and overwrite) one value, so the first keeps the span.
-                if span is None or (span.start_char, span.end_char) in taken:
+                if span is None:
                     continue
-                taken.add((span.start_char, span.end_char))
-                span._.seedie_org = dict(info, mention=m.text, start=m.start, end=m.end)
+                at = (span.start_char, span.end_char)
+                if at in taken:
+                    continue
+                taken.add(at)
+                value = dict(info, mention=m.text, start=m.start, end=m.end)
+                values["._.", "seedie_org", at[0], at[1]] = value
                 spans.append(span)
+        return spans
+
+    def add_kb(self, kb: Any) -> None:
+        """Merge user records (OrgKB, JSONL path, or list of dicts) into this component's KB."""
+        self.kb = self.kb.merge(coerce_kb(kb))
+
+    def process(self, doc: Doc) -> Doc:
+        text = extensions.doc_text(doc)
+        ents = doc.ents  # a property that rebuilds its tuple on every access: read it once
+        ner, places = self._base_entities(ents)
+        try:
+            delegation = find_delegation(text, places).delegation
+        except Exception:  # never raise on messy text: the story's organizations still count
+            logger.warning("seedie_orgs: delegation search failed", exc_info=True)
+            delegation = None
+        doc._.seedie_delegation = delegation.to_dict() if delegation is not None else None
+        known = [(s, e) for s, e, _ in self.kb.find(text)]
+        candidates = [OrgCandidate(s, e, "ner") for s, e in ner]
+        candidates += [OrgCandidate(s, e, "kb") for s, e in known]
+        # NER and KB spans both anchor the patterns (贵阳 + 比亚迪, 比亚迪 + 集团).
+        seeds = sorted(set(ner + known))
+        base = set(seeds)
+        for start, end, label in org_name_spans(text, seeds):
+            # A seed the name finder left as it was repeats an NER or KB candidate, which
+            # outranks it in the overlap resolution: that one is kept, or blocked as the
+            # seed would be, or junk, and then so is the seed (the same surface; the junk
+            # checks of a seed include those of an NER span and of a KB span).
+            if label in SEED_LABELS and (start, end) in base:
+                continue
+            checked = self._plausible(doc, text, to_candidate(text, start, end, label))
+            if checked is not None:
+                candidates.append(checked)
+        home = self.home_region or (delegation.home if delegation is not None else None)
+        visible = _INVISIBLE.search(text) is None
+        companies = [
+            _clean_names(c, visible)
+            for c in link_organizations(
+                text, _trimmed(text, candidates), self.kb, home_province=home
+            )
+        ]
+        spans = self._mention_spans(doc, companies)
         spans.sort(key=lambda s: (s.start_char, s.end_char))
         doc.spans[self.spans_key] = spans
         # Delegations and byline publishers stay organization spans, but they are the visitor

@@ -225,15 +225,7 @@ def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> D
     """
     if not isinstance(text, str) or not text:
         return DelegationInfo(None, [])
-    length = len(text)
-    kept: list[tuple[int, int]] = []
-    place_starts: dict[int, int] = {}  # end -> the earliest start of a place ending there
-    for s, e in places or []:
-        if 0 <= s < e <= length:
-            kept.append((s, e))
-            if place_starts.get(e, e) > s:
-                place_starts[e] = s
-    places = kept
+    places, place_starts = _checked_places(places or [], len(text))
     lex = lexicon()
     spans: list[tuple[int, int]] = []
     full: list[tuple[bool, int, Delegation]] = []  # (not 党政, position, delegation)
@@ -255,6 +247,11 @@ def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> D
         if own and text[start - 1] in lex.own_home_levels:
             start -= 2  # 我市党政代表团: the group of the home the paper writes from
         spans.append((start, end))
+        # Only the earliest group with a home is chosen, a 党政 one first: one found before
+        # this (so earlier) wins unless only this one is 党政; its home is not needed then,
+        # nor is this group as a bare one (bare groups count only when none has a home).
+        if full and (not party or any(not f[0] for f in full)):
+            continue
         led = _leader_home(text, m.start(), places)
         if led is not None:
             verb_end, place = led
@@ -286,6 +283,20 @@ def find_delegation(text: str, places: list[tuple[int, int]] | None = None) -> D
         return DelegationInfo(None, [])
     mentions = [Mention(text=text[s:e], start=s, end=e) for s, e in spans]
     return DelegationInfo(_with_mentions(chosen, mentions), spans)
+
+
+def _checked_places(
+    places: list[tuple[int, int]], length: int
+) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """The places inside the text, and their end -> the earliest start of one ending there."""
+    kept: list[tuple[int, int]] = []
+    place_starts: dict[int, int] = {}
+    for s, e in places:
+        if 0 <= s < e <= length:
+            kept.append((s, e))
+            if place_starts.get(e, e) > s:
+                place_starts[e] = s
+    return kept, place_starts
 
 
 def _ref_delegation(text: str, ref: tuple[int, int]) -> Delegation:

@@ -71,7 +71,7 @@ def project_owners(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
-_CLAUSE_RUN = re.compile(f"[^{CLAUSE_BREAKS}]*")
+CLAUSE_RUN = re.compile(f"[^{CLAUSE_BREAKS}]*")  # a run of characters inside one clause
 _TRADE_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")
 
 
@@ -110,7 +110,7 @@ def _trade_name_end(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 def _run_end(text: str, pos: int) -> int:
     """The end of the run of non-break characters that starts at ``pos``."""
-    m = _CLAUSE_RUN.match(text, pos)
+    m = CLAUSE_RUN.match(text, pos)
     return pos if m is None else m.end()
 
 
@@ -135,7 +135,7 @@ def list_names(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         if mark.start() < done:
             continue  # in the clause just read
         # The clause holding the mark: the run of non-break characters around it.
-        lo = run_start(text, mark.start(), _CLAUSE_RUN)
+        lo = run_start(text, mark.start(), CLAUSE_RUN)
         hi = done = _run_end(text, mark.start())
         stop = text.find("等", lo, hi)
         stop = hi if stop == -1 else stop

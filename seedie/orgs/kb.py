@@ -24,7 +24,6 @@ from typing import Any
 import srsly
 
 from ..errors import Errors
-from ..lexicon import alternation
 from ..places import split_place_prefix
 
 KINDS = ("company", "government", "research", "school", "association", "other")
@@ -124,7 +123,7 @@ class OrgKB:
     def __init__(self, records: Iterable[OrgRecord] = ()) -> None:
         self._records: dict[str, OrgRecord] = {}
         self._alias: dict[str, str] = {}
-        self._matcher: Any = None
+        self._matcher: _AliasStarts | None = None
         # lookup's answers (surface -> record or None), dropped whenever a record is added
         self._looked_up: dict[str, OrgRecord | None] = {}
         for record in records:
@@ -236,20 +235,32 @@ class OrgKB:
         if not text or not self._alias:
             return []
         if self._matcher is None:
-            self._matcher = _build_matcher(self._alias)
-        hits = _scan(self._matcher, text)
+            self._matcher = _AliasStarts(self._alias)
+        starts = self._matcher
+        alias = self._alias
+        length = len(text)
         out: list[tuple[int, int, str]] = []
         last_end = 0
-        for start, end in hits:
+        word = _ASCII_WORD.match
+        for start in map(_match_start, starts.pattern.finditer(text)):
             if start < last_end:
                 continue
-            surface = text[start:end]
-            if _ASCII_WORD.match(surface[0]) and start > 0 and _ASCII_WORD.match(text[start - 1]):
-                continue
-            if _ASCII_WORD.match(surface[-1]) and end < len(text) and _ASCII_WORD.match(text[end]):
-                continue
-            out.append((start, end, self._alias[surface]))
-            last_end = end
+            sizes = starts.sizes.get(text[start : start + 2], ())
+            if starts.singles and text[start] in starts.singles:
+                sizes += (1,)
+            for size in sizes:  # longest first
+                end = start + size
+                rid = alias.get(text[start:end]) if end <= length else None
+                if rid is None:
+                    continue
+                # ASCII aliases match whole words only (UL not in ULTRA or FULL).
+                if start > 0 and word(text[start]) and word(text[start - 1]):
+                    break  # every alias starting here starts inside a word
+                if end < length and word(text[end - 1]) and word(text[end]):
+                    continue  # a shorter alias may still end at a word boundary
+                out.append((start, end, rid))
+                last_end = end
+                break
         return out
 
     # serialization --------------------------------------------------------------
@@ -291,29 +302,34 @@ def _default_kb() -> OrgKB:
     return OrgKB._from_text(text)
 
 
-def _build_matcher(aliases: dict[str, str]) -> Any:
-    try:
-        import ahocorasick
-    except ImportError:  # the regex fallback keeps the KB usable without the C extension
-        return re.compile(alternation(aliases))
-    automaton = ahocorasick.Automaton()
-    for alias in aliases:
-        automaton.add_word(alias, len(alias))
-    automaton.make_automaton()
-    return automaton
+_match_start = re.Match.start
 
 
-def _scan(matcher: Any, text: str) -> list[tuple[int, int]]:
-    """Candidate (start, end) hits sorted leftmost first, longest first at each start."""
-    if isinstance(matcher, re.Pattern):
-        # The regex alternation is already leftmost-longest, but it cannot backtrack into
-        # a shorter alias when an ASCII-boundary check later rejects the longest one.
-        hits = []
-        pos = 0
-        while (m := matcher.search(text, pos)) is not None:
-            hits.append((m.start(), m.end()))
-            pos = m.start() + 1
-        return hits
-    found = [(end - length + 1, end + 1) for end, length in matcher.iter(text)]
-    found.sort(key=lambda h: (h[0], -h[1]))
-    return found
+class _AliasStarts:
+    """Where an alias may start and how long the aliases starting there are.
+
+    A search (in C) for a first character of an alias followed by a second character of one
+    (or for a one-character alias), then a lookup of the lengths of the aliases that begin
+    with the two characters found: few positions start an alias, and this is faster than an
+    Aho-Corasick automaton whose root has hundreds of branches (it scans them at every
+    character)."""
+
+    __slots__ = ("pattern", "singles", "sizes")
+
+    def __init__(self, aliases: Iterable[str]) -> None:
+        words = [a for a in aliases if a]
+        longer = [w for w in words if len(w) > 1]
+        self.singles = frozenset(w for w in words if len(w) == 1)
+        lengths: dict[str, set[int]] = {}
+        for w in longer:
+            lengths.setdefault(w[:2], set()).add(len(w))
+        # The lengths of the longer aliases by their first two characters, longest first.
+        self.sizes = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+        parts = []
+        if longer:
+            first = re.escape("".join(sorted({w[0] for w in longer})))
+            second = re.escape("".join(sorted({w[1] for w in longer})))
+            parts.append(f"[{first}](?=[{second}])")
+        if self.singles:
+            parts.append(f"[{re.escape(''.join(sorted(self.singles)))}]")
+        self.pattern = re.compile("|".join(parts) or "(?!)")

@@ -43,7 +43,7 @@ from ..places import lookup, strip_level
 from ..text.spans import occurrences
 from ..types import Company, Mention
 from .kb import OrgKB, OrgRecord
-from .lexicon import head_of, is_place, lexicon
+from .lexicon import head_of, lexicon
 from .mentions import (
     drop_departments,
     is_byline,
@@ -314,8 +314,11 @@ def _kind(group: _Group, name: str, surfaces: list[str], text: str) -> str:
         return "delegation"
     if group.full is not None:
         return "government"
-    heads = [head_of(s) for s in [name, *surfaces]]
-    return next((h[1] for h in heads if h is not None), "other")
+    for surface in (name, *surfaces):
+        head = head_of(surface)
+        if head is not None:
+            return head[1]
+    return "other"
 
 
 def _merge_known_short_forms(text: str, groups: dict[str, _Group]) -> None:
@@ -349,9 +352,10 @@ def _find_parent(
     text: str,
 ) -> tuple[str | None, str | None]:
     """华为核心算力中心 -> 华为: the longest known organization name that prefixes ``name``."""
+    places = lexicon().places  # (is_place, without a call per prefix)
     for size in range(len(name) - 2, 1, -1):
         prefix = name[:size]
-        record = kb.lookup(prefix) if not is_place(prefix) else None
+        record = kb.lookup(prefix) if prefix not in places else None
         if record is not None:
             return _parent_name(record.id, kb, groups, text), record.id
         key = by_surface.get(prefix)

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.anchors import Anchor, anchored_matches, char_class
-from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import ClaimedChars
 from .headless import (
+    CLAUSE_RUN,
     list_names,
     project_owners,
 )
@@ -42,6 +42,7 @@ from .lexicon import (
     lexicon,
     name_ends_at,
     place_hits,
+    run_start,
     stem_window_start,
 )
 from .seed_spans import extended_seeds
@@ -55,7 +56,7 @@ def _opens_stop(text: str, cut: int, hit: str, lex: Lexicon) -> bool:
         return True
     if hit != "、" and hit not in lex.list_conjunctions:
         return False
-    lo = max((text.rfind(c, 0, cut) for c in CLAUSE_BREAKS), default=-1) + 1
+    lo = run_start(text, cut, CLAUSE_RUN)  # just after the last clause break before cut
     return any(v in text[lo:cut] for v in lex.stop_verbs)
 
 
@@ -63,10 +64,14 @@ def _place_start_over(text: str, pos: int, lex: Lexicon) -> int:
     """The start of a place name that the stem window cuts at ``pos`` (长阳土家族自治县 +
     某某有限公司 is longer than a window), else ``pos``."""
     places = place_hits(text)
-    for k in range(max(0, pos - 16), pos):
-        m = places.match(k)
-        if m is not None and m[1] > pos:
-            return k
+    k = max(0, pos - 16)
+    while k < pos:  # the first start from k on where a place starts, until one ends past pos
+        hit = places.search(k)
+        if hit is None or hit[0] >= pos:
+            break
+        if hit[1] > pos:
+            return hit[0]
+        k = hit[0] + 1
     return pos
 
 
@@ -80,7 +85,8 @@ def _stem_start(
     window_start = i
     bounded = i == 0 or not NAME_CHAR.match(text[i - 1])
     start = window_start
-    opened = False
+    # Where a stop verb may open the name (_opens_stop), read only if a long stem asks.
+    opener: tuple[int, str] | None = None
     lo = bisect_left(seeds, (window_start - MAX_SEED,))
     hi = bisect_left(seeds, (head_start,))
     near = [(s, e) for s, e in seeds[lo:hi] if e > window_start] if lo < hi else []
@@ -104,11 +110,10 @@ def _stem_start(
             continue  # 为 inside 华为 is part of a known name
         if head_start - cut < min_stem:
             return None
-        start, bounded = cut, True
-        opened = _opens_stop(text, cut, hit, lex)
+        start, bounded, opener = cut, True, (cut, hit)
         break
     if start == window_start and bounded and start > 0 and text[start - 1] == "、":
-        opened = _opens_stop(text, start, "、", lex)
+        opener = (start, "、")
     for m in NUMERAL_CLASSIFIER.finditer(text, start, head_start):
         if head_start - m.end() < min_stem:
             return None  # 4家子公司: a count of organizations, not a name
@@ -121,7 +126,10 @@ def _stem_start(
         hits = place_hits(text).finditer(start, anchor)
         before = next((p for p in hits if p[1] == anchor), None)
         return before[0] if before is not None else anchor
-    if not bounded or (head_start - start > LONG_STEM and not opened):
+    if not bounded or (
+        head_start - start > LONG_STEM
+        and not (opener is not None and _opens_stop(text, opener[0], opener[1], lex))
+    ):
         admin = ADMIN_START.match(text, start, head_start)
         if (
             text.startswith(lex.name_starts, start)
@@ -228,7 +236,6 @@ _CONGRESS_SHORT = re.compile(
 _CONGRESS_SHORT_ANCHOR = Anchor(char_class("十二"), 0)
 
 
-
 def _bracketed_spans(text: str, seeds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """远帆生物制药（苏州）有限公司, 华润（集团）有限公司: a bracketed place or 集团 inside a legal
     name; 某省（某市）智能装备产业园: a bracketed city inside a park's name."""
@@ -289,10 +296,15 @@ class OrgCandidate:
     head: str = ""
 
 
-def _candidate(text: str, start: int, end: int, label: str) -> OrgCandidate:
+# The labels of org_name_spans' spans that are seeds, extended or not (source "seed").
+SEED_LABELS = frozenset(("seed", "place+seed", "seed+facility", "seed+head"))
+
+
+def to_candidate(text: str, start: int, end: int, label: str) -> OrgCandidate:
+    """The :class:`OrgCandidate` of one span of :func:`org_name_spans`."""
     if label in ("gov", "congress", "bracketed", "project", "listed"):
         source = label
-    elif label in ("seed", "place+seed", "seed+facility", "seed+head"):
+    elif label in SEED_LABELS:
         source = "seed"
     else:
         source = "pattern"
@@ -315,6 +327,18 @@ def find_org_names(text: str, seeds: list[tuple[int, int]] | None = None) -> lis
     >>> [(c.start, c.end, c.head) for c in found]
     [(2, 12, '创新中心'), (13, 18, '电科院')]
     """
+    return [to_candidate(text, s, e, label) for s, e, label in org_name_spans(text, seeds)]
+
+
+def _longest_first(span: tuple[int, int, str]) -> tuple[int, int]:
+    return span[0] - span[1], span[0]
+
+
+def org_name_spans(
+    text: str, seeds: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, str]]:
+    """The spans of :func:`find_org_names` as (start, end, label), before each becomes a
+    candidate (:func:`to_candidate`; ``label`` is a head word, or a kind such as "gov")."""
     if not text:
         return []
     seeds = sorted(seeds or [])
@@ -325,11 +349,10 @@ def find_org_names(text: str, seeds: list[tuple[int, int]] | None = None) -> lis
     congress = _congress_spans(text, seeds) + _bracketed_spans(text, seeds)
     pattern += project_owners(text, lex) + list_names(text, lex)
     gov = _gov_spans(text)
-    candidates = extended + congress + pattern + gov
-    # Seeds, congresses and the exact government short forms first (特区政府 over NER's 区政府).
-    priority = {id(c): 0 for c in extended + congress + gov}
-    # Seeds (and congresses built on them) first: they are the most reliable; then longer.
-    candidates.sort(key=lambda c: (priority.get(id(c), 1), -(c[1] - c[0]), c[0]))
+    # Seeds, congresses and the exact government short forms first (特区政府 over NER's 区政府):
+    # seeds (and congresses built on them) are the most reliable; then longer spans first.
+    candidates = sorted(extended + congress + gov, key=_longest_first)
+    candidates += sorted(pattern, key=_longest_first)
     # No span here is empty (every pattern, seed and head word has a character), so a span
     # is kept when none of its characters is claimed yet.
     claimed = ClaimedChars(len(text))
@@ -342,4 +365,4 @@ def find_org_names(text: str, seeds: list[tuple[int, int]] | None = None) -> lis
             claimed.claim(cand[0], cand[1])
             taken.append(cand)
     taken.sort()  # no two kept spans start at the same character
-    return [_candidate(text, s, e, label) for s, e, label in taken]
+    return taken
