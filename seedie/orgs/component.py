@@ -229,10 +229,6 @@ class OrgLinker(SeediePipe):
         """One ORG span per mention (its ``Span._.seedie_org`` set), in the companies' order."""
         spans: list[Span] = []
         taken: set[tuple[int, int]] = set()
-        # Span._.seedie_org is a plain extension (default None, seedie.extensions): spaCy keeps
-        # its value in doc.user_data under this key with the span's character offsets, which
-        # is set directly instead of through an Underscore object built per span.
-        values: dict[Any, Any] = doc.user_data
         for company in companies:
             record = self.kb.get(company.kb_id) if company.kb_id else None
             url = record.url if record is not None else None
@@ -258,8 +254,7 @@ class OrgLinker(SeediePipe):
                 if at in taken:
                     continue
                 taken.add(at)
-                value = dict(info, mention=m.text, start=m.start, end=m.end)
-                values["._.", "seedie_org", at[0], at[1]] = value
+                span._.seedie_org = dict(info, mention=m.text, start=m.start, end=m.end)
                 spans.append(span)
         return spans
 
