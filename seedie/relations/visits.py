@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..orgs.delegation import leads_group
 from ..orgs.lexicon import lexicon as org_lexicon
@@ -50,6 +50,12 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+@cache
+def _word_tuple(key: str) -> tuple[str, ...]:
+    """The words of the list ``key`` of relations.json as a tuple (for str.startswith)."""
+    return tuple(lexicon()[key])
+
+
 def _cue_before(
     ctx: DocContext, clause_start: int, org: OrgSpan, blocked: list[tuple[int, int]]
 ) -> tuple[bool, bool]:
@@ -59,7 +65,7 @@ def _cue_before(
     if best is None:
         return False, False  # no cue before it in its clause (or only in the group's name)
     gap = text[best : org.start]
-    followers = tuple(lexicon()["cue_verb_followers"])
+    followers = _word_tuple("cue_verb_followers")
     if gap.startswith(followers) or (gap.startswith("了") and gap[1:].startswith(followers)):
         return False, False  # 深入了解…X: the cue is part of another verb
     between = ctx.orgs_in(best, org.start)
@@ -281,7 +287,7 @@ def _hit(
         d = gov
     org = where.org if isinstance(where, Stop) else where
     host = org.company.name if org is not None else where.text
-    captions = tuple(lexicon()["caption_prefixes"])
+    captions = _word_tuple("caption_prefixes")
     return Hit(
         org=org,
         start=where.start,
@@ -291,7 +297,7 @@ def _hit(
         when=d,
         time_of_day=tod_of(ctx, d) if d else None,
         place=_group_place(where) or _place_for(ctx, where, s_start, s_end, home, listed),
-        caption=ctx.text[s_start:s_end].startswith(captions),
+        caption=ctx.text.startswith(captions, s_start, s_end),
         dated_in_sentence=in_sentence,
         listed=listed,
     )
