@@ -183,14 +183,24 @@ def _foreign_city(surface: str, home: str | None) -> bool:
     return surface in gazetteer() and _is_city(surface) and province_of(surface) != home
 
 
+@lru_cache(maxsize=1 << 12)  # a pure function of the name; every mention of a host asks
+def _name_city(name: str) -> str | None:
+    """The city the name opens with (深圳盛屯集团 -> 深圳), the longest of up to 6 characters."""
+    gaz = gazetteer()
+    for size in range(min(6, len(name)), 1, -1):
+        hit = gaz.get(name[:size])
+        if hit is not None and hit[0] != hit[1]:
+            return hit[0]
+    return None
+
+
 def _place_for(
     ctx: DocContext, org: OrgSpan | Stop, s_start: int, s_end: int, home: str | None, listed: bool
 ) -> str | None:
     # The organization's own name prefix or an adjacent city: 深圳盛屯集团.
-    for size in range(min(6, len(org.text)), 1, -1):
-        head = org.text[:size]
-        if head in gazetteer() and _is_city(head):
-            return gazetteer()[head][0]
+    own = _name_city(org.text)
+    if own is not None:
+        return own
     for p in ctx.places_in(max(0, org.start - 16), org.start):
         if p.end != org.start or p.text not in gazetteer():
             continue
