@@ -248,7 +248,7 @@ def find_visits(
         if s_index is None:
             continue
         s_start, s_end = ctx.sentences[s_index]
-        c_start, c_end = ctx.clause_bounds(org.start)
+        c_start, c_end = ctx.clause_within(org.start, s_start, s_end)
         is_visit, listed = _cue_before(ctx, c_start, org, delegation_spans)
         if not is_visit:
             is_visit = _in_pattern(ctx, c_start, c_end, org)
