@@ -21,6 +21,7 @@ from ..places import occurrences as place_occurrences
 from ..text.sentences import (
     CLAUSE_BREAKS,
     CLAUSE_PAUSES,
+    FULL_STOPS,
     MAX_SENTENCE_LENGTH,
     SENTENCE_ENDS,
     split_paragraphs,
@@ -144,6 +145,10 @@ class DocContext:
             lo, hi = self.sentences[s]
         else:  # between sentences: a bounded window, not the whole text
             lo, hi = max(0, offset - MAX_SENTENCE_LENGTH), offset + MAX_SENTENCE_LENGTH
+        return self.clause_within(offset, lo, hi)
+
+    def clause_within(self, offset: int, lo: int, hi: int) -> tuple[int, int]:
+        """:meth:`clause_bounds` for a caller that knows the sentence [lo, hi) of ``offset``."""
         # Bisect on the offsets of all break characters (found once per text), so a long
         # clause costs O(log n), not a character-by-character walk.
         breaks = self.clause_breaks()
@@ -162,6 +167,20 @@ class DocContext:
     def clause_breaks(self) -> list[int]:
         """Offsets of the text's clause breaks (，；：。 …), sorted (found once per text)."""
         return self.char_offsets(CLAUSE_BREAKS)
+
+    def full_ends(self) -> list[int]:
+        """Offsets of the marks that end a full sentence (。！？ and line breaks, not ；),
+        sorted: the clause breaks that are such marks (found once per text)."""
+        cached = self._indexes.get("full_ends")
+        if cached is None or cached[0] is not self.text:
+            text = self.text
+            if _FULL_IN_BREAKS:
+                found = [i for i in self.clause_breaks() if text[i] in FULL_ENDS]
+            else:
+                found = self.char_offsets(FULL_ENDS)
+            cached = self._indexes["full_ends"] = (text, found)
+        offsets: list[int] = cached[1]
+        return offsets
 
     def char_offsets(self, chars: str) -> list[int]:
         """Sorted offsets of the characters ``chars`` (break marks) in the text, found once
@@ -235,6 +254,10 @@ class DocContext:
         """The first organization starting at or after ``pos``."""
         i = bisect.bisect_left(self._starts(), pos)
         return self.orgs[i] if i < len(self.orgs) else None
+
+
+FULL_ENDS = FULL_STOPS + "\n"  # what ends a full sentence (not ；)
+_FULL_IN_BREAKS = set(FULL_ENDS) <= set(CLAUSE_BREAKS)  # then they are among the breaks
 
 
 def _is_heading(line: str) -> bool:

@@ -209,7 +209,7 @@ def parse(text: str, start: int, limit: int) -> Itinerary:
             weak.add(index)  # licensed only by the closing 等…: must name a stop
         if group is not None:
             place, body = group
-        members.extend(Member(a, b, place, index) for a, b in _split_members(text, body, s_end))
+        members += [Member(a, b, place, index) for a, b in _split_members(text, body, s_end)]
     if _typed_close(text, end):
         # 等企业 closes any list; 等各园区企业, 等12家企业 only one without a ，: such a
         # phrase after a later clause (…，目前已有某某等30家企业入驻) is no closing.

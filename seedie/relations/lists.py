@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from ..text.sentences import CLAUSE_BREAKS, FULL_STOPS
+from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
 from . import itinerary
 from .context import DocContext, lexicon
@@ -78,7 +78,7 @@ def list_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
     out: list[Stop] = []
     seen_until = -1
     starts = [s for s, _ in spans]
-    ends = ctx.char_offsets(_FULL_ENDS)  # the marks that end a full sentence (not ；)
+    ends = ctx.full_ends()  # the marks that end a full sentence (not ；)
     for s_start, s_end in ctx.sentences:
         # The group may be named earlier in the same full sentence (代表团飞抵甲市，…；次日走访…).
         # It starts after the sentence's full start, which is at most MAX_ITINERARY before it:
@@ -135,14 +135,11 @@ def _frame_stops(ctx: DocContext, blocked: SpanIndex[None], start: int, end: int
     return out
 
 
-_FULL_ENDS = FULL_STOPS + "\n"
-
-
 def _list_limit(ctx: DocContext, s_end: int) -> int:
     """A list may run past a ；that the sentence splitter treats as an end: to the next full
     stop, within the grammar's reach."""
     limit = min(len(ctx.text), s_end + itinerary.MAX_ITINERARY)
-    ends = ctx.char_offsets(_FULL_ENDS)  # the marks that end a full sentence (not ；)
+    ends = ctx.full_ends()  # the marks that end a full sentence (not ；)
     i = bisect.bisect_left(ends, s_end)
     return ends[i] if i < len(ends) and ends[i] < limit else limit
 
@@ -157,7 +154,7 @@ def _list_of(
     listed = len(members) > 1
     per_item = [item_stops(ctx, m.start, m.end, blocked, listed, kind) for m in members]
     closed = found.closed
-    for i, m in enumerate(members):
+    for i, m in enumerate(members if found.weak_segments else ()):
         if m.segment in found.weak_segments and not per_item[i]:
             # The list ends before this segment, so the closing 等… is not its own.
             members = [x for x in members[:i] if x.segment < m.segment]

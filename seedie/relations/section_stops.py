@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .context import DocContext, lexicon
 from .stops import Stop, blocked_spans, first_span_start, is_place, item_stops, site_name, words
 
@@ -46,6 +48,9 @@ def heading_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
     return out
 
 
+_OPENER_END = re.compile("[是，,。]")
+
+
 def opener_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
     """A paragraph that opens on a host (某某集团是…; 某某风电场，…) and names the group later."""
     text = ctx.text
@@ -62,11 +67,11 @@ def opener_stops(ctx: DocContext, spans: list[tuple[int, int]]) -> list[Stop]:
             if org.company.kind != "government" and text.startswith(marks, org.end):
                 out.append(Stop(org.start, org.end, org.text, org, False, "opener"))
             continue
-        stop = min(
-            (text.find(c, lead, p_end) for c in "是，,。" if text.find(c, lead, p_end) >= 0),
-            default=-1,
-        )
-        if stop < 0 or blocked.overlaps(lead, stop):
+        mark = _OPENER_END.search(text, lead, p_end)  # the first of them: where the name ends
+        if mark is None:
+            continue
+        stop = mark.start()
+        if blocked.overlaps(lead, stop):
             continue
         name = site_name(text[lead:stop])
         if name is not None and name.startswith(tuple(lexicon()["stop_not_starts"])):

@@ -219,9 +219,9 @@ def _one_item(
     ctx: DocContext, start: int, end: int, blocked: SpanIndex[None], listed: bool, kind: str
 ) -> list[Stop]:
     text = ctx.text
-    orgs = [o for o in ctx.orgs_in(start, end) if not blocked.overlaps(o.start, o.end)]
     t_start, t_end = trim(text, start, end)
-    orgs = [o for o in orgs if o.start >= t_start]  # 在某市委书记的陪同下: not the stop
+    # Those starting before the trimmed name (在某市委书记的陪同下) are not the stop.
+    orgs = [o for o in ctx.orgs_in(t_start, end) if not blocked.overlaps(o.start, o.end)]
     if orgs and orgs[0].start - t_start > _MAX_ORG_LEAD:
         orgs = []  # 了解了全国最大的某某基地: an organization deep in a clause is no stop
     whole = site_name(text[t_start:t_end])

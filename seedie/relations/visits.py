@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..orgs.delegation import leads_group
 from ..orgs.lexicon import lexicon as org_lexicon
@@ -50,6 +50,12 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+@cache
+def _word_tuple(key: str) -> tuple[str, ...]:
+    """The words of the list ``key`` of relations.json as a tuple (for str.startswith)."""
+    return tuple(lexicon()[key])
+
+
 def _cue_before(
     ctx: DocContext, clause_start: int, org: OrgSpan, blocked: list[tuple[int, int]]
 ) -> tuple[bool, bool]:
@@ -59,7 +65,7 @@ def _cue_before(
     if best is None:
         return False, False  # no cue before it in its clause (or only in the group's name)
     gap = text[best : org.start]
-    followers = tuple(lexicon()["cue_verb_followers"])
+    followers = _word_tuple("cue_verb_followers")
     if gap.startswith(followers) or (gap.startswith("了") and gap[1:].startswith(followers)):
         return False, False  # 深入了解…X: the cue is part of another verb
     between = ctx.orgs_in(best, org.start)
@@ -177,14 +183,24 @@ def _foreign_city(surface: str, home: str | None) -> bool:
     return surface in gazetteer() and _is_city(surface) and province_of(surface) != home
 
 
+@lru_cache(maxsize=1 << 12)  # a pure function of the name; every mention of a host asks
+def _name_city(name: str) -> str | None:
+    """The city the name opens with (深圳盛屯集团 -> 深圳), the longest of up to 6 characters."""
+    gaz = gazetteer()
+    for size in range(min(6, len(name)), 1, -1):
+        hit = gaz.get(name[:size])
+        if hit is not None and hit[0] != hit[1]:
+            return hit[0]
+    return None
+
+
 def _place_for(
     ctx: DocContext, org: OrgSpan | Stop, s_start: int, s_end: int, home: str | None, listed: bool
 ) -> str | None:
     # The organization's own name prefix or an adjacent city: 深圳盛屯集团.
-    for size in range(min(6, len(org.text)), 1, -1):
-        head = org.text[:size]
-        if head in gazetteer() and _is_city(head):
-            return gazetteer()[head][0]
+    own = _name_city(org.text)
+    if own is not None:
+        return own
     for p in ctx.places_in(max(0, org.start - 16), org.start):
         if p.end != org.start or p.text not in gazetteer():
             continue
@@ -232,7 +248,7 @@ def find_visits(
         if s_index is None:
             continue
         s_start, s_end = ctx.sentences[s_index]
-        c_start, c_end = ctx.clause_bounds(org.start)
+        c_start, c_end = ctx.clause_within(org.start, s_start, s_end)
         is_visit, listed = _cue_before(ctx, c_start, org, delegation_spans)
         if not is_visit:
             is_visit = _in_pattern(ctx, c_start, c_end, org)
@@ -281,7 +297,7 @@ def _hit(
         d = gov
     org = where.org if isinstance(where, Stop) else where
     host = org.company.name if org is not None else where.text
-    captions = tuple(lexicon()["caption_prefixes"])
+    captions = _word_tuple("caption_prefixes")
     return Hit(
         org=org,
         start=where.start,
@@ -291,7 +307,7 @@ def _hit(
         when=d,
         time_of_day=tod_of(ctx, d) if d else None,
         place=_group_place(where) or _place_for(ctx, where, s_start, s_end, home, listed),
-        caption=ctx.text[s_start:s_end].startswith(captions),
+        caption=ctx.text.startswith(captions, s_start, s_end),
         dated_in_sentence=in_sentence,
         listed=listed,
     )
