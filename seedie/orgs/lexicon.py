@@ -325,31 +325,31 @@ def stem_window_start(text: str, head_start: int) -> int:
 
 def is_protected(text: str, pos: int, lex: Lexicon) -> bool:
     """True when text[pos] is inside a word like 共和国 whose 和 is not a conjunction."""
-    answers = _protected_answers(text, lex)
-    known = answers.get(pos)
-    if known is None:
-        # 都 in 成都, 安 in 西安: a place name is never cut.
-        known = answers[pos] = any(
-            s <= pos < e for s, e in place_hits(text).finditer(pos - 7, pos + 8)
-        ) or _in_exception(text, pos, lex)
-    return known
+    # 都 in 成都, 安 in 西安: a place name is never cut. A place (two or more characters) that
+    # holds text[pos] holds it with the character before or after it: without such two
+    # characters among the places' (nearly always), no place is looked for.
+    bigrams = _place_bigrams(lex)
+    if text[max(0, pos - 1) : pos + 1] in bigrams or text[pos : pos + 2] in bigrams:
+        hits = place_hits(text).finditer(pos - 7, pos + 8)
+        if any(s <= pos < e for s, e in hits):
+            return True
+    return _in_exception(text, pos, lex)
+
+
+@lru_cache(maxsize=1)  # one lexicon per process (compared by identity)
+def _place_bigrams(lex: Lexicon) -> frozenset[str]:
+    """Every two characters in a row of a place of ``lex``."""
+    return frozenset(p[i : i + 2] for p in lex.places for i in range(len(p) - 1))
 
 
 def _in_exception(text: str, pos: int, lex: Lexicon) -> bool:
     """True when text[pos] is inside an occurrence of a boundary exception (共和国)."""
     if not 0 <= pos < len(text):
         return False
-    return any(
-        k <= pos and text.startswith(word, pos - k)
-        for word, k in lex.exceptions_by_char.get(text[pos], ())
-    )
-
-
-# The name finder asks about the same positions for every head word whose stem window holds
-# them: the answers are kept per text (and lexicon, compared by identity).
-@lru_cache(maxsize=8)
-def _protected_answers(text: str, lex: Lexicon) -> dict[int, bool]:
-    return {}
+    words = lex.exceptions_by_char.get(text[pos])
+    if words is None:
+        return False  # no exception holds this character (most characters)
+    return any(k <= pos and text.startswith(word, pos - k) for word, k in words)
 
 
 # 某某市, 某某县, 某某旗: a county-level place the gazetteer may not list.

@@ -122,7 +122,11 @@ def _stem_start(
     anchors = [s for s, e in near if start <= s < head_start and e <= head_start + 8]
     if anchors:
         anchor = min(anchors)
-        # 深圳 + 宏图集团: a place right before the known name belongs to this mention.
+        # 深圳 + 宏图集团: a place right before the known name belongs to this mention. Every
+        # place has two or more characters, so one that ends at the anchor ends with one of
+        # lex.place_tails: without one there, none is looked for.
+        if text[max(0, anchor - 2) : anchor] not in lex.place_tails:
+            return anchor
         hits = place_hits(text).finditer(start, anchor)
         before = next((p for p in hits if p[1] == anchor), None)
         return before[0] if before is not None else anchor
@@ -185,18 +189,22 @@ def _pattern_spans(
             continue
         if len(head) == 1 and hs > 0 and text[hs - 1] in NUMERALS:
             continue  # 3部手机: a classifier, not 部 the ministry
+        # Two tests that do not depend on where the stem starts, asked before looking for it:
+        # its last character is text[hs - 1] (a found stem is never empty).
+        if text[he - 2 : he] in lex.not_names:
+            continue
+        # 中国政府, 上级党委: MSRA and common usage treat these as a place plus a common noun;
+        # a government body name carries its administrative level (贵阳市政府, 某县党委).
+        if head in lex.level_heads and text[hs - 1 : hs] not in lex.level_stem_ends:
+            continue
         weak, zone, min_stem = _head_rules(head)
         start = _stem_start(text, hs, min_stem, seeds, lex)
         if start is None:
             continue
         stem, name = text[start:hs], text[start:he]
-        if name in lex.not_names or name in lex.generic or text[he - 2 : he] in lex.not_names:
+        if name in lex.not_names or name in lex.generic:
             continue
         if (weak and stem in lex.places and not zone) or stem in lex.generic_stems:
-            continue
-        # 中国政府, 上级党委: MSRA and common usage treat these as a place plus a common noun;
-        # a government body name carries its administrative level (贵阳市政府, 某县党委).
-        if head in lex.level_heads and stem[-1] not in lex.level_stem_ends:
             continue
         if lex.head_kind[head] != "government" and is_description(
             text, start, stem, lex, weak=weak
