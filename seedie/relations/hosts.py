@@ -26,6 +26,7 @@ _CN_DIGITS = "零一二两三四五六七八九十百千万亿几"
 _PLUS = re.compile(r"[+＋]")  # joins the parts of one stop (某某馆+某某工厂)
 _TOPIC_SPAN = 30  # characters: the longest host name taken at a clause head
 _QUOTES = "“”‘’\"' "  # stripped from the ends of a host name taken at a clause head
+_FEW_HEADINGS = 8  # heading hosts that hosts_in asks about before the text's hosts are found
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,5 +321,7 @@ def _none_in(ctx: DocContext, start: int, end: int) -> bool:
     headings = _heading_hosts(ctx).values()
     if not headings:
         return True
+    if len(headings) > _FEW_HEADINGS:
+        return False  # many: finding the hosts once costs less than asking each of them
     window = text[start:end]
     return not any(start <= h.start and h.end <= end or h.name in window for h in headings)
