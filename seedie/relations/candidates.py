@@ -75,7 +75,7 @@ def _candidates(
         else:
             out.append(Cand(h.start, h.end, "org", h.name, None))
     for o in ctx.orgs_in(start, end):
-        if swallowed(ctx, o.start, o.end):
+        if _swallowed_org(ctx, o):
             continue  # 9万元某某大学: a name that swallowed an amount
         if free(o.start, o.end) and not any(s <= o.start and o.end <= e for s, e in covered):
             out.append(Cand(o.start, o.end, "org", o.company.name, o.company.id))
@@ -147,6 +147,16 @@ def swallowed(ctx: DocContext, start: int, end: int) -> bool:
     return False
 
 
+def _swallowed_org(ctx: DocContext, o: OrgSpan) -> bool:
+    """:func:`swallowed` for a mention of ``ctx.orgs``: the only mention containing it or
+    contained in it is itself (build_context keeps none nested in another), so its own name
+    and span decide."""
+    if _AMOUNT_IN_NAME.search(o.company.name):
+        return True
+    amounts: SpanIndex[None] | None = ctx._indexes.get("claims:amounts")
+    return amounts is not None and bool(amounts.inside(o.start, o.end))
+
+
 def _passing(ctx: DocContext, cand: Cand) -> bool:
     """A place named in passing: either end of a change or route (从X到Y)."""
     if cand.kind != "place":
@@ -182,7 +192,7 @@ def _resolve_host(ctx: DocContext, host: Host, blocked: list[tuple[int, int]]) -
     for seen, o in enumerate(ctx.orgs_before(host.start)):
         if seen >= _COREF_LOOKBACK:
             break
-        if not swallowed(ctx, o.start, o.end):
+        if not _swallowed_org(ctx, o):
             pool.append((o.start, o.company.name, o.company.id, o.company.kind != "government"))
     pool.sort(key=lambda x: -x[0])
     for s, name, cid, _ in pool:
@@ -235,7 +245,7 @@ def _resolve_coref(ctx: DocContext, pos: int, size: int, blocked: list[tuple[int
     for seen, o in enumerate(ctx.orgs_before(pos)):
         if seen >= _COREF_LOOKBACK and best:
             break  # far enough back: a long document must not make this a full scan
-        if swallowed(ctx, o.start, o.end):
+        if _swallowed_org(ctx, o):
             continue
         same_section = ctx.section_of(o.start) == section
         fits = bool(kind) and kind in o.company.name

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 from ..lexicon import alternation
 from ..text.spans import SpanIndex
@@ -130,7 +130,7 @@ def find_claims(
     usable = _usable(ctx, quantities)
     blocked = sorted(blocked)  # the group's spans, searched by position
     itinerary = itinerary if itinerary is not None else Itinerary()
-    topics: dict[int, Cand] | None = None  # found with the first claim (none: not needed)
+    topics = cache(partial(section_topics, ctx))  # found when a rule first asks
     headings = set(ctx.headings)
     last_in_sentence: dict[int, Cand | None] = {}
     last_in_paragraph: dict[int, Cand | None] = {}
@@ -148,8 +148,6 @@ def find_claims(
             continue
         if not isinstance(speakers, SpeakerIndex):
             speakers = speakers()
-        if topics is None:
-            topics = section_topics(ctx)
         state = SubjectState(
             s_index,
             para,

@@ -25,6 +25,8 @@ from .context import (
 _CN_DIGITS = "零一二两三四五六七八九十百千万亿几"
 _PLUS = re.compile(r"[+＋]")  # joins the parts of one stop (某某馆+某某工厂)
 _TOPIC_SPAN = 30  # characters: the longest host name taken at a clause head
+_QUOTES = "“”‘’\"' "  # stripped from the ends of a host name taken at a clause head
+_FEW_HEADINGS = 8  # heading hosts that hosts_in asks about before the text's hosts are found
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,7 @@ def _topic_host(text: str, start: int, limit: int) -> Host | None:
             continue
         if after[:1] == "的" or (after[:1] and (after[0].isdigit() or after[0] in _CN_DIGITS)):
             break
-        name = text[prev_end : m.end()].strip("“”‘’\"' ")
+        name = text[prev_end : m.end()].strip(_QUOTES)
         # 某某馆+某某工厂: one stop of two parts; the last is the host the figures are about.
         joined = _PLUS.split(name)
         name = joined[-1]
@@ -193,6 +195,7 @@ def find_hosts(ctx: DocContext) -> list[Host]:
     amounts: SpanIndex[None] | None = ctx._indexes.get("claims:amounts")
     named: dict[tuple[int, int], Host] = {}
     headings = set(ctx.headings)
+    heading_hosts = _heading_hosts(ctx)
     # A clause with no head word near its start names no host, one with no visit verb no
     # visited host. A topic starts after a lead word, and after a visit verb's 了.
     heads, cues = _Matches(words_re("host_heads"), text), _Matches(words_re("visit_cues"), text)
@@ -200,7 +203,7 @@ def find_hosts(ctx: DocContext) -> list[Host]:
     reach = _TOPIC_SPAN + max(map(len, lexicon()["topic_lead_words"]), default=0) + 1
     for i, (p_start, p_end) in enumerate(ctx.paragraphs):
         if i in headings:
-            host = _heading_host(ctx, p_start, p_end)
+            host = heading_hosts.get(i)
             if host is not None:
                 named[(host.start, host.end)] = host
             continue
@@ -272,9 +275,53 @@ def hosts_in(ctx: DocContext, start: int, end: int) -> list[Host]:
     """The hosts lying within [start, end), by start and, at one start, longest first."""
     found: tuple[list[int], list[Host]] | None = ctx._indexes.get("claims:hosts_by_start")
     if found is None:
+        if _none_in(ctx, start, end):
+            return []  # the text's hosts are found when a span may hold one
         # Sorted once per text (stable: hosts with the same offsets keep find_hosts' order).
         hosts = sorted(find_hosts(ctx), key=lambda h: (h.start, -h.end))
         found = ctx._indexes["claims:hosts_by_start"] = ([h.start for h in hosts], hosts)
     starts, hosts = found
     lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     return [h for h in hosts[lo:hi] if h.end <= end]
+
+
+def _heading_hosts(ctx: DocContext) -> dict[int, Host]:
+    """The host each heading names, by paragraph (kept per text)."""
+    found: dict[int, Host] | None = ctx._indexes.get("claims:heading_host_of")
+    if found is None:
+        found = {}
+        for i in ctx.headings:
+            host = _heading_host(ctx, *ctx.paragraphs[i])
+            if host is not None:
+                found[i] = host
+        ctx._indexes["claims:heading_host_of"] = found
+    return found
+
+
+@lru_cache(maxsize=1)
+def _heads_end_names() -> bool:
+    """Whether no head word ends with a character of _QUOTES or holds a _PLUS (so a name
+    taken at a clause head, stripped of them and split at a plus, still ends with its head
+    word)."""
+    return all(w[-1:] not in _QUOTES and not _PLUS.search(w) for w in lexicon()["host_heads"])
+
+
+def _none_in(ctx: DocContext, start: int, end: int) -> bool:
+    """True when no host of :func:`find_hosts` can lie within [start, end), told without
+    finding them. Each host is a heading's, or one taken at a clause head or after a visit
+    verb (its span runs to the end of a head word and holds it), or a repeat of a named
+    host's name: a name ending with its head word, but for a heading naming an organization.
+    So a span holding no head word, no heading host and no heading host's name holds none.
+    """
+    if not _heads_end_names():
+        return False
+    text = ctx.text
+    if words_re("host_heads").search(text, start, end):
+        return False
+    headings = _heading_hosts(ctx).values()
+    if not headings:
+        return True
+    if len(headings) > _FEW_HEADINGS:
+        return False  # many: finding the hosts once costs less than asking each of them
+    window = text[start:end]
+    return not any(start <= h.start and h.end <= end or h.name in window for h in headings)

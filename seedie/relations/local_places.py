@@ -239,6 +239,10 @@ def places_in(ctx: DocContext, start: int, end: int) -> list[PlaceSpan]:
     """The places of :func:`_level_places` within [start, end), by (start, end)."""
     key = "claims:level_index"
     if key not in ctx._indexes:
+        if _LEVEL_CHAR.search(ctx.text, start, end) is None:
+            # The counties and towns beyond ctx.places end with a level character: none
+            # lies here, and the context's places come in the same order from its own query.
+            return ctx.places_in(start, end)
         places = _level_places(ctx)
         # No county or town beyond ctx.places: the same list in the same order, so the
         # context's own query gives the same answer (None marks that).

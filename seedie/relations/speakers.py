@@ -180,6 +180,8 @@ class SpeakerIndex:
 
     def _quotes_at(self, offset: int) -> list[int]:
         """Indices (into ``quotes``) of the quotations containing ``offset``, in order."""
+        if not self.quotes:  # most texts quote no speech
+            return []
         if self._quote_index is None or len(self._quote_index) != len(self.quotes):
             self._quote_index = SpanIndex((s, e, i) for i, (s, e, _) in enumerate(self.quotes))
         return sorted(i for s, e, i in self._quote_index.near(offset) if s <= offset < e)
@@ -197,6 +199,8 @@ class SpeakerIndex:
             speaker = self.quotes[quotes[0]][2]
             if speaker is not None:
                 return speaker
+        if not self.reported:
+            return None
         if self._reported_index is None or len(self._reported_index) != len(self.reported):
             self._reported_index = SpanIndex(self.reported)
         # The reported speech that starts last before ``offset`` (a bounded walk back, not a

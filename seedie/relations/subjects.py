@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..text.sentences import CLAUSE_BREAKS
@@ -110,7 +110,7 @@ class SubjectState:
     itinerary: Itinerary  # the stops, the group and its home
     last_in_sentence: dict[int, Cand | None]
     last_in_paragraph: dict[int, Cand | None]
-    topics: dict[int, Cand]
+    topics: Callable[[], dict[int, Cand]]  # the section topics, found on the first call
 
 
 def subject_steps(
@@ -157,7 +157,7 @@ def subject_steps(
     topic = _paragraph_topic(ctx, para, st.s_index, blocked) if para is not None else None
     yield "paragraph_topic", topic
     yield "section_host", _section_host(ctx, q.start)
-    yield "section_topic", st.topics.get(ctx.section_of(q.start))
+    yield "section_topic", st.topics().get(ctx.section_of(q.start))
     home = home_place(ctx) if outlet_place(ctx) else None
     yield "home", Cand(q.start, q.start, "place", home, None) if home else None
 
