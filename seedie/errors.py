@@ -119,17 +119,14 @@ class Errors:
         "with id and name"
     )
     E301 = (
-        "[E301] KB record {where} has no {key!r}; each line needs id and name as non-empty "
-        "strings"
+        "[E301] KB record {where} has no {key!r}; each line needs id and name as non-empty strings"
     )
     E302 = (
         "[E302] KB record {where} ({id}) has bad 'aliases' {aliases!r}; use a list of "
         "non-empty strings"
     )
     E303 = "[E303] KB record {where} ({id}) has kind {kind!r}; use one of {kinds}"
-    E304 = (
-        "[E304] KB record {where} ({id}) has parent {parent!r}; use null or another record's id"
-    )
+    E304 = "[E304] KB record {where} ({id}) has parent {parent!r}; use null or another record's id"
     E305 = "[E305] KB record {where} ({id}) has 'ext' {ext!r}; use an object"
     E306 = "[E306] KB line {lineno} is not valid JSON ({msg}); write one JSON object per line"
 
@@ -177,9 +174,7 @@ class Warnings:
         "[W044] opencc is not installed, so traditional and simplified names are compared as "
         "written (比亞迪 != 比亚迪). Fix: pip install opencc"
     )
-    W045 = (
-        "[W045] extract() failed on {path!r}; the article is scored as if nothing was found."
-    )
+    W045 = "[W045] extract() failed on {path!r}; the article is scored as if nothing was found."
 
 
 def warn(message: str) -> None:

@@ -41,9 +41,7 @@ __all__ = [
 T = TypeVar("T")
 
 # Doc -> {attribute: (the stored value, the records it was written from)}
-_WRITTEN: weakref.WeakKeyDictionary[Any, dict[str, tuple[Any, Any]]] = (
-    weakref.WeakKeyDictionary()
-)
+_WRITTEN: weakref.WeakKeyDictionary[Any, dict[str, tuple[Any, Any]]] = weakref.WeakKeyDictionary()
 
 
 def _store(doc: Doc, attr: str, records: Any, value: Any) -> None:
@@ -103,9 +101,7 @@ def companies(doc: Doc) -> list[Company]:
 
 
 def delegation(doc: Doc) -> Delegation | None:
-    return _read(
-        doc, "seedie_delegation", lambda v: Delegation.from_dict(v) if v else None
-    )
+    return _read(doc, "seedie_delegation", lambda v: Delegation.from_dict(v) if v else None)
 
 
 def trip(doc: Doc) -> Trip | None:
@@ -121,9 +117,7 @@ def claims(doc: Doc) -> list[Claim]:
 
 
 # -- writing --------------------------------------------------------------------------------
-def write_dates(
-    doc: Doc, key: str, spans: Sequence[Span], records: Sequence[DateMention]
-) -> None:
+def write_dates(doc: Doc, key: str, spans: Sequence[Span], records: Sequence[DateMention]) -> None:
     """Store ``spans`` (each with its record's dict as ``Span._.seedie_date``) as the span
     group ``key``, and remember ``records`` (in the same order) beside the Doc."""
     for span, record in zip(spans, records, strict=True):

@@ -1,6 +1,5 @@
 """Reading gold folders and running an evaluation: ``seedie.evaluate(gold_dir, articles_dir)``."""
 
-
 from __future__ import annotations
 
 import json
@@ -15,6 +14,7 @@ from .matching import MONTH_DAY, iso_date, score_extraction, script_folding_avai
 from .report import FIELDS, ArticleScore, EvaluationReport, Skipped
 
 logger = logging.getLogger("seedie")
+
 
 def _skip(name: str, path: Path, code: str, message: str) -> Skipped:
     logger.warning(message)

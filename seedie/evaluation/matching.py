@@ -5,7 +5,6 @@ spellings) are fixed here rather than read from the genre's growing data files: 
 of seedie must score old gold the same way.
 """
 
-
 from __future__ import annotations
 
 import datetime as dt
@@ -316,5 +315,3 @@ def score_extraction(
         scores[name], found = _tally(name, golds[name], preds[name], RULES[name])
         findings += found
     return scores, findings
-
-

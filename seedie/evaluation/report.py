@@ -1,6 +1,5 @@
 """Typed results of an evaluation: counts per field, findings, per-article and overall scores."""
 
-
 from __future__ import annotations
 
 import datetime as dt
@@ -10,6 +9,7 @@ from typing import Any
 from ..types import DictMixin
 
 FIELDS = ("companies", "visits", "claims")
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FieldScore(DictMixin):
@@ -138,5 +138,3 @@ def _cell(score: FieldScore) -> str:
         f"P={score.precision:.2f} R={score.recall:.2f} F1={score.f1:.2f} "
         f"({score.tp}/{score.fp}/{score.fn})"
     )
-
-

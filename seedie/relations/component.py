@@ -97,9 +97,7 @@ class RelationBuilder(SeediePipe):
         return doc
 
 
-def _entities(
-    doc: Doc, text: str
-) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+def _entities(doc: Doc, text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     """The base NER's persons and places as (start, end, text), in one pass over ``doc.ents``
     (a property that rebuilds its tuple on every access). Labels are compared as the string
     store's ids and a span's text is its slice of ``text`` (what ``Span.text`` joins)."""
@@ -135,4 +133,3 @@ def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
         if start < end:
             out.append((start, end))
     return out
-

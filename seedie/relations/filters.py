@@ -44,9 +44,11 @@ def skip(ctx: DocContext, q: Quantity, metric: str | None, strong: bool) -> bool
         return True
     if text[max(0, q.start - 1) : q.start] == "第" or q.text.startswith("第"):
         return True
-    if text[max(0, q.start - 1) : q.start] in _OPEN_QUOTES and text[q.end : q.end + 1] in (
-        _CLOSE_QUOTES
-    ) and q.end < len(text):
+    if (
+        text[max(0, q.start - 1) : q.start] in _OPEN_QUOTES
+        and text[q.end : q.end + 1] in (_CLOSE_QUOTES)
+        and q.end < len(text)
+    ):
         return True  # “511”工程: a programme's name, not an amount
     if text.startswith(_words("skip_followers"), q.end):
         return True
@@ -88,4 +90,3 @@ def _after_group_noun(text: str, start: int) -> bool:
     """A visiting-group noun (代表团, 考察团 …) ends right before ``start``."""
     before = text[max(0, start - 8) : start]
     return any(before.endswith(g) for g in org_lexicon().groups)
-

@@ -252,5 +252,3 @@ def places_in(ctx: DocContext, start: int, end: int) -> list[PlaceSpan]:
     if index is None:
         return ctx.places_in(start, end)
     return [p for _, _, p in index.inside(start, end)]
-
-

@@ -74,7 +74,9 @@ def words() -> _Words:
         cue_re=re.compile(cues),
         frame_re=re.compile(alternation(lex["itinerary_frame_openers"])),
         # 等进行了参观考察 / 等开展调研: the frame's verb after the list.
-        frame_close_re=re.compile(f"等?(?:{alternation(lex['itinerary_frame_verbs'])})了?(?:{cues})"),
+        frame_close_re=re.compile(
+            f"等?(?:{alternation(lex['itinerary_frame_verbs'])})了?(?:{cues})"
+        ),
         zone_links=frozenset(lex["stop_zone_links"]),
         # 考察团(一行)(先后)到…: the adverbs may stand between the group and the verb.
         group_verb_re=re.compile(

@@ -134,7 +134,6 @@ def _cues_overlap_themselves() -> bool:
     return any(not w or any(w[:k] == w[-k:] for k in range(1, len(w))) for w in cues)
 
 
-
 def _in_pattern(ctx: DocContext, clause_start: int, clause_end: int, org: OrgSpan) -> bool:
     """在(深圳)X(展厅)学习考察 / 在X调研 / 到X参观考察."""
     text = ctx.text

@@ -232,4 +232,3 @@ def restore_script(extraction: Extraction, original: str, view: str) -> Extracti
         delegation=delegation,
         trip=trip,
     )
-
