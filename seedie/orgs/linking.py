@@ -123,9 +123,9 @@ def _canonical(
         counts: dict[str, int] = {}
         for s, e in group.spans:
             counts[text[s:e]] = counts.get(text[s:e], 0) + 1
-        named = [x for x in surfaces if name_rank(x)[3]]  # not a facility
+        named = [x for x in surfaces if name_rank(x).not_facility]
         # 贵阳比亚迪 is a branch form of 比亚迪; 宁波舟山港 is simply the name.
-        plain = [x for x in named if name_rank(x)[2]] or named  # no place prefix
+        plain = [x for x in named if name_rank(x).placeless] or named
         if not plain or not text:
             return group.record.name
         return max(plain, key=lambda x: (counts.get(x, 0), -len(x)))

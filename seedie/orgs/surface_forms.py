@@ -7,6 +7,7 @@ lexicon, which is fixed per process; the same names come back in every document.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from .kb import strip_place
 from .lexicon import head_of, lexicon
@@ -33,13 +34,21 @@ def kb_forms(surface: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+class NameRank(NamedTuple):
+    """How complete a name is, compared field by field (greater is better)."""
+
+    specific: bool  # not a generic tail (交易中心)
+    headed: bool  # with its head (盛屯集团 over 盛屯)
+    placeless: bool  # without a place prefix (盛屯集团 over 深圳盛屯集团)
+    not_facility: bool  # not a facility's name
+    length: int  # then longer
+
+
 @lru_cache(maxsize=1 << 16)
-def name_rank(surface: str) -> tuple[bool, bool, bool, bool, int]:
-    """How complete a name ``surface`` is, as the canonical name is chosen (greater is
-    better): not a generic tail (交易中心), with its head (盛屯集团 over 盛屯), without a place
-    prefix (盛屯集团 over 深圳盛屯集团), not a facility, then longer."""
+def name_rank(surface: str) -> NameRank:
+    """How complete a name ``surface`` is, as the canonical name is chosen."""
     lex = lexicon()
-    return (
+    return NameRank(
         surface not in lex.generic,
         head_of(surface) is not None,
         strip_place(surface) is None,
