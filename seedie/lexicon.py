@@ -3,9 +3,9 @@
 Every stage reads its word lists, units, places and KB through this module, so a table is
 parsed once per process and no module walks the file system itself. What each table holds and
 which stage owns it: ``seedie/data/README.md``. Word lists become regexes through
-:func:`alternation` (or :func:`trie_pattern`, the same matches for long lists, and
-:func:`first_chars`, a lookahead before a pattern), never by spelling the words out in a
-pattern.
+:func:`alternation` (or :func:`trie_pattern`, the same matches for long lists, compiled by
+:func:`any_word_re`, and :func:`first_chars`, a lookahead before a pattern), never by
+spelling the words out in a pattern.
 
 No spaCy import.
 
@@ -116,3 +116,13 @@ def trie_pattern(words: Iterable[str]) -> str:
 
     body = emit(trie)
     return body if body.startswith("(?:") or not body else "(?:" + body + ")"
+
+
+def any_word_re(words: Iterable[str]) -> re.Pattern[str]:
+    """A compiled :func:`trie_pattern` of ``words`` (the longest at each start); for no
+    words, a pattern that never matches.
+
+    >>> any_word_re([]).search("anything") is None
+    True
+    """
+    return re.compile(trie_pattern(words) or "(?!)")

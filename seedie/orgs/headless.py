@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import alternation, trie_pattern
+from ..lexicon import alternation, any_word_re
 from ..text.anchors import char_class
 from ..text.sentences import CLAUSE_BREAKS, CLAUSE_MARKS
 from .lexicon import (
@@ -183,11 +183,7 @@ _NAME_CHARS = re.compile(f"{NAME_CHAR.pattern}*")
 @lru_cache(maxsize=1)
 def _gap_words_re(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Patterns finding any title word and any boundary word in a gap."""
-    return _any_of(lex.title_words), _any_of(lex.boundaries)
-
-
-def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(trie_pattern(words) or "(?!)")  # (?!): no words, never a match
+    return any_word_re(lex.title_words), any_word_re(lex.boundaries)
 
 
 def _gap_is_name(

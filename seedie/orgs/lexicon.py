@@ -11,12 +11,11 @@ Pure Python (no spaCy import).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import alternation, data_table, first_chars, trie_pattern
+from ..lexicon import alternation, any_word_re, data_table, first_chars, trie_pattern
 from ..places import name_prefix_forms, occurrences
 from ..text.anchors import Anchor, char_class
 from ..text.occurrences import Occurrences
@@ -168,7 +167,7 @@ def lexicon() -> Lexicon:
         generic=frozenset(data["generic"]),
         boundaries=tuple(sorted(data["boundaries"], key=len, reverse=True)),
         boundaries_by_last=_by_last_char(data["boundaries"]),
-        long_boundary_re=_any_word_re(b for b in data["boundaries"] if len(b) > 1),
+        long_boundary_re=any_word_re(b for b in data["boundaries"] if len(b) > 1),
         exceptions_by_char=_by_char(data["boundary_exceptions"]),
         gov_re=re.compile(trie_pattern(data["gov_short"])),
         places=frozenset(places),
@@ -229,11 +228,6 @@ def _facility_patterns(data: dict[str, Any]) -> tuple[str, str, frozenset[str]]:
     facilities = data["owned_facilities"] + data["park_facilities"]
     firsts = frozenset(w[0] for w in data["facility_scopes"] + facilities if w)
     return scope, f"{scope}(?:{alternation(facilities)})", firsts
-
-
-def _any_word_re(words: Iterable[str]) -> re.Pattern[str]:
-    """Any of ``words`` (a prefix trie); for no words, a pattern that never matches."""
-    return re.compile(trie_pattern(words) or "(?!)")
 
 
 def _admin_unit_re(ends: dict[str, int]) -> re.Pattern[str]:

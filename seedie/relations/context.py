@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .. import places
-from ..lexicon import data_table, trie_pattern
+from ..lexicon import any_word_re, data_table
 from ..places import occurrences as place_occurrences
 from ..text.sentences import (
     CLAUSE_BREAKS,
@@ -43,7 +43,7 @@ def words_re(key: str) -> re.Pattern[str]:
     """The words of the list ``key`` of relations.json, the longest at each start (what
     their alternation longest first matches, as a prefix trie: one branch per character
     instead of every word tried), compiled once; an empty list matches nothing."""
-    return re.compile(trie_pattern(lexicon()[key]) or "(?!)")
+    return any_word_re(lexicon()[key])
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from ..lexicon import alternation, first_chars, trie_pattern
+from ..lexicon import alternation, first_chars
 from ..text.sentences import CLAUSE_BREAKS, FULL_STOPS
 from ..text.spans import ClaimedChars, SpanIndex, occurrences
 from .context import DocContext, lexicon, words_re
@@ -34,12 +34,6 @@ class NameSpan:
     start: int
     end: int
     name: str
-
-
-@lru_cache(maxsize=1)
-def _title_re() -> re.Pattern[str]:
-    """The titles, the longest at each start, as a prefix trie (the alternation's matches)."""
-    return re.compile(trie_pattern(lexicon()["titles"]) or "(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +142,7 @@ def find_names(ctx: DocContext, persons: list[tuple[int, int, str]]) -> list[Nam
             surface = text[start:end]
             if _CJK.match(surface) and _surname_len(surface, 0):
                 names.add(surface)
-    for m in _title_re().finditer(text):
+    for m in words_re("titles").finditer(text):
         name = _name_after_title(text, m.end())
         if name:
             names.add(name)
