@@ -25,6 +25,7 @@ import srsly
 
 from ..errors import Errors
 from ..places import split_place_prefix
+from ..text.occurrences import WordStarts
 
 KINDS = ("company", "government", "research", "school", "association", "other")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
@@ -123,7 +124,7 @@ class OrgKB:
     def __init__(self, records: Iterable[OrgRecord] = ()) -> None:
         self._records: dict[str, OrgRecord] = {}
         self._alias: dict[str, str] = {}
-        self._matcher: _AliasStarts | None = None
+        self._matcher: WordStarts | None = None
         # lookup's answers (surface -> record or None), dropped whenever a record is added
         self._looked_up: dict[str, OrgRecord | None] = {}
         for record in records:
@@ -235,14 +236,14 @@ class OrgKB:
         if not text or not self._alias:
             return []
         if self._matcher is None:
-            self._matcher = _AliasStarts(self._alias)
+            self._matcher = WordStarts(self._alias)
         starts = self._matcher
         alias = self._alias
         length = len(text)
         out: list[tuple[int, int, str]] = []
         last_end = 0
         word = _ASCII_WORD.match
-        for start in map(_match_start, starts.pattern.finditer(text)):
+        for start in starts.starts_in(text):
             if start < last_end:
                 continue
             sizes = starts.sizes.get(text[start : start + 2], ())
@@ -300,36 +301,3 @@ class OrgKB:
 def _default_kb() -> OrgKB:
     text = files("seedie.data").joinpath("orgs.jsonl").read_text(encoding="utf-8")
     return OrgKB._from_text(text)
-
-
-_match_start = re.Match.start
-
-
-class _AliasStarts:
-    """Where an alias may start and how long the aliases starting there are.
-
-    A search (in C) for a first character of an alias followed by a second character of one
-    (or for a one-character alias), then a lookup of the lengths of the aliases that begin
-    with the two characters found: few positions start an alias, and this is faster than an
-    Aho-Corasick automaton whose root has hundreds of branches (it scans them at every
-    character)."""
-
-    __slots__ = ("pattern", "singles", "sizes")
-
-    def __init__(self, aliases: Iterable[str]) -> None:
-        words = [a for a in aliases if a]
-        longer = [w for w in words if len(w) > 1]
-        self.singles = frozenset(w for w in words if len(w) == 1)
-        lengths: dict[str, set[int]] = {}
-        for w in longer:
-            lengths.setdefault(w[:2], set()).add(len(w))
-        # The lengths of the longer aliases by their first two characters, longest first.
-        self.sizes = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
-        parts = []
-        if longer:
-            first = re.escape("".join(sorted({w[0] for w in longer})))
-            second = re.escape("".join(sorted({w[1] for w in longer})))
-            parts.append(f"[{first}](?=[{second}])")
-        if self.singles:
-            parts.append(f"[{re.escape(''.join(sorted(self.singles)))}]")
-        self.pattern = re.compile("|".join(parts) or "(?!)")

@@ -82,15 +82,40 @@ class Occurrences:
 _LONGEST_WORD = 64
 
 
+class WordStarts:
+    """Where a word of a set may start in a text, and how long the words starting there are.
+
+    ``pattern`` is a regex search (in C) for a word's possible first character followed by a
+    possible second one, or for a one-character word; at each start it finds, the lengths
+    of the words that may start there are ``sizes`` of the two characters found (longest
+    first), and 1 too when that character is in ``singles``. The caller looks the slices up:
+    the words are names, so few positions start one, and this is faster than an
+    Aho-Corasick automaton whose root has a thousand branches (it tries them at every
+    character).
+    """
+
+    __slots__ = ("pattern", "singles", "sizes")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        kept = {w for w in words if w}
+        lengths: dict[str, set[int]] = {}
+        for word in kept:
+            if len(word) > 1:
+                lengths.setdefault(word[:2], set()).add(len(word))
+        self.sizes = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+        self.singles = frozenset(w for w in kept if len(w) == 1)
+        self.pattern = _start_pattern(kept) or re.compile("(?!)")
+
+    def starts_in(self, text: str) -> Iterator[int]:
+        """The offsets, in order, at which a word may start in ``text``."""
+        return map(_match_start, self.pattern.finditer(text))
+
+
 class WordFinder:
     """Named groups of words (each 1 to 64 characters), found in one pass over a text.
 
     A word belongs to one or more groups, and each group gets the :class:`Occurrences` of
-    its own words. The pass is a regex search (in C) for a word's possible first character
-    followed by a possible second one, then, at each such position, a lookup of the words
-    that begin with the two characters found there, longest first: the words are names, so
-    few positions start one, and this is faster than an Aho-Corasick automaton whose root
-    has a thousand branches.
+    its own words; the pass tries only the :class:`WordStarts` of all the words.
     """
 
     def __init__(self, groups: Mapping[str, Iterable[str]]) -> None:
@@ -105,15 +130,7 @@ class WordFinder:
         self._groups_of = {
             w: tuple(i for i in range(len(self.groups)) if m >> i & 1) for w, m in masks.items()
         }
-        # The lengths of the longer words by their first two characters, longest first; the
-        # one-character words apart (they begin every two-character key that starts with them).
-        lengths: dict[str, set[int]] = {}
-        for word in masks:
-            if len(word) > 1:
-                lengths.setdefault(word[:2], set()).add(len(word))
-        self._by_start = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
-        self._singles = frozenset(w for w in masks if len(w) == 1)
-        self._first = _start_pattern(masks)
+        self._starts = WordStarts(masks)
 
     def index(self, text: str) -> dict[str, Occurrences]:
         """Every occurrence in ``text``, by group (the last few texts' answers are kept)."""
@@ -122,25 +139,25 @@ class WordFinder:
     def find(self, text: str) -> dict[str, Occurrences]:
         """:meth:`index` without the cache."""
         ends: list[dict[int, list[int]]] = [{} for _ in self.groups]
-        if self._first is not None:
-            groups_of, sizes_of, singles = self._groups_of, self._by_start.get, self._singles
-            length = len(text)
-            for start in map(_match_start, self._first.finditer(text)):
-                sizes = sizes_of(text[start : start + 2], ())
-                if singles and text[start] in singles:
-                    sizes += (1,)
-                for size in sizes:
-                    if start + size > length:
-                        continue  # the slice would be cut short: a shorter word
-                    for i in groups_of.get(text[start : start + size], ()):
-                        ends[i].setdefault(start, []).append(start + size)
+        starts, groups_of = self._starts, self._groups_of
+        sizes_of, singles = starts.sizes.get, starts.singles
+        length = len(text)
+        for start in starts.starts_in(text):
+            sizes = sizes_of(text[start : start + 2], ())
+            if singles and text[start] in singles:
+                sizes += (1,)
+            for size in sizes:
+                if start + size > length:
+                    continue  # the slice would be cut short: a shorter word
+                for i in groups_of.get(text[start : start + size], ()):
+                    ends[i].setdefault(start, []).append(start + size)
         return {
             group: Occurrences({start: tuple(e) for start, e in by_start_.items()}, len(text))
             for group, by_start_ in zip(self.groups, ends)
         }
 
 
-_match_start = re.Match.start
+_match_start = re.Match.start  # the start of each match, for map() over finditer
 
 
 def _start_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
