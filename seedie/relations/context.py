@@ -18,6 +18,7 @@ from typing import Any
 from .. import places
 from ..lexicon import any_word_re, data_table
 from ..places import occurrences as place_occurrences
+from ..text.anchors import char_class
 from ..text.sentences import (
     CLAUSE_BREAKS,
     CLAUSE_PAUSES,
@@ -60,8 +61,8 @@ def gazetteer() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=8)
 def _marks_re(chars: str) -> re.Pattern[str]:
-    """The character class of ``chars``."""
-    return re.compile(f"[{re.escape(chars)}]")
+    """:func:`~seedie.text.anchors.char_class` of ``chars``, kept."""
+    return char_class(chars)
 
 
 @lru_cache(maxsize=1 << 14)  # a pure function of the name; every mention asks again

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .spans import occurrences
+
 __all__ = ["Anchor", "anchored_matches", "char_class"]
 
 
@@ -91,12 +93,9 @@ def _hits(chars: re.Pattern[str], text: str) -> Iterable[int]:
     members = _literals(chars)
     if members is None:
         return (m.start() for m in chars.finditer(text))
-    found = []
+    found: list[int] = []
     for c in members:
-        at = text.find(c)
-        while at >= 0:
-            found.append(at)
-            at = text.find(c, at + 1)
+        found += occurrences(text, c)  # one character: every occurrence
     if len(members) > 1:
         found.sort()
     return found

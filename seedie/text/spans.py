@@ -93,12 +93,7 @@ class SpanIndex(Generic[T]):
 
     def items_inside(self, start: int, end: int) -> list[T]:
         """The items of :meth:`inside`, without their offsets."""
-        starts = self._starts
-        lo = bisect_left(starts, start)
-        if lo == len(starts) or starts[lo] >= end:  # no span starts in the range (most asks)
-            return []
-        hi = bisect_left(starts, end, lo)
-        return [sp[2] for sp in self._spans[lo:hi] if sp[1] <= end]
+        return [sp[2] for sp in self.inside(start, end)]
 
     def __len__(self) -> int:
         return len(self._spans)
