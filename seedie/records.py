@@ -44,20 +44,31 @@ T = TypeVar("T")
 _WRITTEN: weakref.WeakKeyDictionary[Any, dict[str, tuple[Any, Any]]] = weakref.WeakKeyDictionary()
 
 
+def _remember(doc: Doc, key: str, stored: Any, records: Any) -> None:
+    """Keep ``records`` beside ``doc`` as what ``stored`` (the value written under ``key``)
+    was written from."""
+    try:
+        _WRITTEN.setdefault(doc, {})[key] = (stored, records)
+    except TypeError:  # an object without weak references: read back from what is stored
+        pass
+
+
+def _recalled(doc: Doc, key: str) -> tuple[Any, Any] | None:
+    """(stored value, records) as :func:`_remember` kept them under ``key``, if it did."""
+    try:
+        return _WRITTEN.get(doc, {}).get(key)
+    except TypeError:
+        return None
+
+
 def _store(doc: Doc, attr: str, records: Any, value: Any) -> None:
     setattr(doc._, attr, value)
-    try:
-        _WRITTEN.setdefault(doc, {})[attr] = (value, records)
-    except TypeError:  # an object without weak references: read back from the dicts
-        pass
+    _remember(doc, attr, value, records)
 
 
 def _read(doc: Doc, attr: str, build: Callable[[Any], T]) -> T:
     value = getattr(doc._, attr)
-    try:
-        written = _WRITTEN.get(doc, {}).get(attr)
-    except TypeError:
-        written = None
+    written = _recalled(doc, attr)
     if written is not None and written[0] is value:
         records: T = written[1]
         return records
@@ -83,10 +94,7 @@ def quantities(doc: Doc, key: str = "seedie_quantities") -> list[Quantity]:
 def dates(doc: Doc, key: str = "seedie_dates") -> list[DateMention]:
     """The date mentions of the span group ``key`` (``Span._.seedie_date``)."""
     group = doc.spans.get(key)
-    try:
-        written = _WRITTEN.get(doc, {}).get("spans:" + key)
-    except TypeError:
-        written = None
+    written = _recalled(doc, "spans:" + key)
     # The group the component wrote, with as many spans as it had: its records as written.
     if written is not None and written[0] is group and len(group) == len(written[1]):
         return list(written[1])
@@ -123,10 +131,7 @@ def write_dates(doc: Doc, key: str, spans: Sequence[Span], records: Sequence[Dat
     for span, record in zip(spans, records, strict=True):
         span._.seedie_date = record.to_dict()
     doc.spans[key] = list(spans)
-    try:
-        _WRITTEN.setdefault(doc, {})["spans:" + key] = (doc.spans[key], tuple(records))
-    except TypeError:  # an object without weak references: read back from the spans
-        pass
+    _remember(doc, "spans:" + key, doc.spans[key], tuple(records))
 
 
 def write_quantities(doc: Doc, records: Sequence[Quantity], values: list[dict[str, Any]]) -> None:
