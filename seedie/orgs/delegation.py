@@ -20,7 +20,7 @@ from ..lexicon import alternation, data_table, first_chars
 from ..text.sentences import CLAUSE_MARKS, CLAUSE_PAUSES, SENTENCE_BREAKS
 from ..types import Delegation, Mention
 from .lexicon import lexicon as org_lexicon
-from .lexicon import run_start
+from .lexicon import may_end_place, run_start
 
 __all__ = ["DelegationInfo", "find_delegation", "leads_group", "short_place"]
 
@@ -43,7 +43,6 @@ class _Lexicon:
     leader_re: re.Pattern[str]
     titles: tuple[str, ...]
     places: frozenset[str]
-    place_tails: frozenset[str]  # the last two characters of each of those places
     levels: tuple[str, ...]  # 特别行政区 … 旗: what short_place strips, longest first
     admin_re: re.Pattern[str]  # 兰考县: a home the gazetteer may lack
     title_place_re: re.Pattern[str]  # 九江市 in 九江市委副书记
@@ -79,7 +78,6 @@ def lexicon() -> _Lexicon:
         leader_re=re.compile(alternation(data.get("leader_verbs", []))),
         titles=tuple(data.get("leader_titles", [])),
         places=org_lexicon().places,
-        place_tails=org_lexicon().place_tails,
         levels=tuple(data["admin_levels"]),
         # A two-character stem and its level (most county names); the stem holds no level.
         admin_re=re.compile(
@@ -126,8 +124,7 @@ def _place_ending_at(text: str, pos: int, place_starts: dict[int, int]) -> int |
     best = place_starts.get(pos)
     lex = lexicon()
     known = lex.places
-    # A place of two or more characters ends with one of lex.place_tails.
-    sizes = range(min(8, pos), 1, -1) if text[max(0, pos - 2) : pos] in lex.place_tails else ()
+    sizes = range(min(8, pos), 1, -1) if may_end_place(text, pos, org_lexicon()) else ()
     for size in sizes:
         if text[pos - size : pos] in known:
             if best is None or pos - size < best:

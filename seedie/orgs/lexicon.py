@@ -285,6 +285,16 @@ def is_place(surface: str) -> bool:
     return surface in lexicon().places
 
 
+def may_end_place(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether a place of ``lex.places`` may end at ``pos``: each has two or more characters,
+    so one ending there ends with the two characters before ``pos`` (False: none does).
+
+    >>> may_end_place("走进深圳", 4, lexicon()), may_end_place("走进深圳", 3, lexicon())
+    (True, False)
+    """
+    return text[max(0, pos - 2) : pos] in lex.place_tails
+
+
 def place_hits(text: str) -> Occurrences:
     """Where the place forms that may start a name (:data:`Lexicon.places`) occur in text."""
     return occurrences(text, "name_prefix")

@@ -40,6 +40,7 @@ from .lexicon import (
     is_description,
     is_protected,
     lexicon,
+    may_end_place,
     name_ends_at,
     place_hits,
     run_start,
@@ -122,10 +123,9 @@ def _stem_start(
     anchors = [s for s, e in near if start <= s < head_start and e <= head_start + 8]
     if anchors:
         anchor = min(anchors)
-        # 深圳 + 宏图集团: a place right before the known name belongs to this mention. Every
-        # place has two or more characters, so one that ends at the anchor ends with one of
-        # lex.place_tails: without one there, none is looked for.
-        if text[max(0, anchor - 2) : anchor] not in lex.place_tails:
+        # 深圳 + 宏图集团: a place right before the known name belongs to this mention (looked
+        # for only where one may end).
+        if not may_end_place(text, anchor, lex):
             return anchor
         hits = place_hits(text).finditer(start, anchor)
         before = next((p for p in hits if p[1] == anchor), None)

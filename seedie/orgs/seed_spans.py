@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 from ..text.spans import SpanIndex
 from .headless import HEAD_REACH, extend_over_industry, extend_to_head
-from .lexicon import NAME_CHAR, REACH, Lexicon
+from .lexicon import NAME_CHAR, REACH, Lexicon, may_end_place
 
 
 def extended_seeds(
@@ -78,8 +78,7 @@ def _extend_seed(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, in
     """贵阳 + 比亚迪, 比亚迪 + 全球总部: a place right before a name, or a facility word right
     after it, belongs to the mention (the linker folds such forms into the organization)."""
     label = "seed"
-    # A place of two or more characters ends with one of lex.place_tails.
-    if text[max(0, start - 2) : start] in lex.place_tails:
+    if may_end_place(text, start, lex):
         for size in (4, 3, 2):
             if start - size >= 0 and text[start - size : start] in lex.places:
                 start -= size
