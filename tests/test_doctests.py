@@ -19,6 +19,7 @@ MODULES = [
     "seedie.orgs.short_forms",
     "seedie.text.chunking",
     "seedie.text.invisible",
+    "seedie.text.chars",
     "seedie.display.table",
     "seedie.display.view",
     "seedie.lexicon",

@@ -90,6 +90,33 @@ def test_no_function_over_80_lines():
     assert long == {}
 
 
+# --- Character classes: the Han range is spelled once, in seedie/text/chars.py -----------
+_HAN_SPELLINGS = re.compile(r"\\u4e00|\\u9fff|[\u4e00]-|-[\u9fff]")
+
+
+@pytest.mark.parametrize(
+    ("source", "spells_it"),
+    [
+        ('X = re.compile(r"[\\u4e00-\\u9fff]+")', True),  # the escape, as a pattern writes it
+        ('X = re.compile("[\u4e00-\u9fff]+")', True),  # the characters themselves
+        ('Y = "\\u4e00" <= ch', True),
+        ('X = re.compile(rf"[{HAN}]+")', False),
+        ('X = "一二三"', False),  # 一 alone is a numeral, not the range
+    ],
+)
+def test_han_spelling_check(source, spells_it):
+    assert bool(_HAN_SPELLINGS.search(source)) is spells_it
+
+
+def test_han_range_defined_once():
+    spelled = [
+        str(path.relative_to(PACKAGE))
+        for path in _py_files()
+        if path.name != "chars.py" and _HAN_SPELLINGS.search(path.read_text(encoding="utf-8"))
+    ]
+    assert spelled == [], f"use seedie.text.chars.HAN (or HAN_FIRST/HAN_LAST) in {spelled}"
+
+
 # --- Words in code: Chinese word lists belong in seedie/data/, not in modules -------------
 #
 # Counted: each Chinese alternative of a string used as a regex alternation (a string or

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import alternation, data_table, first_chars
+from ..text.chars import HAN
 from ..text.sentences import CLAUSE_MARKS, CLAUSE_PAUSES, SENTENCE_BREAKS
 from ..types import Delegation, Mention
 from .lexicon import lexicon as org_lexicon
@@ -81,12 +82,12 @@ def lexicon() -> _Lexicon:
         levels=tuple(data["admin_levels"]),
         # A two-character stem and its level (most county names); the stem holds no level.
         admin_re=re.compile(
-            rf"(?:(?![{level_chars}])[\u4e00-\u9fff]){{2}}"
+            rf"(?:(?![{level_chars}])[{HAN}]){{2}}"
             f"(?:{alternation(data['unlisted_home_levels'])})"
         ),
         # The place in a leader's title (江西省九江市委副书记 -> 九江市).
         title_place_re=re.compile(
-            rf"(?:(?![{level_chars}])[\u4e00-\u9fff]){{2,4}}(?:{alternation(level_chars)})"
+            rf"(?:(?![{level_chars}])[{HAN}]){{2,4}}(?:{alternation(level_chars)})"
             f"(?={alternation(data['leader_title_bodies'])})"
         ),
         own_home=frozenset(data["home_deictics"]),

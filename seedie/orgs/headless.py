@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..lexicon import alternation, any_word_re
 from ..text.anchors import char_class
+from ..text.chars import HAN
 from ..text.sentences import CLAUSE_BREAKS, CLAUSE_MARKS
 from .lexicon import (
     NAME_CHAR,
@@ -72,7 +73,7 @@ def project_owners(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
 
 
 CLAUSE_RUN = re.compile(f"[^{CLAUSE_BREAKS}]*")  # a run of characters inside one clause
-_TRADE_NAME = re.compile(r"[\u4e00-\u9fff]{3,10}")
+_TRADE_NAME = re.compile(rf"[{HAN}]{{3,10}}")
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from typing import Any
 from ..lexicon import alternation, any_word_re, data_table, first_chars, trie_pattern
 from ..places import name_prefix_forms, occurrences
 from ..text.anchors import Anchor, char_class
+from ..text.chars import HAN
 from ..text.occurrences import Occurrences
 
 MAX_STEM = 14
@@ -29,7 +30,7 @@ LONG_STEM = 6
 # A bracketed name: a stem of at most this many characters, then an opening bracket.
 _BRACKET_STEM = 14
 _OPEN = "（("
-NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
+NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9·]")
 # "13家公司", "两所大学": a numeral plus classifier is a quantity, never part of a name.
 NUMERALS = "0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多余数"
 NUMERAL_CLASSIFIER = re.compile(f"[{NUMERALS}]+[家个所座批位名间条]")
@@ -132,9 +133,9 @@ def _bracketed_re(data: dict[str, Any]) -> re.Pattern[str]:
     """某某（苏州）有限公司: a stem, a bracketed place or word, then a legal form or tail."""
     tails = data["legal_forms"] + data["bracket_tail_heads"] + data["park_tails"]
     return re.compile(
-        rf"(?P<stem>[\u4e00-\u9fffA-Za-z]{{2,{_BRACKET_STEM}}})[{_OPEN}]"
-        r"(?P<inner>[\u4e00-\u9fff]{2,6})[）)]"
-        rf"(?P<tail>(?:[\u4e00-\u9fff]{{0,6}}?)(?:{alternation(tails)}))"
+        rf"(?P<stem>[{HAN}A-Za-z]{{2,{_BRACKET_STEM}}})[{_OPEN}]"
+        rf"(?P<inner>[{HAN}]{{2,6}})[）)]"
+        rf"(?P<tail>(?:[{HAN}]{{0,6}}?)(?:{alternation(tails)}))"
     )
 
 
@@ -190,7 +191,7 @@ def lexicon() -> Lexicon:
         list_conjunctions=tuple(data["list_conjunctions"]),
         list_split_re=re.compile("、|" + alternation(data["list_conjunctions"])),
         company_list_end_re=re.compile(
-            rf"等[\u4e00-\u9fff]{{0,8}}?(?:{alternation(data['company_list_closers'])})"
+            rf"等[{HAN}]{{0,8}}?(?:{alternation(data['company_list_closers'])})"
         ),
         list_item_leads=tuple(data["list_item_leads"]),
         determiners=frozenset(data["determiners"]),
@@ -237,7 +238,7 @@ def _admin_unit_re(ends: dict[str, int]) -> re.Pattern[str]:
         by_stem.setdefault(least, []).append(end)
     return re.compile(
         "|".join(
-            rf"[\u4e00-\u9fff]{{{least},6}}(?:{alternation(words)})$"
+            rf"[{HAN}]{{{least},6}}(?:{alternation(words)})$"
             for least, words in sorted(by_stem.items())
         )
     )
@@ -247,7 +248,7 @@ def _abbreviation_re(data: dict[str, list[str]]) -> re.Pattern[str]:
     """A short form defined right after a name: X（以下简称“Y”）, X（Y）, X，简称Y."""
     markers = alternation(data["abbreviation_markers"])
     after_comma = alternation(data["abbreviation_markers_after_comma"])
-    name = r"\s*[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,12})[”\"」]?"
+    name = rf"\s*[“\"「]?([{HAN}A-Za-z0-9]{{2,12}})[”\"」]?"
     return re.compile(
         rf"\s*[（(]\s*(?:{markers})?{name}\s*[）)]|\s*[，,]\s*(?:{after_comma}){name}"
     )
@@ -258,7 +259,7 @@ def _byline_re(data: dict[str, list[str]]) -> re.Pattern[str]:
     新华社昆明9月6日电, 某某日报讯, 某某网（记者 …）)."""
     return re.compile(
         rf"[^\s，。、：:]{{0,6}}?(?:{alternation(data['byline_roles'])})"
-        rf"|[\u4e00-\u9fff]{{0,4}}[0-9０-９]{{1,2}}月[0-9０-９]{{1,2}}日"
+        rf"|[{HAN}]{{0,4}}[0-9０-９]{{1,2}}月[0-9０-９]{{1,2}}日"
         rf"(?:{alternation(data['dated_dateline_ends'])})"
         rf"|{alternation(data['dateline_ends'])}"
         rf"|\s*[（(]\s*(?:{alternation(data['byline_bracket_roles'])})"
@@ -357,8 +358,8 @@ def _in_exception(text: str, pos: int, lex: Lexicon) -> bool:
 
 
 # 某某市, 某某县, 某某旗: a county-level place the gazetteer may not list.
-_ADMIN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}[市县旗]$")
-ADMIN_START = re.compile(r"[\u4e00-\u9fff]{2,3}[市县旗]")
+_ADMIN_PLACE = re.compile(rf"[{HAN}]{{2,4}}[市县旗]$")
+ADMIN_START = re.compile(rf"[{HAN}]{{2,3}}[市县旗]")
 
 
 def name_ends_at(text: str, pos: int, seeds: list[tuple[int, int]], lex: Lexicon) -> bool:
@@ -377,7 +378,7 @@ def segments_into(stem: str, words: frozenset[str]) -> bool:
     return ok[-1]
 
 
-_SUPERLATIVE = re.compile(r"最[\u4e00-\u9fff]{1,3}的$")
+_SUPERLATIVE = re.compile(rf"最[{HAN}]{{1,3}}的$")
 
 
 def is_description(text: str, start: int, stem: str, lex: Lexicon, *, weak: bool = False) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..text.anchors import char_class
+from ..text.chars import HAN
 from ..text.sentences import FULL_STOPS
 from ..text.spans import ClaimedChars
 from .kb import strip_place
@@ -32,7 +33,7 @@ _DERIVED = frozenset(("abbr", "alias"))
 
 
 # 满族, 维吾尔族: an ethnic group (OntoNotes NORP), never an organization.
-_ETHNIC_GROUP = re.compile(r"[\u4e00-\u9fff]{1,4}族")
+_ETHNIC_GROUP = re.compile(rf"[{HAN}]{{1,4}}族")
 
 
 @lru_cache(maxsize=1 << 16)  # the same surfaces come back in every overlap resolution

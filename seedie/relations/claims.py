@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache, partial
 
 from ..lexicon import alternation
+from ..text.chars import HAN
 from ..text.spans import SpanIndex
 from ..types import Claim, Quantity
 from .candidates import Cand
@@ -26,7 +27,7 @@ from .speakers import SpeakerIndex
 from .subject_pool import choose_subject
 from .subjects import Itinerary, SubjectState, section_topics
 
-_WORD_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]+")  # what a phrase after a figure holds
+_WORD_CHARS = re.compile(rf"[{HAN}A-Za-z]+")  # what a phrase after a figure holds
 
 
 @lru_cache(maxsize=1)

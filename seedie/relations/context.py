@@ -19,6 +19,7 @@ from .. import places
 from ..lexicon import any_word_re, data_table
 from ..places import occurrences as place_occurrences
 from ..text.anchors import char_class
+from ..text.chars import HAN_FIRST, HAN_LAST
 from ..text.sentences import (
     CLAUSE_BREAKS,
     CLAUSE_PAUSES,
@@ -288,7 +289,7 @@ def _split_word(text: str, start: int, end: int) -> bool:
         end - start <= 2
         and text[start] in lexicon()["gazetteer_split_chars"]
         and start > 0
-        and "\u4e00" <= text[start - 1] <= "\u9fff"
+        and HAN_FIRST <= text[start - 1] <= HAN_LAST
     )
 
 
@@ -303,7 +304,7 @@ def _word_end(text: str, start: int, end: int, place_ends: set[int]) -> bool:
     if end - start != 2 or text[end - 1] not in "县区市旗" or start == 0:
         return False
     before = text[start - 1]
-    if not "\u4e00" <= before <= "\u9fff" or before in _BEFORE_PLACE or start in place_ends:
+    if not HAN_FIRST <= before <= HAN_LAST or before in _BEFORE_PLACE or start in place_ends:
         return False
     place = places.lookup(text[start:end])
     return place is not None and place.name == text[start:end]

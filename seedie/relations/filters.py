@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from ..orgs.lexicon import lexicon as org_lexicon
+from ..text.chars import HAN
 from ..types import Quantity
 from .candidates import swallowed
 from .context import (
@@ -19,7 +20,7 @@ from .context import (
 )
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(rf"[{HAN}]")
 _SMALL = 10.0
 _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_QUOTES = "”’」』\"'"

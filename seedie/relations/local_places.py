@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..lexicon import alternation
 from ..orgs.lexicon import lexicon as org_lexicon
 from ..places import lookup
+from ..text.chars import HAN
 from ..text.sentences import CLAUSE_BREAKS
 from ..text.spans import SpanIndex
 from .context import (
@@ -45,9 +46,13 @@ def _outlet_re() -> re.Pattern[str]:
     """An outlet's name (某某日报) before a cue (讯, 记者), the place name captured."""
     lex = lexicon()
     return re.compile(
-        rf"([\u4e00-\u9fff]{{2,10}}?)(?:{alternation(lex['outlet_suffixes'])})"
+        rf"([{HAN}]{{2,10}}?)(?:{alternation(lex['outlet_suffixes'])})"
         rf"(?=.{{0,6}}(?:{alternation(lex['outlet_cues'])}))"
     )
+
+
+# The shortest two- or three-character stem with its level at the start of an outlet's name.
+_LEVELLED_STEM = re.compile(rf"[{HAN}]{{2,3}}?[市县区]")
 
 
 def _find_outlet(ctx: DocContext) -> str | None:
@@ -63,7 +68,7 @@ def _find_outlet(ctx: DocContext) -> str | None:
             for size in range(min(len(stem), 6), 1, -1):
                 if stem[:size] in gaz:
                     return normalize_place(stem[:size])
-            level = re.match(r"[\u4e00-\u9fff]{2,3}?[市县区]", stem)
+            level = _LEVELLED_STEM.match(stem)
             if level:
                 return level.group()
             if stem[:2] not in lexicon()["local_place_words"] and re.search(
@@ -195,9 +200,7 @@ def _count_named(ctx: DocContext, places: list[PlaceSpan], level: str) -> str | 
     return min(counts, key=lambda n: (-counts[n], first[n]))
 
 
-_LEVEL_PLACE = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[了在到赴至和与、]))[\u4e00-\u9fff]{2,3}?[县区镇乡]"
-)
+_LEVEL_PLACE = re.compile(rf"(?:(?<![{HAN}])|(?<=[了在到赴至和与、]))[{HAN}]{{2,3}}?[县区镇乡]")
 _LEVEL_CHAR = re.compile("[县区镇乡]")
 
 

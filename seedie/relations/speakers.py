@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..lexicon import alternation, first_chars
+from ..text.chars import HAN
 from ..text.sentences import CLAUSE_BREAKS, FULL_STOPS
 from ..text.spans import ClaimedChars, SpanIndex, occurrences
 from .context import DocContext, lexicon, words_re
@@ -23,7 +24,7 @@ _STOPS_BEFORE_QUOTE = FULL_STOPS + "“\n"
 _STOPS_AFTER_QUOTE = FULL_STOPS + "”\n"
 
 _IN_VIEW_OF = re.compile(r"[，,]?在(.{2,4}?)看来")  # 在王某看来 right after a quotation
-_CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_CJK = re.compile(rf"^[{HAN}]{{2,4}}$")
 # Longest quotation looked for (characters): a bounded search per opening mark, and no
 # quotation spanning a whole page written on one line.
 MAX_QUOTE = 2000

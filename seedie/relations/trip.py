@@ -18,6 +18,7 @@ from ..dates.calendar import safe_date
 from ..lexicon import alternation
 from ..orgs.delegation import DelegationInfo
 from ..places import place_table
+from ..text.chars import HAN
 from ..types import Trip
 from .context import DocContext, gazetteer, lexicon, normalize_place
 
@@ -76,9 +77,7 @@ def _trip_cue_re() -> re.Pattern[str]:
     """赴广东省学习考察: a trip verb, the place, then the purpose within a few characters."""
     lex = lexicon()
     verbs, purposes = alternation(lex["trip_verbs"]), alternation(lex["trip_purposes"])
-    return re.compile(
-        rf"(?:{verbs})(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:[^，。；]{{0,8}}?)(?:{purposes})"
-    )
+    return re.compile(rf"(?:{verbs})(?P<place>[{HAN}]{{2,8}}?)(?:[^，。；]{{0,8}}?)(?:{purposes})")
 
 
 def find_trip(

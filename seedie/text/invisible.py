@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .chars import HAN, HAN_EXT_A
+
 # U+FEFF BOM / zero-width no-break space, U+200B zero-width space, U+200C/U+200D zero-width
 # (non-)joiner, U+2060 word joiner, U+00AD soft hyphen, U+180E Mongolian vowel separator.
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e"
@@ -52,7 +54,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # Han characters (CJK Unified Ideographs and Extension A): all letters (str.isalpha).
-_HAN_RUNS = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
+_HAN_RUNS = re.compile(f"[{HAN}{HAN_EXT_A}]+")
 
 
 def han_share(text: str) -> tuple[float, int]:
