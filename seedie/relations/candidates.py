@@ -184,6 +184,7 @@ def _resolve_host(ctx: DocContext, host: Host, blocked: list[tuple[int, int]]) -
     section, else of that kind anywhere, else the stop just named (an organization or host
     within a few sentences), else the section's last named host.
     """
+    cid: str | None  # declared: the first items of the pool have none
     section = ctx.section_of(host.start)
     before = hosts_in(ctx, max(0, host.start - _HOST_REACH), host.start)
     pool: list[tuple[int, str, str | None, bool]] = [

@@ -45,7 +45,8 @@ def _converter() -> _Converter | None:
     return conv
 
 
-_SURROGATE_RE = re.compile("([\ud800-\udfff])")
+# Built with chr(): a literal lone surrogate cannot be compiled (benchmarks/bench_compiled.py).
+_SURROGATE_RE = re.compile(f"([{chr(0xD800)}-{chr(0xDFFF)}])")
 
 
 def _convert_line(conv: _Converter, line: str) -> str:
