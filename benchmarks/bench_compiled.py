@@ -6,7 +6,8 @@ folder, has its pure modules compiled to C extensions with mypyc (which comes wi
 the test extra; a C compiler and Python's headers are needed). ``bench_components.py`` then
 runs in the copy and in this tree, alternately, on the seed-made corpus and on ``--texts``,
 and the ratios ``extract_many`` / bare analyzer are printed side by side. Both trees must
-give byte-identical ``to_json()`` output on the corpora; the script exits 1 if they do not.
+give byte-identical ``to_json()`` output on the corpora (``bench_components.py``'s
+``json_sha256``); the script exits 1 if they do not.
 
 What is compiled: every module of the stage folders except the spaCy components
 (``component.py``) and the analyzers, plus the pure top-level modules in ``TOP_LEVEL``. The
@@ -27,25 +28,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("text", "quantities", "dates", "orgs", "relations")
 TOP_LEVEL = ("types.py", "records.py", "lexicon.py", "places.py", "kb.py")
-# Prints one hash of every result's JSON, for the corpus bench_components uses.
-_HASH = """
-import hashlib, sys
-from pathlib import Path
-sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[1] + "/benchmarks")
-import seedie
-from bench_pipeline import SEED, build_corpus
-folder = sys.argv[2]
-texts = ([p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt"))] if folder
-         else build_corpus(SEED.read_text(encoding="utf-8"), 60_000))
-h = hashlib.sha256()
-for r in seedie.extract_many(texts):
-    h.update(r.to_json().encode())
-print(h.hexdigest())
-"""
 
 
 def compiled_copy(dest: Path) -> list[str]:
@@ -68,19 +55,19 @@ def compiled_copy(dest: Path) -> list[str]:
     return modules
 
 
-def components_run(tree: Path, texts: str, rounds: int) -> dict[str, float]:
+def components_run(tree: Path, texts: str, rounds: int) -> dict[str, Any]:
     """One ``bench_components.py`` run in ``tree``: its JSON figures (CPU ms)."""
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         cmd = [sys.executable, str(tree / "benchmarks" / "bench_components.py")]
         cmd += ["--rounds", str(rounds), "--json", out.name]
         cmd += ["--texts", texts] if texts else []
         subprocess.run(cmd, cwd=tree, check=True, capture_output=True)
-        figures: dict[str, float] = json.loads(Path(out.name).read_text(encoding="utf-8"))
+        figures: dict[str, Any] = json.loads(Path(out.name).read_text(encoding="utf-8"))
     return figures
 
 
-def ratio(figures: dict[str, float]) -> float:
-    return figures["analyzer (tokenizer.pipe)"] / figures["total"]
+def ratio(figures: dict[str, Any]) -> float:
+    return float(figures["analyzer (tokenizer.pipe)"] / figures["total"])
 
 
 def main() -> int:
@@ -97,29 +84,24 @@ def main() -> int:
         modules = compiled_copy(copy)
         print(f"compiled {len(modules)} modules in {time.perf_counter() - t:.0f} s")
         results: dict[str, object] = {"modules": len(modules)}
+        corpora = [("seed corpus", "")] + ([("texts", args.texts)] if args.texts else [])
         same = True
-        for label, texts in (("seed corpus", ""), ("texts", args.texts or "")):
-            if label == "texts" and not args.texts:
-                continue
-            hashes = {
-                name: subprocess.run(
-                    [sys.executable, "-c", _HASH, str(tree), texts],
-                    check=True, capture_output=True, text=True,
-                ).stdout.strip()
-                for name, tree in (("pure", ROOT), ("compiled", copy))
-            }  # fmt: skip
-            same &= hashes["pure"] == hashes["compiled"]
+        for label, texts in corpora:
             runs: dict[str, list[float]] = {"pure": [], "compiled": []}
+            digests: set[str] = set()
             for _ in range(args.pairs):
                 for name, tree in (("pure", ROOT), ("compiled", copy)):
-                    runs[name].append(ratio(components_run(tree, texts, args.rounds)))
+                    figures = components_run(tree, texts, args.rounds)
+                    runs[name].append(ratio(figures))
+                    digests.add(figures["json_sha256"])
+            identical = len(digests) == 1
+            same &= identical
             mean = {name: sum(r) / len(r) for name, r in runs.items()}
             print(
                 f"{label:12s} extract_many / analyzer: pure {mean['pure']:.3f}, compiled "
-                f"{mean['compiled']:.3f} (mean of {args.pairs}); JSON identical: "
-                f"{hashes['pure'] == hashes['compiled']}"
+                f"{mean['compiled']:.3f} (mean of {args.pairs}); JSON identical: {identical}"
             )
-            results[label] = {"runs": runs, "json_identical": hashes["pure"] == hashes["compiled"]}
+            results[label] = {"runs": runs, "json_identical": identical}
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0 if same else 1

@@ -6,7 +6,8 @@ so the figures include what a component pays there and not in isolation: caches 
 analyzer's run has evicted, per-text indexes that an earlier component has already built.
 The best of ``--rounds`` runs (least total CPU) is reported, with the budget the components
 and the rest would have to fit in for ``extract_many`` to reach a given ratio to the bare
-analyzer (``--target``, default 0.9).
+analyzer (``--target``, default 0.9). Every run must give the same JSON; ``--json`` also
+records its SHA-256 (``json_sha256``), so runs of two trees can be compared.
 
 Usage:
     .venv/bin/python benchmarks/bench_components.py [--chars N | --texts DIR] [--rounds N]
@@ -19,6 +20,7 @@ help more on it than on a corpus of different articles: ``--texts`` measures one
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -102,15 +104,18 @@ def main() -> None:
         texts = build_corpus(SEED.read_text(encoding="utf-8"), args.chars)
     seedie.extract(texts[0], nlp=nlp)  # the analyzer's session is made on first use
     best: dict[str, float] = {}
+    digests: set[str] = set()  # of each run's JSON: every run must give the same
     for _ in range(args.rounds):
         spent: Counter[str] = Counter()
         with timed_pipeline(nlp, spent):
             t = time.process_time()
-            for result in seedie.extract_many(texts, nlp=nlp):
-                result.to_json()
+            outputs = [result.to_json() for result in seedie.extract_many(texts, nlp=nlp)]
             total = time.process_time() - t
+        digests.add(hashlib.sha256("\n".join(outputs).encode()).hexdigest())
         if not best or total < best["total"]:
             best = {**spent, "total": total}
+    if len(digests) != 1:
+        sys.exit(f"the runs gave {len(digests)} different JSON outputs")
     analyzer = best[TOKENIZER]
     components = sum(v for k, v in best.items() if k.startswith("seedie_"))
     rest = best["total"] - analyzer - components
@@ -128,8 +133,9 @@ def main() -> None:
         f"(now {(components + rest) * 1000:.1f})"
     )
     if args.json:
-        out = {k: round(v * 1000, 2) for k, v in best.items()}
+        out: dict[str, Any] = {k: round(v * 1000, 2) for k, v in best.items()}
         out.update(chars=chars, rest_ms=round(rest * 1000, 2), budget_ms=round(budget * 1000, 2))
+        out["json_sha256"] = digests.pop()
         args.json.write_text(json.dumps(out, indent=1), encoding="utf-8")
 
 
